@@ -1,0 +1,8 @@
+import type { FileResult } from '../types.js';
+
+/** 0: no errors; 1: lint errors; 2: usage, configuration, input or internal failure. */
+export type ExitCode = 0 | 1 | 2;
+
+export function exitCodeFor(results: readonly FileResult[]): ExitCode {
+  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}

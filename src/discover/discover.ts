@@ -1,0 +1,163 @@
+/**
+ * Turns the command line's paths into files. A file is taken as named; a directory is walked for
+ * Markdown pages and files named model-index.* or metafile.*, skipping dot-folders, node_modules
+ * and what .gitignore files ignore; anything else is a glob. A path that matches nothing is an
+ * InputError (a usage problem, exit 2).
+ */
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+import { formatOf } from '../extract/extract.js';
+import { InputError } from '../errors.js';
+
+export interface Discovered {
+  /** Absolute paths, each once, in the order found. */
+  readonly files: readonly string[];
+  /** Files that were named (directly or by a glob), not found by walking a directory. */
+  readonly explicit: ReadonlySet<string>;
+  /** The directories named on the command line (absolute). */
+  readonly directories: readonly string[];
+}
+
+/** Files a directory walk picks up: Markdown pages and model-index / metafile data files. */
+export function isWalkedFile(name: string): boolean {
+  const format = formatOf(name);
+  if (format === 'markdown') return true;
+  return format !== undefined && /^(model-index|metafile)\.[^.]+$/i.test(name);
+}
+
+export function discover(patterns: readonly string[], cwd: string): Discovered {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const explicit = new Set<string>();
+  const directories: string[] = [];
+  const add = (p: string, isExplicit: boolean): void => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    files.push(p);
+    if (isExplicit) explicit.add(p);
+  };
+  for (const pattern of patterns.length ? patterns : ['.']) {
+    const abs = resolve(cwd, pattern);
+    const kind = kindOf(abs);
+    if (kind === 'file') { add(abs, true); continue; }
+    if (kind === 'directory') {
+      directories.push(abs);
+      for (const f of walk(abs)) add(f, false);
+      continue;
+    }
+    if (!isDynamicPattern(pattern)) {
+      throw new InputError(`No such file or directory: ${pattern}`, 'Check the path, or quote a glob so that milint expands it.');
+    }
+    const gitignored = gitignoreFilter(cwd);
+    const matches = globSync(pattern, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] })
+      .map((p) => resolve(p)).filter((p) => formatOf(p) !== undefined && !gitignored(p)).sort();
+    if (matches.length === 0) {
+      throw new InputError(`No files matched the pattern: ${pattern}`, 'milint reads Markdown (.md, .markdown, .mdx), YAML and JSON files.');
+    }
+    for (const m of matches) add(m, true);
+  }
+  return { files, explicit, directories };
+}
+
+function kindOf(p: string): 'file' | 'directory' | 'missing' {
+  try {
+    const s = statSync(p);
+    return s.isDirectory() ? 'directory' : s.isFile() ? 'file' : 'missing';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** The folder of the nearest `.git` at or above `dir`, or undefined. */
+export function gitRoot(dir: string): string | undefined {
+  let d = resolve(dir);
+  for (;;) {
+    if (existsSync(join(d, '.git'))) return d;
+    const up = dirname(d);
+    if (up === d) return undefined;
+    d = up;
+  }
+}
+
+interface Matcher { readonly base: string; readonly ig: Ignore }
+
+function readIgnore(dir: string): Matcher | undefined {
+  try {
+    const text = readFileSync(join(dir, '.gitignore'), 'utf8');
+    return { base: dir, ig: ignore().add(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The .gitignore files from the repository root down to `dir` (outer first). */
+function ancestorsIgnores(dir: string): Matcher[] {
+  const root = gitRoot(dir);
+  if (!root) return [];
+  const chain: string[] = [];
+  for (let d = dirname(dir); ; d = dirname(d)) {
+    chain.unshift(d);
+    if (d === root || dirname(d) === d) break;
+  }
+  return chain.filter((d) => relative(root, d).startsWith('..') === false)
+    .map(readIgnore).filter((m): m is Matcher => m !== undefined);
+}
+
+function ignoredBy(matchers: readonly Matcher[], path: string, isDir: boolean): boolean {
+  return matchers.some(({ base, ig }) => {
+    const rel = relative(base, path).split('\\').join('/');
+    if (rel === '' || rel.startsWith('..')) return false;
+    return ig.ignores(isDir ? `${rel}/` : rel);
+  });
+}
+
+/** A predicate for files that the .gitignore files above them ignore (for glob results). */
+function gitignoreFilter(cwd: string): (p: string) => boolean {
+  const cache = new Map<string, Matcher[]>();
+  return (p) => {
+    const dir = dirname(p);
+    let ms = cache.get(dir);
+    if (!ms) {
+      ms = [...ancestorsIgnores(dir), ...(readIgnore(dir) ? [readIgnore(dir)!] : [])];
+      cache.set(dir, ms);
+    }
+    return relative(cwd, p).startsWith('..') ? false : ignoredBy(ms, p, false);
+  };
+}
+
+/** Walks a directory in name order; follows symlinks, visiting each real folder once. */
+function walk(root: string): string[] {
+  const out: string[] = [];
+  const visited = new Set<string>();
+  const rec = (dir: string, matchers: readonly Matcher[]): void => {
+    let real: string;
+    try { real = realpathSync(dir); } catch { return; }
+    if (visited.has(real)) return;
+    visited.add(real);
+    const own = readIgnore(dir);
+    const ms = own ? [...matchers, own] : matchers;
+    let entries: Dirent[];
+    try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return; }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = join(dir, e.name);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        const k = kindOf(p);
+        isDir = k === 'directory';
+        isFile = k === 'file';
+      }
+      if (isDir) {
+        if (e.name.startsWith('.') || e.name === 'node_modules' || ignoredBy(ms, p, true)) continue;
+        rec(p, ms);
+      } else if (isFile && isWalkedFile(e.name) && !ignoredBy(ms, p, false)) {
+        out.push(p);
+      }
+    }
+  };
+  rec(root, ancestorsIgnores(root));
+  return out;
+}

@@ -1,0 +1,217 @@
+import type { Block, SourceFile, Span } from '../types.js';
+
+/** A Markdown-level problem found while looking for blocks. */
+export interface ExtractProblem {
+  readonly kind: 'unterminated-comment' | 'unterminated-front-matter';
+  readonly span: Span;
+}
+
+export interface Extracted {
+  readonly blocks: Block[];
+  readonly problems: ExtractProblem[];
+}
+
+export interface MarkdownOptions {
+  /**
+   * Also accept comments without `Type: model-index` that hold `Models`, `Collections` or `Name`
+   * (the reference loader does so for files that an index imports explicitly).
+   */
+  readonly lenient?: boolean;
+}
+
+/** `Type: model-index` (or `modelindex`), key and value in any case, on a line of its own. */
+const TYPE_LINE = /(?:^|[\r\n])[ \t]*type[ \t]*:[ \t]*(['"]?)model-?index\1[ \t]*(?:#[^\r\n]*)?(?=[\r\n]|$)/i;
+const ANY_TYPE_LINE = /(?:^|[\r\n])[ \t]*type[ \t]*:/i;
+const LENIENT_KEY = /(?:^|[\r\n])[ \t]*(?:models|collections|name)[ \t]*:/i;
+const FRONT_MATTER_KEY = /(?:^|[\r\n])(['"]?)model-index\1[ \t]*:/i;
+
+/** Whether a comment's text is a model-index block. */
+export function isModelIndexComment(content: string, lenient: boolean): boolean {
+  if (TYPE_LINE.test(content)) return true;
+  return lenient && !ANY_TYPE_LINE.test(content) && LENIENT_KEY.test(content);
+}
+
+/**
+ * Finds the model-index blocks of a Markdown file: YAML front matter with a `model-index` key,
+ * and HTML comments holding `Type: model-index`. Comments inside fenced code, indented code and
+ * inline code spans are not comments (CommonMark), so snippets in docs are never linted.
+ */
+export function extractMarkdown(file: SourceFile, options: MarkdownOptions = {}): Extracted {
+  const blocks: Block[] = [];
+  const problems: ExtractProblem[] = [];
+  const fm = frontMatter(file.text);
+  let bodyStart = 0;
+  if (fm.kind === 'closed') {
+    bodyStart = fm.bodyStart;
+    if (FRONT_MATTER_KEY.test(fm.content)) {
+      blocks.push({ file, kind: 'front-matter', offset: fm.contentStart, text: fm.content, index: 0 });
+    }
+  } else if (fm.kind === 'open' && FRONT_MATTER_KEY.test(file.text.slice(fm.contentStart))) {
+    problems.push({ kind: 'unterminated-front-matter', span: { start: 0, end: 3 } });
+  }
+  for (const c of scanComments(file.text, bodyStart)) {
+    if (c.end === undefined) {
+      if (isModelIndexComment(file.text.slice(c.start + 4), options.lenient ?? false)) {
+        problems.push({ kind: 'unterminated-comment', span: { start: c.start, end: c.start + 4 } });
+      }
+      continue;
+    }
+    // Content on the `<!--` line starts the YAML there: skip the spaces before it, so that a
+    // first key written as `<!-- Type: model-index` sits at column 0 of the YAML text.
+    let offset = c.start + 4;
+    while (file.text[offset] === ' ' || file.text[offset] === '\t') offset++;
+    if (file.text[offset] === '\n' || file.text[offset] === '\r') offset = c.start + 4;
+    const text = file.text.slice(offset, c.end);
+    if (isModelIndexComment(text, options.lenient ?? false)) {
+      blocks.push({ file, kind: 'comment', offset, text, index: blocks.length });
+    }
+  }
+  return { blocks, problems };
+}
+
+type FrontMatter =
+  | { kind: 'none' }
+  | { kind: 'open'; contentStart: number }
+  | { kind: 'closed'; contentStart: number; content: string; bodyStart: number };
+
+/** Front matter: `---` on the first line, closed by a `---` or `...` line (or one at end of file). */
+function frontMatter(text: string): FrontMatter {
+  const open = /^---[ \t]*(\r\n|\n|\r)/.exec(text);
+  if (!open) return { kind: 'none' };
+  const contentStart = open[0].length;
+  const close = /(^|\r\n|\n|\r)(---|\.\.\.)[ \t]*(\r\n|\n|\r|$)/g;
+  close.lastIndex = contentStart - open[1]!.length;
+  const m = close.exec(text);
+  if (!m) return { kind: 'open', contentStart };
+  const contentEnd = Math.max(contentStart, m.index + m[1]!.length);
+  return {
+    kind: 'closed', contentStart, content: text.slice(contentStart, contentEnd),
+    bodyStart: m.index + m[0].length,
+  };
+}
+
+/** An HTML comment: offset of `<!--` and of `-->` (undefined when never closed). */
+interface CommentSpan { start: number; end: number | undefined }
+
+const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})([^\r\n]*)/;
+
+/**
+ * Yields the HTML comments of a Markdown text outside code. Line-based block scan (fences,
+ * indented code) plus an inline scan for code spans, which may run over several lines of a
+ * paragraph but never past a blank line.
+ */
+export function* scanComments(text: string, from: number): Generator<CommentSpan> {
+  let pos = from;
+  let fence: { char: string; len: number } | undefined;
+  let inParagraph = false;
+  while (pos < text.length) {
+    const lineEnd = endOfLine(text, pos);
+    const line = text.slice(pos, lineEnd);
+    const next = skipBreak(text, lineEnd);
+    if (fence) {
+      const close = new RegExp(`^ {0,3}${fence.char === '`' ? '`' : '~'}{${fence.len},}[ \\t]*$`);
+      if (close.test(line)) fence = undefined;
+      pos = next;
+      continue;
+    }
+    if (/^[ \t]*$/.test(line)) { inParagraph = false; pos = next; continue; }
+    const open = FENCE_OPEN.exec(line);
+    if (open && !(open[2]![0] === '`' && open[3]!.includes('`'))) {
+      fence = { char: open[2]![0]!, len: open[2]!.length };
+      inParagraph = false;
+      pos = next;
+      continue;
+    }
+    if (!inParagraph && indentWidth(line) >= 4) { pos = next; continue; }
+    // A text line: scan inline, possibly continuing over later lines (comments, code spans).
+    const resumed = yield* scanInline(text, pos);
+    if (resumed === undefined) return;
+    inParagraph = resumed.inParagraph;
+    pos = resumed.pos;
+  }
+}
+
+/**
+ * Scans one text line from `pos`. Returns where block scanning resumes (the start of a line),
+ * or undefined when an unterminated comment swallowed the rest of the text.
+ */
+function* scanInline(text: string, pos: number): Generator<CommentSpan, { pos: number; inParagraph: boolean } | undefined> {
+  let i = pos;
+  let lineEnd = endOfLine(text, i);
+  let inParagraph = true;
+  while (i < lineEnd) {
+    const c = text[i];
+    if (c === '\\') { i += 2; continue; }
+    if (c === '`') {
+      let n = 1;
+      while (text[i + n] === '`') n++;
+      const close = findCodeSpanEnd(text, i + n, n);
+      if (close === undefined) { i += n; continue; }
+      i = close;
+      lineEnd = endOfLine(text, i);
+      continue;
+    }
+    if (c === '<' && text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      if (end === -1) { yield { start: i, end: undefined }; return undefined; }
+      yield { start: i, end };
+      const lineOfStartIsBlock = /^ {0,3}$/.test(text.slice(startOfLine(text, i), i));
+      i = end + 3;
+      lineEnd = endOfLine(text, i);
+      // An HTML block (comment at line start) ends with its line; it is not a paragraph.
+      if (lineOfStartIsBlock) inParagraph = false;
+      continue;
+    }
+    i++;
+  }
+  return { pos: skipBreak(text, lineEnd), inParagraph };
+}
+
+/** Offset just past a closing run of exactly `n` backticks within the paragraph, if any. */
+function findCodeSpanEnd(text: string, from: number, n: number): number | undefined {
+  let i = from;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') {
+      const next = skipBreak(text, i);
+      if (/^[ \t]*(\r|\n|$)/.test(text.slice(next, next + 200))) return undefined; // blank line
+      i = next;
+      continue;
+    }
+    if (c === '`') {
+      let m = 1;
+      while (text[i + m] === '`') m++;
+      if (m === n) return i + m;
+      i += m;
+      continue;
+    }
+    i++;
+  }
+  return undefined;
+}
+
+function endOfLine(text: string, i: number): number {
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+function startOfLine(text: string, i: number): number {
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+function skipBreak(text: string, i: number): number {
+  if (text[i] === '\r' && text[i + 1] === '\n') return i + 2;
+  if (text[i] === '\n' || text[i] === '\r') return i + 1;
+  return i;
+}
+
+function indentWidth(line: string): number {
+  let w = 0;
+  for (const ch of line) {
+    if (ch === ' ') w++;
+    else if (ch === '\t') w += 4 - (w % 4);
+    else break;
+  }
+  return w;
+}

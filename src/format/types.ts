@@ -1,0 +1,14 @@
+import type { ChalkInstance } from 'chalk';
+import type { FileResult } from '../types.js';
+
+export interface FormatContext {
+  /** Paths in human formats are shown relative to this folder. */
+  readonly cwd: string;
+  /** Colour comes only from here; tests pass a level-0 instance. */
+  readonly chalk: ChalkInstance;
+  /** Milliseconds the run took, for the summary (omitted in golden tests). */
+  readonly elapsedMs?: number;
+}
+
+/** A formatter is a pure function of the results. */
+export type Formatter = (results: readonly FileResult[], ctx: FormatContext) => string;

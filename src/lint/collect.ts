@@ -1,0 +1,31 @@
+import type { Diagnostic, FileResult } from '../types.js';
+import { toDiagnostic, type Report } from './report.js';
+
+/**
+ * Groups reports by file and renders them: sorted by offset, then rule id, then message id;
+ * exact duplicates (same rule, message and span) removed. Every file in `files` gets a result,
+ * with or without problems; results are sorted by path.
+ */
+export function collect(reports: readonly Report[], files: Iterable<{ path: string; text: string }>): FileResult[] {
+  const byFile = new Map<string, { text: string; diagnostics: Diagnostic[]; keys: Set<string> }>();
+  for (const f of files) byFile.set(f.path, { text: f.text, diagnostics: [], keys: new Set() });
+  for (const r of reports) {
+    let entry = byFile.get(r.file.path);
+    if (!entry) { entry = { text: r.file.text, diagnostics: [], keys: new Set() }; byFile.set(r.file.path, entry); }
+    const key = `${r.ruleId}|${r.messageId}|${r.span.start}|${r.span.end}|${JSON.stringify(r.data)}`;
+    if (entry.keys.has(key)) continue;
+    entry.keys.add(key);
+    entry.diagnostics.push(toDiagnostic(r));
+  }
+  const results: FileResult[] = [];
+  for (const [file, { text, diagnostics }] of byFile) {
+    diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end
+      || cmp(a.ruleId, b.ruleId) || cmp(a.messageId, b.messageId));
+    results.push({ file, diagnostics, source: text });
+  }
+  return results.sort((a, b) => cmp(a.file, b.file));
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,148 @@
+/**
+ * Builds the `ModelIndex` of a run from its resolved units: every model, collection and library,
+ * in the order the reference loader lists them (an index's own Models, then Collections, then
+ * what its Imports bring), each unit read once. Pure: no IO, no reports.
+ */
+import type { Located, Origin, Path } from '../types.js';
+import type { Data } from '../source/to-data.js';
+import { isMapping, unwrap } from '../schema/roles.js';
+import { refKey, type Resolution, type Unit } from '../resolve/resolve.js';
+import type { Dialect, Entry, ModelIndex, Result } from './types.js';
+import { walkUnit } from './walk.js';
+
+const ENTRY_ROLES = new Set(['index', 'models', 'model', 'collections', 'collection', 'library', 'guess', 'hf']);
+
+export function normalize(res: Resolution, rootDir: string): ModelIndex {
+  const models: Entry[] = [];
+  const collections: Entry[] = [];
+  const libraries: Entry[] = [];
+  const seen = new Set<string>();
+
+  const visit = (unit: Unit): void => {
+    if (seen.has(unit.key) || unit.block.broken) return;
+    seen.add(unit.key);
+    const b = new EntryBuilder(res, unit);
+    walkUnit(unit.role, unit.block.data, {
+      model: (p, d) => models.push(b.entry('model', p, d)),
+      collection: (p, d) => collections.push(b.entry('collection', p, d)),
+      library: (p, d) => libraries.push(b.entry('library', p, d)),
+      hfModel: (p, d) => models.push(b.hfEntry(p, d)),
+      ref: (r) => {
+        if (!ENTRY_ROLES.has(r.role)) return; // Metadata and Results are read by their entry.
+        for (const t of res.targets.get(refKey(unit, r.path)) ?? []) visit(t);
+      },
+    });
+  };
+  for (const root of res.roots) visit(root);
+  return { models, collections, libraries, complete: res.complete, rootDir };
+}
+
+/** Builds entries for the data of one unit, following its Metadata and Results references. */
+class EntryBuilder {
+  constructor(private readonly res: Resolution, private readonly unit: Unit) {}
+
+  private at(path: Path, unit: Unit = this.unit): Origin {
+    return { block: unit.block.parsed, path };
+  }
+
+  private located(value: Data, path: Path, unit: Unit = this.unit): Located<Data> {
+    return { value, origin: this.at(path, unit) };
+  }
+
+  entry(kind: Entry['kind'], p: Path, d: Record<string, Data>): Entry {
+    const fields = new Map<string, Located<Data>>();
+    for (const [k, v] of Object.entries(d)) {
+      if (k !== 'Metadata' && k !== 'Results') fields.set(k, this.located(v, [...p, k]));
+    }
+    const metadata = new Map<string, Located<Data>>();
+    this.metadataInto(metadata, d.Metadata, [...p, 'Metadata'], this.unit);
+    const results: Result[] = [];
+    this.resultsInto(results, d.Results, [...p, 'Results'], this.unit);
+    const fromMarkdown = this.unit.file.format === 'markdown';
+    return { kind, dialect: 'pwc', origin: this.at(p), name: fields.get('Name'), fields, metadata, results, fromMarkdown };
+  }
+
+  hfEntry(p: Path, d: Record<string, Data>): Entry {
+    const fields = new Map<string, Located<Data>>();
+    for (const [k, v] of Object.entries(d)) if (k !== 'results') fields.set(k, this.located(v, [...p, k]));
+    const results: Result[] = [];
+    const rs = d.results;
+    if (Array.isArray(rs)) {
+      rs.forEach((r, i) => {
+        if (!isMapping(r)) return;
+        const rp = [...p, 'results', i];
+        const metrics: { name: string; value: Located<Data> }[] = [];
+        if (Array.isArray(r.metrics)) {
+          r.metrics.forEach((m, j) => {
+            if (!isMapping(m)) return;
+            const name = typeof m.name === 'string' ? m.name : typeof m.type === 'string' ? m.type : `metrics[${j}]`;
+            metrics.push({ name, value: this.located(m.value ?? null, [...rp, 'metrics', j, 'value']) });
+          });
+        }
+        results.push({
+          origin: this.at(rp),
+          task: r.task !== undefined ? this.located(r.task, [...rp, 'task']) : undefined,
+          dataset: r.dataset !== undefined ? this.located(r.dataset, [...rp, 'dataset']) : undefined,
+          metrics,
+        });
+      });
+    }
+    const dialect: Dialect = 'huggingface';
+    return { kind: 'model', dialect, origin: this.at(p), name: fields.get('name'), fields, metadata: new Map(), results, fromMarkdown: false };
+  }
+
+  /** Metadata: a mapping, a list of mappings (later keys win), or a file reference. */
+  private metadataInto(out: Map<string, Located<Data>>, d: Data | undefined, p: Path, unit: Unit): void {
+    if (isMapping(d)) {
+      for (const [k, v] of Object.entries(d)) out.set(k, this.located(v, [...p, k], unit));
+    } else if (Array.isArray(d)) {
+      d.forEach((item, i) => this.metadataInto(out, item, [...p, i], unit));
+    } else if (typeof d === 'string') {
+      for (const t of this.targets(unit, p)) {
+        const shape = unwrap('metadata', t.block.data);
+        this.metadataInto(out, shape.data, shape.path, t);
+      }
+    }
+  }
+
+  /** Results: a list (items may be file references), one mapping, or a file reference. */
+  private resultsInto(out: Result[], d: Data | undefined, p: Path, unit: Unit): void {
+    if (isMapping(d)) out.push(this.result(d, p, unit));
+    else if (Array.isArray(d)) d.forEach((item, i) => this.resultsInto(out, item, [...p, i], unit));
+    else if (typeof d === 'string') {
+      for (const t of this.targets(unit, p)) {
+        if (t.block.broken) continue;
+        const shape = unwrap(t.role, t.block.data);
+        if (shape.role === 'result' || shape.role === 'result-list') this.resultsInto(out, shape.data, shape.path, t);
+      }
+    }
+  }
+
+  private result(d: Record<string, Data>, p: Path, unit: Unit): Result {
+    const metrics: { name: string; value: Located<Data> }[] = [];
+    const m = d.Metrics;
+    if (isMapping(m)) {
+      for (const [k, v] of Object.entries(m)) metrics.push({ name: k, value: this.located(v, [...p, 'Metrics', k], unit) });
+    } else if (Array.isArray(m)) {
+      m.forEach((item, i) => {
+        if (!isMapping(item)) return;
+        const keys = Object.keys(item);
+        if (typeof item.Name === 'string' && 'Value' in item) {
+          metrics.push({ name: item.Name, value: this.located(item.Value!, [...p, 'Metrics', i, 'Value'], unit) });
+        } else if (keys.length === 1) {
+          metrics.push({ name: keys[0]!, value: this.located(item[keys[0]!]!, [...p, 'Metrics', i, keys[0]!], unit) });
+        }
+      });
+    }
+    return {
+      origin: this.at(p, unit),
+      task: d.Task !== undefined ? this.located(d.Task, [...p, 'Task'], unit) : undefined,
+      dataset: d.Dataset !== undefined ? this.located(d.Dataset, [...p, 'Dataset'], unit) : undefined,
+      metrics,
+    };
+  }
+
+  private targets(unit: Unit, p: Path): readonly Unit[] {
+    return (this.res.targets.get(refKey(unit, p)) ?? []).filter((t) => !t.block.broken);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The resolved index: every model, collection and library of a run, with each value kept next
+ * to the place it was written (`Located`). Values that came in through a file reference keep the
+ * origin of that file, so their diagnostics point there.
+ */
+import type { Located, Origin } from '../types.js';
+import type { Data } from '../source/to-data.js';
+
+export type Dialect = 'pwc' | 'huggingface';
+
+export interface Result {
+  readonly origin: Origin;
+  readonly task?: Located<Data>;
+  readonly dataset?: Located<Data>;
+  /** Metrics in the order written; `name` is the metric key (or `type` in the HF dialect). */
+  readonly metrics: readonly { readonly name: string; readonly value: Located<Data> }[];
+}
+
+/** A model, collection or library: all share this shape. */
+export interface Entry {
+  readonly kind: 'model' | 'collection' | 'library';
+  readonly dialect: Dialect;
+  readonly origin: Origin;
+  readonly name?: Located<Data>;
+  /** Top-level fields by display key (Metadata and Results are unfolded below). */
+  readonly fields: ReadonlyMap<string, Located<Data>>;
+  /** Metadata fields by display key, merged from lists and referenced files (later wins). */
+  readonly metadata: ReadonlyMap<string, Located<Data>>;
+  readonly results: readonly Result[];
+  /** The entry came from a Markdown comment: its README is that page (as the reference reads it). */
+  readonly fromMarkdown: boolean;
+}
+
+export interface ModelIndex {
+  readonly models: readonly Entry[];
+  readonly collections: readonly Entry[];
+  readonly libraries: readonly Entry[];
+  /**
+   * False when some block could not be read (syntax error, missing file): cross-file rules that
+   * would report something missing stay quiet, since the missing thing may be in that block.
+   */
+  readonly complete: boolean;
+  /** Project root: root-relative paths (README, Config, Image) resolve against it. */
+  readonly rootDir: string;
+}

@@ -1,0 +1,108 @@
+/**
+ * Reads one file into blocks: decode, extract, parse, build data. Every problem on the way is a
+ * report, never an exception; a block whose YAML is broken is kept (for its reports) but marked
+ * `broken`, and later stages leave it out.
+ */
+import { readFileSync } from 'node:fs';
+import { isMap, isScalar } from 'yaml';
+import type { ParsedBlock, SourceFile } from '../types.js';
+import { byteToTextOffset, decodeSource, sourceFromText } from '../source/source-file.js';
+import { extract, formatOf, type FileFormat } from '../extract/extract.js';
+import { isModelIndexComment } from '../extract/markdown.js';
+import { parseBlock } from '../parse/parse-block.js';
+import { toData, type Data } from '../source/to-data.js';
+import { reportSpan, type Report } from '../lint/report.js';
+
+export interface LoadedBlock {
+  readonly parsed: ParsedBlock;
+  /** The data of the block (for front matter: the value of `model-index`). */
+  readonly data: Data;
+  /** Syntax errors: the block is reported but not read further. */
+  readonly broken: boolean;
+  /** A comment with an explicit `Type: model-index` (others count only when imported). */
+  readonly typed: boolean;
+  readonly reports: readonly Report[];
+}
+
+export interface LoadedFile {
+  readonly path: string;
+  readonly format: FileFormat;
+  readonly source: SourceFile;
+  readonly blocks: readonly LoadedBlock[];
+  /** File-level problems (encoding, unreadable, unterminated blocks). */
+  readonly reports: readonly Report[];
+  /** The file could not be read as text at all. */
+  readonly unreadable: boolean;
+}
+
+/** Reads and parses a file from disk. `format` must be known (see `formatOf`). */
+export function loadFile(path: string, format: FileFormat = formatOf(path) ?? 'yaml'): LoadedFile {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const source = sourceFromText(path, '');
+    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    return {
+      path, format, source, blocks: [], unreadable: true,
+      reports: [reportSpan('file/unreadable', 'unreadable', { reason }, source, { start: 0, end: 0 })],
+    };
+  }
+  const decoded = decodeSource(path, bytes);
+  const reports: Report[] = [];
+  if (decoded.problem?.kind === 'binary') {
+    reports.push(reportSpan('file/encoding', 'binary', {}, decoded.file, { start: 0, end: 0 }));
+    return { path, format, source: decoded.file, blocks: [], reports, unreadable: true };
+  }
+  if (decoded.problem?.kind === 'invalid-utf8') {
+    const at = byteToTextOffset(bytes, decoded.problem.offset, decoded.file.bom);
+    const end = Math.min(at + 1, decoded.file.text.length);
+    reports.push(reportSpan('file/encoding', 'invalidUtf8', { byte: decoded.problem.offset }, decoded.file, { start: at, end }));
+  }
+  return loadSource(decoded.file, format, reports);
+}
+
+/** Parses a file that is already text (used for `--stdin` and by tests). */
+export function loadSource(source: SourceFile, format: FileFormat, reports: Report[] = []): LoadedFile {
+  const extracted = extract(source, format, true);
+  for (const p of extracted.problems) {
+    reports.push(reportSpan('file/unterminated-block', p.kind === 'unterminated-comment' ? 'comment' : 'frontMatter', {}, source, p.span));
+  }
+  const blocks = extracted.blocks.map((block): LoadedBlock => {
+    const { parsed, problems } = parseBlock(block);
+    const blockReports: Report[] = problems.map((p) => p.code === 'DUPLICATE_KEY'
+      ? reportSpan('yaml/duplicate-key', 'duplicate', { key: keyAt(source.text, p.span.start) }, source, p.span)
+      : reportSpan(p.severity === 'error' ? 'yaml/syntax' : 'yaml/warning', p.severity === 'error' ? 'syntax' : 'warning',
+        { message: p.message, code: p.code }, source, p.span));
+    const broken = problems.some((p) => p.severity === 'error' && p.code !== 'DUPLICATE_KEY');
+    let data: Data = null;
+    if (!broken) {
+      const root = parsed.dataPath.length === 0 ? parsed.doc.contents : dataNode(parsed);
+      const converted = toData(parsed.doc, root, { canonical: block.kind !== 'front-matter' });
+      data = converted.data;
+      for (const p of converted.problems) {
+        const span = { start: p.span.start + block.offset, end: p.span.end + block.offset };
+        blockReports.push(p.kind === 'alias-budget'
+          ? reportSpan('yaml/resource-limit', 'aliases', {}, source, span)
+          : reportSpan('yaml/duplicate-key', 'caseDuplicate', p.data, source, span));
+      }
+    }
+    const typed = block.kind !== 'comment' || isModelIndexComment(block.text, false);
+    return { parsed, data, broken, typed, reports: blockReports };
+  });
+  return { path: source.path, format, source, blocks, reports, unreadable: false };
+}
+
+function dataNode(parsed: ParsedBlock): unknown {
+  const contents = parsed.doc.contents;
+  if (!isMap(contents)) return null;
+  const key = parsed.dataPath[0];
+  const pair = contents.items.findLast((p) => isScalar(p.key) && String(p.key.value) === key);
+  return pair?.value ?? null;
+}
+
+/** The key text at an offset (yaml reports a duplicate key by its span). */
+function keyAt(text: string, offset: number): string {
+  const m = /^[^:\r\n]*/.exec(text.slice(offset, offset + 200));
+  return (m?.[0] ?? '').trim().replace(/^['"]|['"]$/g, '');
+}

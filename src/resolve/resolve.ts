@@ -1,0 +1,163 @@
+/**
+ * Builds the block graph of a run: starting from the discovered files, follows `Import:` and the
+ * field-level file references (`Models: models/*.yml`, `Metadata: meta.yml`, ...), reading each
+ * file once. A missing target, a glob with no match, an unsupported file type and a cycle are
+ * reports at the node that names them; the walk never loops.
+ */
+import { statSync } from 'node:fs';
+import { basename, dirname, resolve as resolvePath } from 'node:path';
+import { globSync } from 'tinyglobby';
+import type { Origin } from '../types.js';
+import { formatOf } from '../extract/extract.js';
+import { walkUnit, type RefVisit } from '../model/walk.js';
+import type { Role, Shape } from '../schema/roles.js';
+import { pathLabel } from '../schema/issues.js';
+import { reportAt, type Report } from '../lint/report.js';
+import { loadFile, type LoadedBlock, type LoadedFile } from './load-file.js';
+
+/** One block read in one role. */
+export interface Unit {
+  readonly key: string;
+  readonly file: LoadedFile;
+  readonly block: LoadedBlock;
+  readonly role: Role;
+  /** How the data was read; undefined for a broken block. */
+  shape?: Shape;
+}
+
+export interface Resolution {
+  /** Every file read, discovered or imported, by absolute path. */
+  readonly files: ReadonlyMap<string, LoadedFile>;
+  /** Every unit, in the order first reached. */
+  readonly units: readonly Unit[];
+  /** Units of the files that nothing else imports: where the index starts. */
+  readonly roots: readonly Unit[];
+  /** Units that a reference leads to, by `refKey(unit, path)`. */
+  readonly targets: ReadonlyMap<string, readonly Unit[]>;
+  readonly reports: readonly Report[];
+  /** False when a block was broken or a reference could not be followed. */
+  readonly complete: boolean;
+  /** Files named on the command line or found by the walk. */
+  readonly discovered: readonly string[];
+}
+
+/** The key of a reference: the unit that holds it and the path of the naming string. */
+export function refKey(unit: Unit, path: readonly (string | number)[]): string {
+  return `${unit.key}|${JSON.stringify(path)}`;
+}
+
+/** Whether a reference string is a glob, as the reference loader decides (`*` or `?`). */
+export const isGlob = (s: string): boolean => /[*?]/.test(s);
+
+/** Roles whose references may be globs; `Metadata:` and `Library:` name one file literally. */
+const GLOB_ROLES = new Set<string>(['index', 'models', 'model', 'collections', 'collection', 'results', 'result']);
+
+/**
+ * Resolves the graph. Files named model-index.* go first (shallowest first), so that a root
+ * index claims the pages it imports before they could be taken for roots themselves.
+ */
+export function resolveGraph(discovered: readonly string[], preloaded?: ReadonlyMap<string, LoadedFile>): Resolution {
+  const files = new Map<string, LoadedFile>(preloaded ?? []);
+  const units: Unit[] = [];
+  const byKey = new Map<string, Unit>();
+  const targets = new Map<string, Unit[]>();
+  const reports: Report[] = [];
+  const reached = new Set<string>();
+  let complete = true;
+
+  const load = (path: string): LoadedFile => {
+    let f = files.get(path);
+    if (!f) { f = loadFile(path); files.set(path, f); }
+    return f;
+  };
+
+  const expand = (file: LoadedFile, block: LoadedBlock, role: Role, stack: readonly string[]): Unit => {
+    const key = `${file.path}#${block.parsed.block.index}@${role}`;
+    const known = byKey.get(key);
+    if (known) return known;
+    const unit: Unit = { key, file, block, role };
+    byKey.set(key, unit);
+    units.push(unit);
+    if (block.broken) { complete = false; return unit; }
+    unit.shape = walkUnit(role, block.data, { ref: (r) => follow(unit, r, stack) });
+    return unit;
+  };
+
+  const follow = (unit: Unit, ref: RefVisit, stack: readonly string[]): void => {
+    const at: Origin = { block: unit.block.parsed, path: ref.path };
+    const field = pathLabel(ref.path);
+    const target = ref.target.trim();
+    if (target === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(target)) return;
+    const dir = dirname(unit.file.path);
+    const found: Unit[] = [];
+    let paths: string[];
+    // A missing index or entry file may hold collections: rules that look for one stay quiet.
+    const mayDefine = !['metadata', 'results', 'result'].includes(ref.role);
+    if (isGlob(target) && GLOB_ROLES.has(ref.role)) {
+      paths = globSync(target, { cwd: dir, absolute: true, onlyFiles: true, expandDirectories: false })
+        .map((p) => resolvePath(p)).sort();
+      if (paths.length === 0) reports.push(reportAt('import/no-match', 'noMatch', { field, target }, at));
+    } else {
+      const p = resolvePath(dir, target);
+      const kind = statKind(p);
+      if (kind !== 'file') {
+        if (mayDefine) complete = false;
+        reports.push(kind === 'directory'
+          ? reportAt('import/not-found', 'directory', { field, target }, at)
+          : reportAt('import/not-found', 'missing', { field, target }, at));
+        paths = [];
+      } else paths = [p];
+    }
+    for (const p of paths) {
+      const format = formatOf(p);
+      if (!format) {
+        if (!isGlob(target) || !GLOB_ROLES.has(ref.role)) reports.push(reportAt('import/unsupported-type', 'unsupported', { field, target }, at));
+        continue;
+      }
+      if (stack.includes(p)) {
+        const chain = [...stack.slice(stack.indexOf(p)), p].map((s) => basename(s)).join(' -> ');
+        reports.push(reportAt('import/cycle', 'cycle', { field, target, chain }, at));
+        continue;
+      }
+      reached.add(p);
+      const file = load(p);
+      if (file.unreadable) { if (mayDefine) complete = false; continue; }
+      if (file.blocks.length === 0) {
+        reports.push(reportAt('import/not-found', 'noBlock', { field, target }, at));
+        continue;
+      }
+      for (const b of file.blocks) {
+        const role = file.format !== 'markdown' ? ref.role : b.parsed.block.kind === 'front-matter' ? 'hf' : 'guess';
+        found.push(expand(file, b, role, [...stack, p]));
+      }
+    }
+    targets.set(refKey(unit, ref.path), found);
+  };
+
+  const roots: Unit[] = [];
+  for (const path of rootOrder(discovered)) {
+    if (reached.has(path)) continue;
+    const file = load(path);
+    for (const b of file.blocks) {
+      if (!b.typed) continue;
+      roots.push(expand(file, b, b.parsed.block.kind === 'front-matter' ? 'hf' : 'guess', [path]));
+    }
+  }
+  return { files, units, roots, targets, reports, complete, discovered };
+}
+
+/** model-index.* first (shallowest first), then metafile.*, then the rest, each in path order. */
+function rootOrder(paths: readonly string[]): string[] {
+  const rank = (p: string): number => /^model-index\./i.test(basename(p)) ? 0 : /^metafile\./i.test(basename(p)) ? 1 : 2;
+  const depth = (p: string): number => p.split(/[\\/]/).length;
+  return [...paths].sort((a, b) => rank(a) - rank(b) || depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function statKind(p: string): 'file' | 'directory' | 'missing' {
+  try {
+    const s = statSync(p);
+    return s.isDirectory() ? 'directory' : 'file';
+  } catch {
+    return 'missing';
+  }
+}

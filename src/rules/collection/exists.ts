@@ -1,0 +1,26 @@
+import { defineRule, q } from '../define-rule.js';
+import { closest } from '../helpers/suggest.js';
+
+export const collectionExists = defineRule({
+  meta: {
+    id: 'collection/exists', defaultSeverity: 'error', fixable: false,
+    description: '`In Collection` must name a collection defined in the index.',
+  },
+  messages: {
+    unknown: (d) => `In Collection names ${q(d.name)}, but no collection of that name is defined.`,
+    suggest: (d) => `In Collection names ${q(d.name)}, but no collection of that name is defined; did you mean ${q(d.suggestion)}?`,
+  },
+  check(ctx) {
+    if (!ctx.index.complete) return;
+    const names = new Set<string>();
+    for (const c of ctx.index.collections) if (typeof c.name?.value === 'string') names.add(c.name.value.trim());
+    for (const m of ctx.index.models) {
+      const ref = m.fields.get('In Collection');
+      if (!ref || typeof ref.value !== 'string' || names.has(ref.value.trim())) continue;
+      const suggestion = closest(ref.value.trim(), [...names]);
+      ctx.report(suggestion
+        ? { at: ref.origin, messageId: 'suggest', data: { name: ref.value, suggestion } }
+        : { at: ref.origin, messageId: 'unknown', data: { name: ref.value } });
+    }
+  },
+});

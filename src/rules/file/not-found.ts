@@ -1,0 +1,25 @@
+import type { Entry } from '../../model/types.js';
+import { defineRule, q } from '../define-rule.js';
+import { fileRefsOf } from '../helpers/file-refs.js';
+
+export const fileNotFound = defineRule({
+  meta: {
+    id: 'file/not-found', defaultSeverity: 'error', fixable: false,
+    description: 'README, Image and Config paths must name existing files (relative to the file that names them, or to the project root).',
+  },
+  messages: {
+    missing: (d) => `${d.field} names ${q(d.path)}, which does not exist (looked in ${d.looked}).`,
+  },
+  check(ctx) {
+    const entries: Entry[] = [...ctx.index.models, ...ctx.index.collections, ...ctx.index.libraries];
+    for (const entry of entries) {
+      for (const ref of fileRefsOf(entry, ctx.index.rootDir)) {
+        if (ref.candidates.some((c) => ctx.fileExists(c))) continue;
+        ctx.report({
+          at: ref.at.origin, messageId: 'missing',
+          data: { field: ref.field, path: ref.path, looked: ref.looked },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,12 @@
+import { defineRule } from '../define-rule.js';
+
+export const fileUnterminatedBlock = defineRule({
+  meta: {
+    id: 'file/unterminated-block', stage: 'file', defaultSeverity: 'error', fixable: false,
+    description: 'A model-index comment must end with `-->` and front matter with a closing `---` line.',
+  },
+  messages: {
+    comment: () => 'This model-index comment is never closed: add `-->` after its last line (the rest of the page is hidden in the comment).',
+    frontMatter: () => 'This front matter holds `model-index` but is never closed: add a `---` line after it.',
+  },
+});

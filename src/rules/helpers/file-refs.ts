@@ -1,0 +1,40 @@
+import { dirname, relative, resolve } from 'node:path';
+import type { Located } from '../../types.js';
+import type { Data } from '../../source/to-data.js';
+import type { Entry } from '../../model/types.js';
+
+export interface FileRef {
+  readonly field: 'README' | 'Image' | 'Config';
+  readonly path: string;
+  readonly at: Located<Data>;
+  /** Absolute paths tried, in order: next to the naming file, then under the project root. */
+  readonly candidates: readonly string[];
+  /** The folders looked in, for the message. */
+  readonly looked: string;
+}
+
+/**
+ * The file paths an entry names in README, Image and Config, following the reference loader:
+ * a README is a path only when it ends in `.md` and is short (else it is README text), and is
+ * not checked for entries written in Markdown (the page is their README); an Image or Config is
+ * a path unless it is a URL. OpenMMLab writes root-relative paths, so the root is tried too.
+ * Folders in `looked` are relative to the root. Pure: the engine stats the candidates first.
+ */
+export function fileRefsOf(entry: Entry, rootDir: string): FileRef[] {
+  const refs: FileRef[] = [];
+  for (const field of ['README', 'Image', 'Config'] as const) {
+    const at = entry.fields.get(field);
+    if (!at || typeof at.value !== 'string') continue;
+    const p = at.value.trim();
+    if (p === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(p) || /^https?:/i.test(p)) continue;
+    if (field === 'README' && (entry.fromMarkdown || !/\.md$/i.test(p) || p.length >= 256 || /[\r\n]/.test(p))) continue;
+    if (field !== 'README' && /[\r\n]/.test(p)) continue;
+    const dir = dirname(at.origin.block.block.file.path);
+    const candidates = [resolve(dir, p)];
+    const fromRoot = resolve(rootDir, p);
+    if (fromRoot !== candidates[0]) candidates.push(fromRoot);
+    const looked = candidates.map((c) => relative(rootDir, dirname(c)) || '.').join(' and ');
+    refs.push({ field, path: p, at, candidates, looked });
+  }
+  return refs;
+}

@@ -1,0 +1,11 @@
+import { defineRule, q } from '../define-rule.js';
+
+export const importUnsupportedType = defineRule({
+  meta: {
+    id: 'import/unsupported-type', stage: 'resolve', defaultSeverity: 'error', fixable: false,
+    description: 'Imported files must be YAML (.yml, .yaml), JSON (.json) or Markdown (.md, .markdown, .mdx).',
+  },
+  messages: {
+    unsupported: (d) => `${d.field} names ${q(d.target)}, which is not a YAML, JSON or Markdown file.`,
+  },
+});

@@ -1,0 +1,12 @@
+import { defineRule } from '../define-rule.js';
+
+export const schemaInvalidType = defineRule({
+  meta: {
+    id: 'schema/invalid-type', stage: 'schema', defaultSeverity: 'error', fixable: false,
+    description: 'Every known field must hold the kind of value the format defines (a string, a number, a list, a mapping).',
+  },
+  messages: {
+    type: (d) => `${d.field} must be ${d.expected}, got ${d.received}.`,
+    empty: (d) => `The file is empty; expected ${d.expected}.`,
+  },
+});

@@ -1,0 +1,11 @@
+import { defineRule } from '../define-rule.js';
+
+export const yamlSyntax = defineRule({
+  meta: {
+    id: 'yaml/syntax', stage: 'parse', defaultSeverity: 'error', fixable: false,
+    description: 'Model-index blocks must be valid YAML (or JSON); a block with a syntax error is not checked further.',
+  },
+  messages: {
+    syntax: (d) => `YAML syntax error: ${d.message} [${d.code}].`,
+  },
+});

@@ -1,0 +1,11 @@
+import { defineRule } from '../define-rule.js';
+
+export const yamlWarning = defineRule({
+  meta: {
+    id: 'yaml/warning', stage: 'parse', defaultSeverity: 'warning', fixable: false,
+    description: 'YAML constructs that parse but may not mean what they seem (unresolved tags, odd keys) are reported.',
+  },
+  messages: {
+    warning: (d) => `YAML warning: ${d.message} [${d.code}].`,
+  },
+});

@@ -1,0 +1,36 @@
+/**
+ * Key spelling. The reference loader matches keys case-insensitively and accepts `in_collection`
+ * and `batch_size`; we compare keys through `canonicalKey` and show them by their display name.
+ */
+
+/** Lower case, `_` and `-` as spaces, runs of spaces folded, trimmed. */
+export function canonicalKey(key: string): string {
+  return key.toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Every key the model-index format defines, by its display spelling. */
+export const KNOWN_KEYS = [
+  'Type', 'Import', 'Collections', 'Models', 'Library', 'Model', 'Collection', 'Result',
+  'Name', 'In Collection', 'Metadata', 'Results', 'Paper', 'Code', 'Weights', 'Config', 'README',
+  'Image', 'Converted From', 'Task', 'Dataset', 'Metrics', 'Title', 'URL', 'Version',
+  'FLOPs', 'Parameters', 'File Size', 'Epochs', 'Batch Size', 'Crop Pct', 'Image Size',
+  'Interpolation', 'Training Data', 'Training Techniques', 'Training Resources', 'Training Time',
+  'Architecture', 'ID', 'Headline', 'Website', 'Repository', 'Docs', 'Value',
+] as const;
+
+export type KnownKey = (typeof KNOWN_KEYS)[number];
+
+const DISPLAY = new Map<string, string>(KNOWN_KEYS.map((k) => [canonicalKey(k), k]));
+DISPLAY.set('incollection', 'In Collection');
+
+/** The display spelling of a known key, or the key as written (trimmed) for a custom key. */
+export function displayKey(key: string): string {
+  return DISPLAY.get(canonicalKey(key)) ?? key.trim();
+}
+
+/** Whether two keys name the same field. */
+export function sameKey(a: string, b: string): boolean {
+  const ca = canonicalKey(a);
+  const cb = canonicalKey(b);
+  return ca === cb || (DISPLAY.get(ca) !== undefined && DISPLAY.get(ca) === DISPLAY.get(cb));
+}

@@ -1,0 +1,121 @@
+/**
+ * Zod schemas of the Papers-with-Code model-index format, as the reference loader reads it.
+ * Keys arrive in their display spelling (see `keys.ts`), so the shapes use display names.
+ * Entries of the shape `<path>` (a string where data may stand) are file references: they are
+ * checked by the import resolver, and here only have to be strings.
+ */
+import { z } from 'zod';
+import {
+  ARXIV_ID, cropPct, httpUrl, imageSize, isHttpUrl, nonEmpty, nonNegative, present, str, strOrList,
+} from './fields.js';
+
+const path = (phrase: string) => z.string({ error: phrase });
+
+/** Known Metadata fields; any other key is a custom field and is allowed. */
+export const metadataMap = z.looseObject({
+  FLOPs: nonNegative().optional(),
+  Parameters: nonNegative().optional(),
+  'File Size': nonNegative().optional(),
+  Epochs: nonNegative().optional(),
+  'Batch Size': nonNegative().optional(),
+  'Crop Pct': cropPct().optional(),
+  'Image Size': imageSize().optional(),
+  Interpolation: str().optional(),
+  'Training Data': strOrList().optional(),
+  'Training Techniques': strOrList().optional(),
+  'Training Resources': strOrList().optional(),
+  Architecture: strOrList().optional(),
+  ID: z.union([z.string(), z.number()], { error: 'a string' }).optional(),
+}, { error: 'a mapping of metadata fields' });
+
+/** Metadata: a mapping, a list of mappings (merged), or a file path. */
+export const metadata = z.union([
+  metadataMap, z.array(metadataMap), path('a mapping, a list of mappings or a file path'),
+], { error: 'a mapping, a list of mappings or a file path' });
+
+const nameOrMapping = (what: string) => z.union([
+  nonEmpty(`a ${what} name`),
+  z.looseObject({ Name: nonEmpty() }, { error: `a ${what} name` }),
+], { error: `a ${what} name, or a mapping with Name` });
+
+const metrics = z.union([
+  z.record(z.string(), present('a metric value')),
+  z.array(present('a metric')),
+], { error: 'a mapping of metric names to values, or a list of metrics' });
+
+export const result = z.strictObject({
+  Task: nameOrMapping('task'),
+  Dataset: nameOrMapping('dataset'),
+  Metrics: metrics,
+}, { error: 'a result mapping (Task, Dataset, Metrics)' });
+
+/** Results: a list of results or result file paths, one result mapping, or a file path (glob). */
+export const results = z.union([
+  z.array(z.union([result, path('a result mapping or a file path')], { error: 'a result mapping or a file path' })),
+  result,
+  path('a list of results, a result mapping or a file path'),
+], { error: 'a list of results, a result mapping or a file path' });
+
+const paperPhrase = 'a paper URL, an arXiv id, or a mapping with Title and URL';
+export const paper = z.union([
+  z.string().refine((s) => isHttpUrl(s) || ARXIV_ID.test(s.trim()), { error: paperPhrase }),
+  z.strictObject({ Title: str().optional(), URL: httpUrl().optional() }, { error: paperPhrase })
+    .refine((p) => p.Title !== undefined || p.URL !== undefined, { error: 'a mapping with Title or URL' }),
+], { error: paperPhrase });
+
+export const code = z.union([
+  httpUrl(),
+  z.strictObject({ URL: httpUrl(), Version: z.union([z.string(), z.number()], { error: 'a string' }).optional() },
+    { error: 'a URL, or a mapping with URL and Version' }),
+], { error: 'a URL, or a mapping with URL and Version' });
+
+/** Fields that models and collections share. */
+const common = {
+  Metadata: metadata.optional(),
+  Results: results.optional(),
+  Paper: paper.optional(),
+  Code: code.optional(),
+  Weights: httpUrl().optional(),
+  Config: str('a file path or URL').optional(),
+  README: str('a file path or README text').optional(),
+  Image: str('a file path or URL').optional(),
+  'Converted From': z.looseObject({ Weights: httpUrl().optional(), Code: httpUrl().optional() },
+    { error: 'a mapping with Weights and Code' }).optional(),
+};
+
+export const model = z.strictObject({
+  Name: nonEmpty('a non-empty model name'),
+  'In Collection': nonEmpty('a collection name').optional(),
+  ...common,
+}, { error: 'a model mapping' });
+
+export const collection = z.strictObject({
+  Name: nonEmpty('a non-empty collection name'),
+  ...common,
+}, { error: 'a collection mapping' });
+
+export const library = z.looseObject({
+  Name: nonEmpty().optional(),
+  Headline: str().optional(),
+  Website: httpUrl().optional(),
+  Repository: httpUrl().optional(),
+  Docs: httpUrl().optional(),
+  README: str().optional(),
+  Image: str().optional(),
+}, { error: 'a library mapping or a file path' });
+
+const modelList = z.array(z.union([model, path('a model mapping or a file path')], { error: 'a model mapping or a file path' }),
+  { error: 'a list of models or a file path' });
+const collectionList = z.array(z.union([collection, path('a collection mapping or a file path')], { error: 'a collection mapping or a file path' }),
+  { error: 'a list of collections or a file path' });
+
+export const modelIndex = z.strictObject({
+  Type: str().optional(),
+  Import: z.union([path('a list of file paths or globs'), z.array(path('a file path or glob'))],
+    { error: 'a list of file paths or globs' }).optional(),
+  Models: z.union([modelList, path('a list of models or a file path')], { error: 'a list of models or a file path' }).optional(),
+  Collections: z.union([collectionList, path('a list of collections or a file path')], { error: 'a list of collections or a file path' }).optional(),
+  Library: z.union([library, path('a library mapping or a file path')], { error: 'a library mapping or a file path' }).optional(),
+}, { error: 'a model-index mapping (Models, Collections, Import, Library)' });
+
+export { modelList, collectionList };

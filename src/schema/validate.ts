@@ -1,0 +1,22 @@
+import type { Unit } from '../resolve/resolve.js';
+import { reportAt, type Report } from '../lint/report.js';
+import { describe, issuesToReports } from './issues.js';
+
+/**
+ * Validates one unit against the schema of the role it was read in. Uses `safeParse` only:
+ * problems are data. Broken blocks have no shape and are skipped (their syntax errors stand).
+ */
+export function validateUnit(unit: Unit): Report[] {
+  const shape = unit.shape;
+  if (!shape) return [];
+  const block = unit.block.parsed;
+  if (shape.role === 'invalid' || !shape.schema) {
+    const expected = shape.expected ?? 'a model-index mapping';
+    const at = { block, path: shape.path };
+    if (shape.data === null || shape.data === undefined) return [reportAt('schema/invalid-type', 'empty', { expected }, at)];
+    return [reportAt('schema/invalid-type', 'type', { field: 'The file', expected, received: describe(shape.data) }, at)];
+  }
+  const result = shape.schema.safeParse(shape.data);
+  if (result.success) return [];
+  return issuesToReports(result.error.issues, block, shape.path, shape.data, shape.role === 'hf');
+}

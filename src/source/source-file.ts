@@ -1,0 +1,75 @@
+import type { SourceFile } from '../types.js';
+import { LineIndex } from './line-index.js';
+
+/** Why bytes could not be used as text. */
+export type DecodeProblem =
+  | { kind: 'binary'; offset: number }
+  | { kind: 'invalid-utf8'; offset: number };
+
+export interface Decoded {
+  readonly file: SourceFile;
+  /** Set when the bytes are not clean UTF-8 text; `file.text` then holds a lossy decoding. */
+  readonly problem?: DecodeProblem;
+}
+
+const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lossy = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/** Builds a `SourceFile` from text (a leading BOM is removed and remembered). */
+export function sourceFromText(path: string, raw: string): SourceFile {
+  const bom = raw.charCodeAt(0) === 0xfeff;
+  const text = bom ? raw.slice(1) : raw;
+  return { path, text, bom, lines: new LineIndex(text) };
+}
+
+/**
+ * Decodes file bytes as UTF-8. A NUL byte in the first 8 KiB marks a binary file (the test git
+ * uses); invalid UTF-8 is reported with the byte offset of the first bad sequence, and the text
+ * is still decoded (with U+FFFD) so that the rest of the file can be checked.
+ */
+export function decodeSource(path: string, bytes: Uint8Array): Decoded {
+  const head = bytes.subarray(0, 8192);
+  const nul = head.indexOf(0);
+  if (nul !== -1) return { file: sourceFromText(path, ''), problem: { kind: 'binary', offset: nul } };
+  try {
+    return { file: sourceFromText(path, fatal.decode(bytes)) };
+  } catch {
+    return {
+      file: sourceFromText(path, lossy.decode(bytes)),
+      problem: { kind: 'invalid-utf8', offset: firstInvalidUtf8(bytes) },
+    };
+  }
+}
+
+/** Byte offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let need = 0;
+    let min = 0;
+    if (b < 0x80) { i++; continue; }
+    else if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
+    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
+    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
+    else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+/**
+ * Maps a byte offset in the original bytes to an offset in the lossy-decoded text, so that a
+ * diagnostic about invalid bytes can point at the right character.
+ */
+export function byteToTextOffset(bytes: Uint8Array, byteOffset: number, bom: boolean): number {
+  const prefix = lossy.decode(bytes.subarray(0, byteOffset));
+  return Math.max(0, prefix.length - (bom ? 1 : 0));
+}

@@ -1,0 +1,101 @@
+/**
+ * Core types shared by every stage of the pipeline:
+ * discover → extract → parse → resolve → validate → normalize → rules → collect → format.
+ */
+import type { Document, Node as YamlNode } from 'yaml';
+import type { LineIndex } from './source/line-index.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Rule families; an id is `family/name` in kebab-case and never changes once released. */
+export type RuleFamily =
+  | 'file' | 'yaml' | 'schema' | 'import' | 'collection' | 'metadata' | 'weights' | 'results';
+export type RuleId = `${RuleFamily}/${string}`;
+
+/** A path into the data of a block, as in zod's `issue.path` (symbols removed). */
+export type Path = readonly (string | number)[];
+
+/** Offsets into `SourceFile.text`, `end` exclusive. */
+export interface Span { readonly start: number; readonly end: number }
+
+/** 1-based line and column; columns count UTF-16 code units, as editors do. */
+export interface Position { readonly line: number; readonly column: number }
+
+/** A file read from disk (or given as a string), decoded to text. */
+export interface SourceFile {
+  /** Absolute path. */
+  readonly path: string;
+  /** Text without a leading BOM; offsets everywhere refer to this string. */
+  readonly text: string;
+  /** Whether the bytes started with a UTF-8 BOM (kept so that a writer can restore it). */
+  readonly bom: boolean;
+  readonly lines: LineIndex;
+}
+
+/** How a block was found in its file. */
+export type BlockKind = 'comment' | 'front-matter' | 'yaml-file';
+
+/** One YAML text embedded in a file, with the offset of its first character in that file. */
+export interface Block {
+  readonly file: SourceFile;
+  readonly kind: BlockKind;
+  /** Offset of `text[0]` in `file.text`. */
+  readonly offset: number;
+  readonly text: string;
+  /** 0-based index of this block among the blocks of its file. */
+  readonly index: number;
+}
+
+/** A block parsed by `yaml` with node ranges kept. */
+export interface ParsedBlock {
+  readonly block: Block;
+  readonly doc: Document.Parsed;
+  /**
+   * Path from the document root to the model-index data: `[]` for comments and files,
+   * `['model-index']` (the key as written) for front matter.
+   */
+  readonly dataPath: Path;
+}
+
+/** "Where in the data": a block plus a path inside its data (relative to `dataPath`). */
+export interface Origin {
+  readonly block: ParsedBlock;
+  readonly path: Path;
+}
+
+/** A value together with the place it was written. */
+export interface Located<T> {
+  readonly value: T;
+  readonly origin: Origin;
+}
+
+/** A text edit on the original file: replace `text[span.start, span.end)` with `text`. */
+export interface Fix { readonly span: Span; readonly text: string }
+
+/** A problem found in a file, with its position already computed. */
+export interface Diagnostic {
+  readonly ruleId: RuleId;
+  readonly messageId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly data: Readonly<Record<string, string | number>>;
+  /** Absolute path of the file the problem is in. */
+  readonly file: string;
+  readonly span: Span;
+  readonly start: Position;
+  readonly end: Position;
+  readonly path: Path;
+  readonly docsUrl: string;
+  readonly fix?: Fix;
+}
+
+/** Every diagnostic of one file. */
+export interface FileResult {
+  readonly file: string;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The source text (for code frames); absent when the file could not be read as text. */
+  readonly source?: string;
+}
+
+/** A YAML node as the `yaml` package types it. */
+export type Node = YamlNode;
