@@ -71,7 +71,7 @@ export function loadSource(source: SourceFile, format: FileFormat, reports: Repo
   const blocks = extracted.blocks.map((block): LoadedBlock => {
     const { parsed, problems } = parseBlock(block);
     const blockReports: Report[] = problems.map((p) => p.code === 'DUPLICATE_KEY'
-      ? reportSpan('yaml/duplicate-key', 'duplicate', { key: keyAt(source.text, p.span.start) }, source, p.span)
+      ? duplicateKey(source, p.span.start)
       : reportSpan(p.severity === 'error' ? 'yaml/syntax' : 'yaml/warning', p.severity === 'error' ? 'syntax' : 'warning',
         { message: p.message, code: p.code }, source, p.span));
     const broken = problems.some((p) => p.severity === 'error' && p.code !== 'DUPLICATE_KEY');
@@ -101,8 +101,10 @@ function dataNode(parsed: ParsedBlock): unknown {
   return pair?.value ?? null;
 }
 
-/** The key text at an offset (yaml reports a duplicate key by its span). */
-function keyAt(text: string, offset: number): string {
-  const m = /^[^:\r\n]*/.exec(text.slice(offset, offset + 200));
-  return (m?.[0] ?? '').trim().replace(/^['"]|['"]$/g, '');
+/** yaml marks a duplicate key by its first character: report the whole key as written. */
+function duplicateKey(source: SourceFile, start: number): Report {
+  const raw = /^(?:"[^"\r\n]*"|'[^'\r\n]*'|[^:\r\n]*?)(?=\s*:)/.exec(source.text.slice(start, start + 500))?.[0] ?? '';
+  const key = raw.replace(/^['"]|['"]$/g, '');
+  const end = start + Math.max(raw.length, 1);
+  return reportSpan('yaml/duplicate-key', 'duplicate', { key }, source, { start, end: Math.min(end, source.text.length) });
 }
