@@ -69,7 +69,11 @@ export function loadSource(source: SourceFile, format: FileFormat, reports: Repo
     reports.push(reportSpan('file/unterminated-block', p.kind === 'unterminated-comment' ? 'comment' : 'frontMatter', {}, source, p.span));
   }
   const blocks = extracted.blocks.map((block): LoadedBlock => {
-    const { parsed, problems } = parseBlock(block);
+    const { parsed, problems: all } = parseBlock(block);
+    // After the first syntax error the rest of a block is guesswork (one tab can cause a dozen
+    // errors): keep the first, as ESLint keeps one parse error. Duplicate keys and warnings stay.
+    const firstError = all.find((p) => p.severity === 'error' && p.code !== 'DUPLICATE_KEY');
+    const problems = all.filter((p) => p === firstError || p.code === 'DUPLICATE_KEY' || p.severity === 'warning');
     const blockReports: Report[] = problems.map((p) => p.code === 'DUPLICATE_KEY'
       ? duplicateKey(source, p.span.start)
       : reportSpan(p.severity === 'error' ? 'yaml/syntax' : 'yaml/warning', p.severity === 'error' ? 'syntax' : 'warning',
@@ -83,7 +87,7 @@ export function loadSource(source: SourceFile, format: FileFormat, reports: Repo
       for (const p of converted.problems) {
         const span = { start: p.span.start + block.offset, end: p.span.end + block.offset };
         blockReports.push(p.kind === 'alias-budget'
-          ? reportSpan('yaml/resource-limit', 'aliases', {}, source, span)
+          ? reportSpan('yaml/resource-limit', 'aliases', {}, source, firstLineOf(source, block.offset, block.offset + block.text.length))
           : reportSpan('yaml/duplicate-key', 'caseDuplicate', p.data, source, span));
       }
     }
@@ -107,4 +111,13 @@ function duplicateKey(source: SourceFile, start: number): Report {
   const key = raw.replace(/^['"]|['"]$/g, '');
   const end = start + Math.max(raw.length, 1);
   return reportSpan('yaml/duplicate-key', 'duplicate', { key }, source, { start, end: Math.min(end, source.text.length) });
+}
+
+/** The first non-blank line of a block, as a span (for problems about the block as a whole). */
+function firstLineOf(source: SourceFile, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  while (s < end && /\s/.test(source.text[s]!)) s++;
+  let e = s;
+  while (e < end && source.text[e] !== '\n' && source.text[e] !== '\r') e++;
+  return { start: s, end: e };
 }
