@@ -26,6 +26,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     .option('--root-dir <dir>', 'project root for root-relative README, Config and Image paths (default: the folder of the root model-index.yml, else the current folder)')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
+    .showHelpAfterError('(run milint --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
     .action((paths: string[], opts: CliOptions) => run(paths, opts));
