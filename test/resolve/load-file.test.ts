@@ -30,3 +30,23 @@ describe('file/unreadable', () => {
     expect(f.reports.map((r) => r.data.reason)).toEqual(['EISDIR']);
   });
 });
+
+describe('root-relative paths', () => {
+  it('README, Config and Image resolve next to the file, then under --root-dir', async () => {
+    const { lintTree } = await import('../helpers/tmp.js');
+    const files = {
+      'zoo/model-index.yml': 'Import: [configs/r/metafile.yml]\n',
+      'zoo/configs/r/metafile.yml': 'Models:\n- Name: r\n  Config: configs/r/r50.py\n  README: configs/r/README.md\n  Image: local.png\n',
+      'zoo/configs/r/r50.py': '# config\n',
+      'zoo/configs/r/README.md': '# r\n',
+      'zoo/configs/r/local.png': '',
+    };
+    const byRoot = lintTree(files, ['zoo']);
+    expect(byRoot.index.rootDir).toBe(join(byRoot.dir, 'zoo'));
+    expect(byRoot.results.flatMap((r) => r.diagnostics)).toEqual([]);
+    const { lintFiles } = await import('../../src/lint/lint.js');
+    const wrongRoot = lintFiles({ patterns: ['zoo'], cwd: byRoot.dir, rootDir: 'zoo/configs' });
+    expect(wrongRoot.results.flatMap((r) => r.diagnostics.map((d) => `${d.start.line}:${d.start.column} ${d.ruleId}`)))
+      .toEqual(['3:11 file/not-found', '4:11 file/not-found']);
+  });
+});
