@@ -9,7 +9,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 /** Rule families; an id is `family/name` in kebab-case and never changes once released. */
 export type RuleFamily =
-  | 'file' | 'yaml' | 'schema' | 'import' | 'collection' | 'metadata' | 'weights' | 'results';
+  | 'file' | 'yaml' | 'schema' | 'import' | 'collection' | 'model' | 'metadata' | 'weights' | 'results' | 'url';
 export type RuleId = `${RuleFamily}/${string}`;
 
 /** A path into the data of a block, as in zod's `issue.path` (symbols removed). */

@@ -3,7 +3,7 @@
  * tests, milint resolves the models and collections that EXPECTED.md lists, and reports each check
  * error the reference reports there, at its line. See fixtures/corpus/pwc-model-index-tests.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles, type LintRun } from '../src/lint/lint.js';
@@ -21,9 +21,12 @@ const run = (entry: string, base = TEST_MI): LintRun => {
   return lintFiles({ patterns: [root ?? entry], cwd: base });
 };
 const names = (entries: readonly Entry[]) => entries.map((e) => e.name?.value);
-/** `file:line rule-id` for every diagnostic, paths relative to the fixture root. */
+/** `file:line rule-id` for every error (the reference reports errors only), paths relative to the fixture root. */
 const checks = (r: LintRun, base = TEST_MI) =>
-  r.results.flatMap((f) => f.diagnostics.map((d) => `${relative(base, f.file)}:${d.start.line} ${d.ruleId}`));
+  r.results.flatMap((f) => f.diagnostics.filter((d) => d.severity === 'error').map((d) => `${relative(base, f.file)}:${d.start.line} ${d.ruleId}`));
+/** `file:line rule-id` for every warning. */
+const warnings = (r: LintRun, base = TEST_MI) =>
+  r.results.flatMap((f) => f.diagnostics.filter((d) => d.severity !== 'error').map((d) => `${relative(base, f.file)}:${d.start.line} ${d.ruleId}`));
 const metadata = (e: Entry) => Object.fromEntries([...e.metadata].map(([k, v]) => [k, v.value]));
 const metrics = (e: Entry, i = 0) => Object.fromEntries(e.results[i]!.metrics.map((m) => [m.name, m.value.value]));
 
@@ -70,6 +73,17 @@ describe('reference fixtures: what is loaded and what is reported', () => {
     expect(names(r.index.models).map((n) => n ?? null)).toEqual(models);
     expect(names(r.index.collections)).toEqual(collections);
     expect(checks(r)).toEqual(expected);
+  });
+
+  it('warnings: only the plain-http image link of 16, on every entry of the reference fixtures', () => {
+    const entries = readdirSync(TEST_MI).flatMap((d) => {
+      const dir = join(TEST_MI, d);
+      return [d, ...readdirSync(dir).filter((f) => /^mi\d+\.yml$|\.md$/.test(f) && d !== '09_check').map((f) => `${d}/${f}`)];
+    });
+    const found = new Set(entries.flatMap((e) => warnings(run(e))));
+    expect([...found].sort()).toEqual(['16_images/models_md/m2.md:14 url/https']);
+    expect(warnings(run('option1-markdown', join(BASE, 'examples')))).toEqual([]);
+    expect(warnings(run('option2-yaml', join(BASE, 'examples')))).toEqual([]);
   });
 
   it('13: the Models glob variants all load two models', () => {

@@ -6,10 +6,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules, docsUrl } from '../src/rules/index.js';
-import { cases, FIXTURE_EXEMPT, RULES_DIR } from './helpers/rule-fixtures.js';
+import { cases, expectedFile, FIXTURE_EXEMPT, RULES_DIR } from './helpers/rule-fixtures.js';
 
 const README = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
-const FAMILIES = ['file', 'yaml', 'schema', 'import', 'collection', 'metadata', 'weights', 'results'];
+const FAMILIES = ['file', 'yaml', 'schema', 'import', 'collection', 'model', 'metadata', 'weights', 'results', 'url'];
 
 describe('rule registry', () => {
   it('has unique, well-formed ids in sorted order', () => {
@@ -42,7 +42,7 @@ describe('rule registry', () => {
     expect(cases(join(base, 'valid')).length, 'valid fixtures').toBeGreaterThan(0);
     const invalid = cases(join(base, 'invalid'));
     expect(invalid.length, 'invalid fixtures').toBeGreaterThan(0);
-    for (const c of invalid) expect(existsSync(join(base, 'invalid', c.replace(/\.[^.]+$/, '.expected.json'))), c).toBe(true);
+    for (const c of invalid) expect(existsSync(expectedFile(join(base, 'invalid'), c)), c).toBe(true);
     const fixed = readdirSync(join(base, 'invalid')).filter((f) => /\.fixed\./.test(f));
     expect(fixed.length > 0).toBe(rule.meta.fixable);
   });

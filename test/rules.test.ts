@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../src/lint/lint.js';
 import { rules } from '../src/rules/index.js';
-import { CASE, cases, FIXTURE_EXEMPT, RULES_DIR } from './helpers/rule-fixtures.js';
+import { cases, expectedFile, FIXTURE_EXEMPT, RULES_DIR } from './helpers/rule-fixtures.js';
 
 function diagnosticsOf(dir: string, file: string, ruleId: string) {
   const run = lintFiles({ patterns: [file], cwd: dir });
@@ -30,9 +30,9 @@ describe.each(rules.filter((r) => !(r.meta.id in FIXTURE_EXEMPT)).map((r) => [r.
   });
   it.each(cases(invalid).map((c) => [c]))('invalid: %s', (file) => {
     const actual = diagnosticsOf(invalid, file, id);
-    const expectedFile = join(invalid, file.replace(CASE, '.expected.json'));
-    if (process.env.UPDATE_FIXTURES) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
-    const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as unknown[];
+    const expected_ = expectedFile(invalid, file);
+    if (process.env.UPDATE_FIXTURES) writeFileSync(expected_, `${JSON.stringify(actual, null, 2)}\n`);
+    const expected = JSON.parse(readFileSync(expected_, 'utf8')) as unknown[];
     expect(expected.length).toBeGreaterThan(0);
     expect(actual).toEqual(expected);
   });

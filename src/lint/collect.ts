@@ -1,21 +1,24 @@
 import type { Diagnostic, FileResult } from '../types.js';
+import type { EffectiveConfig } from '../config/types.js';
 import { toDiagnostic, type Report } from './report.js';
 
 /**
- * Groups reports by file and renders them: sorted by offset, then rule id, then message id;
- * exact duplicates (same rule, message and span) removed. Every file in `files` gets a result,
- * with or without problems; results are sorted by path.
+ * Groups reports by file and renders them: severities from the configuration (a rule that is off
+ * drops its reports), sorted by offset, then rule id, then message id; exact duplicates removed.
+ * Every file in `files` gets a result, with or without problems; results are sorted by path.
  */
-export function collect(reports: readonly Report[], files: Iterable<{ path: string; text: string }>): FileResult[] {
+export function collect(reports: readonly Report[], files: Iterable<{ path: string; text: string }>, config?: EffectiveConfig): FileResult[] {
   const byFile = new Map<string, { text: string; diagnostics: Diagnostic[]; keys: Set<string> }>();
   for (const f of files) byFile.set(f.path, { text: f.text, diagnostics: [], keys: new Set() });
   for (const r of reports) {
+    const severity = config?.rules.get(r.ruleId)?.severity;
+    if (severity === 'off') continue;
     let entry = byFile.get(r.file.path);
     if (!entry) { entry = { text: r.file.text, diagnostics: [], keys: new Set() }; byFile.set(r.file.path, entry); }
     const key = `${r.ruleId}|${r.messageId}|${r.span.start}|${r.span.end}|${JSON.stringify(r.data)}`;
     if (entry.keys.has(key)) continue;
     entry.keys.add(key);
-    entry.diagnostics.push(toDiagnostic(r));
+    entry.diagnostics.push(toDiagnostic(r, severity));
   }
   const results: FileResult[] = [];
   for (const [file, { text, diagnostics }] of byFile) {

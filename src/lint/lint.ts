@@ -1,10 +1,12 @@
 /**
  * The whole pipeline for one run:
- * discover → (extract, parse: per file) → resolve → validate → normalize → rules → collect.
+ * config → discover → (extract, parse: per file) → resolve → validate → normalize → rules →
+ * directives → collect.
  */
 import { statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import type { FileResult } from '../types.js';
+import { basename, dirname, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import type { FileResult, Origin, ParsedBlock, Span } from '../types.js';
 import { discover } from '../discover/discover.js';
 import { resolveGraph, type Resolution } from '../resolve/resolve.js';
 import { validateUnit } from '../schema/validate.js';
@@ -12,41 +14,85 @@ import { normalize } from '../model/normalize.js';
 import type { ModelIndex } from '../model/types.js';
 import { rules } from '../rules/index.js';
 import { fileRefsOf } from '../rules/helpers/file-refs.js';
+import type { RunFacts } from '../rules/define-rule.js';
+import { locate } from '../source/locate.js';
+import { findConfig, readConfig } from '../config/load-config.js';
+import { resolveConfig } from '../config/resolve-config.js';
+import type { EffectiveConfig } from '../config/types.js';
 import { runRules } from './run-rules.js';
 import { collect } from './collect.js';
+import { applyDirectives } from './directives.js';
 import type { Report } from './report.js';
 
 export interface LintOptions {
   /** Files, directories or globs; default `.`. */
   readonly patterns?: readonly string[];
-  /** Where relative patterns start; default `process.cwd()`. */
+  /** Where relative patterns start, and where the config search starts; default `process.cwd()`. */
   readonly cwd?: string;
   /** Project root for root-relative README/Config/Image paths; default: see `defaultRootDir`. */
   readonly rootDir?: string;
+  /** A config file to use instead of searching for one; `false` to use none. */
+  readonly config?: string | false;
+  /** A preset that replaces the config's `extends`. */
+  readonly preset?: string;
+  /** `id: severity` settings that override the config. */
+  readonly ruleFlags?: readonly string[];
+  /** A configuration already resolved (overrides `config`, `preset`, `ruleFlags`). */
+  readonly effectiveConfig?: EffectiveConfig;
 }
 
 export interface LintRun {
   readonly results: FileResult[];
   readonly index: ModelIndex;
   readonly resolution: Resolution;
+  readonly config: EffectiveConfig;
 }
 
-/** Lints files on disk. Never throws for bad input; throws InputError when a path matches nothing. */
+/** The configuration a run from `cwd` uses. Throws ConfigError for a bad config. */
+export function loadEffectiveConfig(options: Pick<LintOptions, 'cwd' | 'config' | 'preset' | 'ruleFlags'>): EffectiveConfig {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const raw = options.config === false ? undefined
+    : options.config !== undefined ? readConfig(resolve(cwd, options.config)) : findConfig(cwd);
+  return resolveConfig({
+    ...(raw ? { file: { path: raw.file, data: raw.data } } : {}),
+    ...(options.preset !== undefined ? { preset: options.preset } : {}),
+    ...(options.ruleFlags ? { ruleFlags: options.ruleFlags } : {}),
+  });
+}
+
+/** Lints files on disk. Never throws for bad input; throws InputError/ConfigError for bad usage. */
 export function lintFiles(options: LintOptions = {}): LintRun {
   const cwd = resolve(options.cwd ?? process.cwd());
+  const config = options.effectiveConfig ?? loadEffectiveConfig(options);
+  const configDir = config.file ? dirname(config.file) : cwd;
+  const ignored = ignoreMatcher(config, configDir);
   const found = discover(options.patterns ?? ['.'], cwd);
-  const resolution = resolveGraph(found.files);
-  const rootDir = options.rootDir ? resolve(cwd, options.rootDir) : defaultRootDir(resolution, cwd);
-  return lintResolution(resolution, rootDir, found.explicit);
+  const files = found.files.filter((f) => !ignored(f));
+  const resolution = resolveGraph(files);
+  const rootDir = options.rootDir ? resolve(cwd, options.rootDir)
+    : config.rootDir ? resolve(configDir, config.rootDir) : defaultRootDir(resolution, cwd);
+  const run = lintResolution(resolution, rootDir, found.explicit, config);
+  return { ...run, results: run.results.filter((r) => !ignored(r.file)) };
 }
 
-/** Runs validation, rules and collection over a resolved graph. */
-export function lintResolution(resolution: Resolution, rootDir: string, explicit: ReadonlySet<string>): LintRun {
+function ignoreMatcher(config: EffectiveConfig, base: string): (file: string) => boolean {
+  if (config.ignores.length === 0) return () => false;
+  const match = picomatch([...config.ignores], { dot: true });
+  return (file) => {
+    const rel = relative(base, file).split('\\').join('/');
+    return !rel.startsWith('..') && match(rel);
+  };
+}
+
+/** Runs validation, rules, directives and collection over a resolved graph. */
+export function lintResolution(resolution: Resolution, rootDir: string, explicit: ReadonlySet<string>, config: EffectiveConfig = resolveConfig()): Omit<LintRun, 'resolution'> & { resolution: Resolution } {
   const reports: Report[] = [...resolution.reports];
   const used = new Set<string>();
+  const blocks = new Map<string, ParsedBlock>();
   for (const unit of resolution.units) {
     used.add(unit.file.path);
     reports.push(...unit.block.reports, ...validateUnit(unit));
+    if (!unit.block.broken) blocks.set(`${unit.file.path}#${unit.block.parsed.block.index}`, unit.block.parsed);
   }
   const reported = new Set<string>();
   for (const [path, file] of resolution.files) {
@@ -57,19 +103,49 @@ export function lintResolution(resolution: Resolution, rootDir: string, explicit
     reported.add(path);
   }
   const index = normalize(resolution, rootDir);
-  const exists = statFileRefs(index);
-  reports.push(...runRules(rules, index, (p) => exists.has(p)));
-  const files = [...resolution.files.values()]
-    .filter((f) => used.has(f.path) || reported.has(f.path))
-    .map((f) => ({ path: f.path, text: f.source.text }));
-  return { results: collect(reports, files), index, resolution };
+  const exists = statFileRefs(index, config);
+  const rootIndexUnit = resolution.roots.find((u) => /^model-index\./i.test(basename(u.file.path)));
+  const facts: RunFacts = {
+    blocks: [...blocks.values()],
+    orphans: rootIndexUnit ? resolution.roots.filter((u) => u.file !== rootIndexUnit.file).map((u) => ({ block: u.block.parsed })) : [],
+    ...(rootIndexUnit ? { rootIndex: relative(rootDir, rootIndexUnit.file.path) || basename(rootIndexUnit.file.path) } : {}),
+    fileExists: (p) => exists.has(p),
+    where: (origin: Origin) => {
+      const file = origin.block.block.file;
+      return `${relative(rootDir, file.path) || basename(file.path)}:${file.lines.position(locate(origin).span.start).line}`;
+    },
+  };
+  reports.push(...runRules(rules, index, facts, config));
+  const sources = [...resolution.files.values()].filter((f) => used.has(f.path) || reported.has(f.path));
+  const filtered = withDirectives(reports, sources);
+  const results = collect(filtered, sources.map((f) => ({ path: f.path, text: f.source.text })), config);
+  return { results, index, resolution, config };
+}
+
+/** Applies each file's inline directives to its reports. */
+function withDirectives(reports: readonly Report[], files: Resolution['files'] extends ReadonlyMap<string, infer F> ? F[] : never): Report[] {
+  const byFile = new Map<string, Report[]>();
+  for (const r of reports) {
+    const list = byFile.get(r.file.path) ?? [];
+    list.push(r);
+    byFile.set(r.file.path, list);
+  }
+  const out: Report[] = [];
+  for (const f of files) {
+    const spans: Span[] = f.blocks.map((b) => ({ start: b.parsed.block.offset, end: b.parsed.block.offset + b.parsed.block.text.length }));
+    out.push(...applyDirectives(byFile.get(f.path) ?? [], f.source, f.format, spans));
+    byFile.delete(f.path);
+  }
+  for (const rest of byFile.values()) out.push(...rest);
+  return out;
 }
 
 /** Stats every README/Image/Config path the index names, so that rules can stay pure. */
-function statFileRefs(index: ModelIndex): Set<string> {
+function statFileRefs(index: ModelIndex, config: EffectiveConfig): Set<string> {
   const exists = new Set<string>();
+  const options = config.rules.get('file/not-found')?.options as { base?: 'file' | 'root' | 'either' } | undefined;
   for (const e of [...index.models, ...index.collections, ...index.libraries]) {
-    for (const ref of fileRefsOf(e, index.rootDir)) {
+    for (const ref of fileRefsOf(e, index.rootDir, options?.base)) {
       for (const c of ref.candidates) {
         try { if (statSync(c).isFile()) exists.add(c); } catch { /* missing: the rule reports it */ }
       }

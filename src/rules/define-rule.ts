@@ -1,4 +1,5 @@
-import type { Fix, Origin, RuleId, Severity } from '../types.js';
+import type { z } from 'zod';
+import type { Fix, Origin, ParsedBlock, RuleId, Severity } from '../types.js';
 import type { ModelIndex } from '../model/types.js';
 import type { Target } from '../source/locate.js';
 
@@ -8,13 +9,16 @@ export interface RuleMeta {
   readonly id: RuleId;
   /** One sentence: what the rule checks. */
   readonly description: string;
+  /** The severity when the rule is on and no configuration changes it. */
   readonly defaultSeverity: Severity;
   readonly fixable: boolean;
   /**
    * Reported by a pipeline stage (file reading, YAML parsing, schema validation, import
    * resolution) rather than by a `check` over the index.
    */
-  readonly stage?: 'file' | 'parse' | 'schema' | 'resolve';
+  readonly stage?: 'file' | 'parse' | 'schema' | 'resolve' | 'directives';
+  /** A rule that is retired: kept in the registry, never run. */
+  readonly deprecated?: boolean;
 }
 
 /** What a rule reports: where in the data, which message, with what data. Never a position. */
@@ -26,27 +30,43 @@ export interface RuleReport<M extends string> {
   readonly fix?: Fix;
 }
 
-export interface RuleContext<M extends string> {
-  readonly index: ModelIndex;
+/** What the run knows beyond the index, for rules about files and YAML text. */
+export interface RunFacts {
+  /** Every parsed block whose data the index was built from (not broken). */
+  readonly blocks: readonly ParsedBlock[];
+  /** Files the run linted as roots although a root model-index reached other files (orphans). */
+  readonly orphans: readonly { readonly block: ParsedBlock }[];
+  /** The root index of the run, relative to the root folder (`model-index.yml`), if there is one. */
+  readonly rootIndex?: string;
   /** Whether a file exists; answered from facts gathered before the rules run (no IO here). */
   fileExists(absPath: string): boolean;
+  /** `path:line` of a place in the data, for messages that name another place (the runner locates it). */
+  where(origin: Origin): string;
+}
+
+export interface RuleContext<M extends string, O> extends RunFacts {
+  readonly index: ModelIndex;
+  /** The rule's options, defaults filled in by its schema. */
+  readonly options: O;
   report(report: RuleReport<M>): void;
 }
 
-export interface Rule<M extends string = string> {
+export interface Rule<M extends string = string, O = unknown> {
   readonly meta: RuleMeta;
   /** Message templates: each renders a full sentence from the report's data. */
   readonly messages: { readonly [K in M]: (data: MessageData) => string };
-  readonly check?: (ctx: RuleContext<M>) => void;
+  /** Options, with defaults (`schema.parse(undefined)` must give the defaults). */
+  readonly options?: z.ZodType<O>;
+  readonly check?: (ctx: RuleContext<M, O>) => void;
 }
 
-/** Identity helper: lets TypeScript infer message ids from `messages`. */
-export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+/** Identity helper: lets TypeScript infer message ids and options from the definition. */
+export function defineRule<M extends string, O = Record<string, never>>(rule: Rule<M, O>): Rule<M, O> {
   return rule;
 }
 
 /** Quotes a value for a message, shortened to keep messages on one line. */
 export function q(value: string | number | undefined): string {
-  const s = String(value ?? "").replace(/\r?\n|\r/g, '\\n');
+  const s = String(value ?? '').replace(/\r?\n|\r/g, '\\n');
   return JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
 }

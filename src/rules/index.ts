@@ -3,31 +3,61 @@
  */
 import type { RuleId } from '../types.js';
 import type { Rule } from './define-rule.js';
+import { VERSION } from '../version.js';
+import { collectionDuplicate } from './collection/duplicate.js';
 import { collectionExists } from './collection/exists.js';
 import { fileEncoding } from './file/encoding.js';
 import { fileNotFound } from './file/not-found.js';
 import { fileUnreadable } from './file/unreadable.js';
 import { fileUnterminatedBlock } from './file/unterminated-block.js';
+import { fileUnusedDisable } from './file/unused-disable.js';
 import { importCycle } from './import/cycle.js';
 import { importNoMatch } from './import/no-match.js';
 import { importNotFound } from './import/not-found.js';
+import { importOrphan } from './import/orphan.js';
 import { importUnsupportedType } from './import/unsupported-type.js';
+import { metadataCropPct } from './metadata/crop-pct.js';
+import { metadataFileSize } from './metadata/file-size.js';
+import { metadataImageSize } from './metadata/image-size.js';
+import { metadataInterpolation } from './metadata/interpolation.js';
+import { metadataMisspelledKey } from './metadata/misspelled-key.js';
+import { metadataNumber } from './metadata/number.js';
+import { modelCodeVersion } from './model/code-version.js';
+import { modelDuplicateName } from './model/duplicate-name.js';
+import { modelIdMatchesName } from './model/id-matches-name.js';
+import { modelRequiredFields } from './model/required-fields.js';
+import { resultsMetricFormat } from './results/metric-format.js';
+import { resultsMetricValue } from './results/metric-value.js';
+import { resultsOutlier } from './results/outlier.js';
+import { resultsPercentRange } from './results/percent-range.js';
+import { resultsTop5BelowTop1 } from './results/top5-below-top1.js';
+import { schemaEmptyValue } from './schema/empty-value.js';
 import { schemaInvalidType } from './schema/invalid-type.js';
 import { schemaInvalidValue } from './schema/invalid-value.js';
+import { schemaKeySpelling } from './schema/key-spelling.js';
 import { schemaMissingKey } from './schema/missing-key.js';
 import { schemaUnknownKey } from './schema/unknown-key.js';
+import { urlCodePinned } from './url/code-pinned.js';
+import { urlHttps } from './url/https.js';
+import { weightsNameMismatch } from './weights/name-mismatch.js';
+import { weightsShared } from './weights/shared.js';
 import { yamlDuplicateKey } from './yaml/duplicate-key.js';
+import { yamlPortability } from './yaml/portability.js';
 import { yamlResourceLimit } from './yaml/resource-limit.js';
 import { yamlSyntax } from './yaml/syntax.js';
 import { yamlWarning } from './yaml/warning.js';
-import { VERSION } from '../version.js';
 
 export const rules: readonly Rule[] = ([
-  collectionExists, fileEncoding, fileNotFound, fileUnreadable, fileUnterminatedBlock,
-  importCycle, importNoMatch, importNotFound, importUnsupportedType,
-  schemaInvalidType, schemaInvalidValue, schemaMissingKey, schemaUnknownKey,
-  yamlDuplicateKey, yamlResourceLimit, yamlSyntax, yamlWarning,
-] as Rule[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  collectionDuplicate, collectionExists,
+  fileEncoding, fileNotFound, fileUnreadable, fileUnterminatedBlock, fileUnusedDisable,
+  importCycle, importNoMatch, importNotFound, importOrphan, importUnsupportedType,
+  metadataCropPct, metadataFileSize, metadataImageSize, metadataInterpolation, metadataMisspelledKey, metadataNumber,
+  modelCodeVersion, modelDuplicateName, modelIdMatchesName, modelRequiredFields,
+  resultsMetricFormat, resultsMetricValue, resultsOutlier, resultsPercentRange, resultsTop5BelowTop1,
+  schemaEmptyValue, schemaInvalidType, schemaInvalidValue, schemaKeySpelling, schemaMissingKey, schemaUnknownKey,
+  urlCodePinned, urlHttps, weightsNameMismatch, weightsShared,
+  yamlDuplicateKey, yamlPortability, yamlResourceLimit, yamlSyntax, yamlWarning,
+] as unknown as Rule[]).sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
 
 const byId = new Map<string, Rule>(rules.map((r) => [r.meta.id, r]));
 

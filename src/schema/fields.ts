@@ -11,10 +11,6 @@ export const str = (phrase = 'a string') => z.string({ error: phrase });
 export const nonEmpty = (phrase = 'a non-empty string') =>
   z.string({ error: phrase }).refine((s) => s.trim() !== '', { error: phrase });
 
-/** A finite number ≥ 0. */
-export const nonNegative = (phrase = 'a non-negative number') =>
-  z.number({ error: phrase }).refine((n) => Number.isFinite(n) && n >= 0, { error: phrase });
-
 /** Whether a string is an absolute http(s) URL. */
 export function isHttpUrl(s: string): boolean {
   if (!/^https?:\/\//i.test(s.trim())) return false;
@@ -36,24 +32,6 @@ export const ARXIV_ID = /^\d{4}\.\d{4,5}(v\d+)?$/;
 /** A string, or a list of strings. */
 export const strOrList = (phrase = 'a string or a list of strings') =>
   z.union([z.string(), z.array(z.string({ error: 'a string' }))], { error: phrase });
-
-/** A number in (0, 1], or such a number written as a string (timm quotes it: `'0.875'`). */
-export const cropPct = () => {
-  const phrase = 'a number in (0, 1] (a quoted number is accepted)';
-  return z.union([z.number(), z.string()], { error: phrase }).refine((v) => {
-    const n = typeof v === 'number' ? v : /^\s*\d*\.?\d+\s*$/.test(v) ? Number(v) : NaN;
-    return n > 0 && n <= 1;
-  }, { error: phrase });
-};
-
-/** A positive integer, or one written as a string (timm quotes it: `'224'`). */
-export const imageSize = () => {
-  const phrase = 'a positive integer (a quoted integer is accepted)';
-  return z.union([z.number(), z.string()], { error: phrase }).refine((v) => {
-    const n = typeof v === 'number' ? v : /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
-    return Number.isInteger(n) && n > 0;
-  }, { error: phrase });
-};
 
 /** Any value but null: used where a key may hold anything, but not nothing. */
 export const present = (phrase = 'a value') =>

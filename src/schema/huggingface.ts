@@ -6,19 +6,20 @@
 import { z } from 'zod';
 import { nonEmpty, present, str } from './fields.js';
 
-const metric = z.looseObject({
+const metric = z.strictObject({
   type: nonEmpty('a metric type id (e.g. accuracy, wer)'),
   value: present('a metric value'),
   name: str().optional(),
   verified: z.boolean({ error: 'true or false' }).optional(),
   config: str().optional(),
   args: present('a value').optional(),
+  verifyToken: str().optional(),
 }, { error: 'a metric mapping (type, value, name)' });
 
-const result = z.looseObject({
-  task: z.looseObject({ type: nonEmpty('a task type id'), name: str().optional() },
+const result = z.strictObject({
+  task: z.strictObject({ type: nonEmpty('a task type id'), name: str().optional() },
     { error: 'a task mapping (type, name)' }),
-  dataset: z.looseObject({
+  dataset: z.strictObject({
     type: nonEmpty('a dataset id'),
     name: nonEmpty('a dataset name'),
     config: str().optional(),
@@ -27,9 +28,10 @@ const result = z.looseObject({
     args: present('a value').optional(),
   }, { error: 'a dataset mapping (type, name)' }),
   metrics: z.array(metric, { error: 'a list of metrics' }),
+  source: z.looseObject({ name: str().optional(), url: str().optional() }, { error: 'a mapping (name, url)' }).optional(),
 }, { error: 'a result mapping (task, dataset, metrics)' });
 
-const model = z.looseObject({
+const model = z.strictObject({
   name: nonEmpty('a non-empty model name'),
   results: z.array(result, { error: 'a list of results' }),
 }, { error: 'a model mapping (name, results)' });

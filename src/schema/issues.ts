@@ -73,7 +73,7 @@ function phrase(issue: Issue): string {
 
 /** The known keys that may stand in a mapping, for did-you-mean suggestions. */
 function knownKeysFor(_d: Record<string, Data>, hf: boolean): string[] {
-  if (hf) return ['name', 'results', 'task', 'dataset', 'metrics', 'type', 'value', 'config', 'split', 'revision', 'args', 'verified'];
+  if (hf) return ['name', 'results', 'task', 'dataset', 'metrics', 'type', 'value', 'config', 'split', 'revision', 'args', 'verified', 'source'];
   return [...KNOWN_KEYS];
 }
 

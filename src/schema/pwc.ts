@@ -5,21 +5,22 @@
  * checked by the import resolver, and here only have to be strings.
  */
 import { z } from 'zod';
-import {
-  ARXIV_ID, cropPct, httpUrl, imageSize, isHttpUrl, nonEmpty, nonNegative, present, str, strOrList,
-} from './fields.js';
+import { ARXIV_ID, httpUrl, isHttpUrl, nonEmpty, present, str, strOrList } from './fields.js';
 
 const path = (phrase: string) => z.string({ error: phrase });
+const count = z.union([z.number(), z.string()], { error: 'a non-negative integer' });
 
 /** Known Metadata fields; any other key is a custom field and is allowed. */
 export const metadataMap = z.looseObject({
-  FLOPs: nonNegative().optional(),
-  Parameters: nonNegative().optional(),
-  'File Size': nonNegative().optional(),
-  Epochs: nonNegative().optional(),
-  'Batch Size': nonNegative().optional(),
-  'Crop Pct': cropPct().optional(),
-  'Image Size': imageSize().optional(),
+  // Counts, Crop Pct and Image Size: their values are checked by the metadata/* rules, which
+  // know the preset (unit strings, quoted numbers); here they only must be numbers or strings.
+  FLOPs: count.optional(),
+  Parameters: count.optional(),
+  'File Size': count.optional(),
+  Epochs: count.optional(),
+  'Batch Size': count.optional(),
+  'Crop Pct': z.union([z.number(), z.string()], { error: 'a number in (0, 1]' }).optional(),
+  'Image Size': z.union([z.number(), z.string()], { error: 'a positive integer' }).optional(),
   Interpolation: str().optional(),
   'Training Data': strOrList().optional(),
   'Training Techniques': strOrList().optional(),

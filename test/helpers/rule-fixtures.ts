@@ -4,12 +4,20 @@ import { join } from 'node:path';
 export const RULES_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'rules');
 export const CASE = /\.(md|markdown|mdx|ya?ml|json)$/;
 
-/** The top-level case files of a fixture folder. */
+/**
+ * The cases of a fixture folder: its top-level files (each linted alone), and its sub-folders whose
+ * name ends in `.case` (each linted as a folder, for rules about several files).
+ */
 export function cases(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && CASE.test(e.name) && !e.name.endsWith('.expected.json'))
+    .filter((e) => !e.name.startsWith('.') && (e.isFile() ? CASE.test(e.name) && !e.name.endsWith('.expected.json') : e.name.endsWith('.case')))
     .map((e) => e.name).sort();
+}
+
+/** The expectation file of a case. */
+export function expectedFile(dir: string, name: string): string {
+  return join(dir, `${name.replace(CASE, '').replace(/\.case$/, '')}.expected.json`);
 }
 
 /** Rules whose problem cannot be put in a static fixture, with the test that covers them. */

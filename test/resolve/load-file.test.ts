@@ -16,7 +16,7 @@ describe('file/unreadable', () => {
       const res = resolveGraph([gone, other]);
       const { results } = lintResolution(res, dir, new Set([gone, other]));
       expect(results.map((r) => [r.file, r.diagnostics.map((d) => `${d.start.line}:${d.start.column} ${d.ruleId} ${d.message}`)])).toEqual([
-        [other, ['3:22 schema/invalid-value Models[0].Metadata.Epochs must be a non-negative number, got number -1.']],
+        [other, ['3:22 metadata/number Epochs must be a non-negative integer, got -1.']],
         [gone, ['1:1 file/unreadable The file could not be read (ENOENT).']],
       ]);
     } finally {

@@ -8,6 +8,7 @@ export const collectionExists = defineRule({
   },
   messages: {
     unknown: (d) => `In Collection names ${q(d.name)}, but no collection of that name is defined.`,
+    caseMismatch: (d) => `In Collection names ${q(d.name)}, but the collection is named ${q(d.suggestion)} (names are case-sensitive).`,
     suggest: (d) => `In Collection names ${q(d.name)}, but no collection of that name is defined; did you mean ${q(d.suggestion)}?`,
   },
   check(ctx) {
@@ -17,9 +18,11 @@ export const collectionExists = defineRule({
     for (const m of ctx.index.models) {
       const ref = m.fields.get('In Collection');
       if (!ref || typeof ref.value !== 'string' || names.has(ref.value.trim())) continue;
-      const suggestion = closest(ref.value.trim(), [...names]);
+      const wanted = ref.value.trim();
+      const sameCase = [...names].find((n) => n.toLowerCase() === wanted.toLowerCase());
+      const suggestion = sameCase ?? closest(wanted, [...names]);
       ctx.report(suggestion
-        ? { at: ref.origin, messageId: 'suggest', data: { name: ref.value, suggestion } }
+        ? { at: ref.origin, messageId: sameCase ? 'caseMismatch' : 'suggest', data: { name: ref.value, suggestion } }
         : { at: ref.origin, messageId: 'unknown', data: { name: ref.value } });
     }
   },

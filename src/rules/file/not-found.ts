@@ -1,19 +1,21 @@
 import type { Entry } from '../../model/types.js';
+import { z } from 'zod';
 import { defineRule, q } from '../define-rule.js';
 import { fileRefsOf } from '../helpers/file-refs.js';
 
 export const fileNotFound = defineRule({
   meta: {
     id: 'file/not-found', defaultSeverity: 'error', fixable: false,
-    description: 'README, Image and Config paths must name existing files (relative to the file that names them, or to the project root).',
+    description: 'README, Image and Config paths must name existing files (relative to the file that names them, or to the project root; a preset may require one of the two).',
   },
+  options: z.object({ base: z.enum(['file', 'root', 'either']).default('either') }),
   messages: {
     missing: (d) => `${d.field} names ${q(d.path)}, which does not exist (looked in ${d.looked}).`,
   },
   check(ctx) {
     const entries: Entry[] = [...ctx.index.models, ...ctx.index.collections, ...ctx.index.libraries];
     for (const entry of entries) {
-      for (const ref of fileRefsOf(entry, ctx.index.rootDir)) {
+      for (const ref of fileRefsOf(entry, ctx.index.rootDir, ctx.options.base)) {
         if (ref.candidates.some((c) => ctx.fileExists(c))) continue;
         ctx.report({
           at: ref.at.origin, messageId: 'missing',

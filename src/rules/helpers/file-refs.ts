@@ -20,7 +20,7 @@ export interface FileRef {
  * a path unless it is a URL. OpenMMLab writes root-relative paths, so the root is tried too.
  * Folders in `looked` are relative to the root. Pure: the engine stats the candidates first.
  */
-export function fileRefsOf(entry: Entry, rootDir: string): FileRef[] {
+export function fileRefsOf(entry: Entry, rootDir: string, base: 'file' | 'root' | 'either' = 'either'): FileRef[] {
   const refs: FileRef[] = [];
   for (const field of ['README', 'Image', 'Config'] as const) {
     const at = entry.fields.get(field);
@@ -30,9 +30,9 @@ export function fileRefsOf(entry: Entry, rootDir: string): FileRef[] {
     if (field === 'README' && (entry.fromMarkdown || !/\.md$/i.test(p) || p.length >= 256 || /[\r\n]/.test(p))) continue;
     if (field !== 'README' && /[\r\n]/.test(p)) continue;
     const dir = dirname(at.origin.block.block.file.path);
-    const candidates = [resolve(dir, p)];
+    const fromFile = resolve(dir, p);
     const fromRoot = resolve(rootDir, p);
-    if (fromRoot !== candidates[0]) candidates.push(fromRoot);
+    const candidates = base === 'file' ? [fromFile] : base === 'root' ? [fromRoot] : [...new Set([fromFile, fromRoot])];
     const looked = candidates.map((c) => relative(rootDir, dirname(c)) || '.').join(' and ');
     refs.push({ field, path: p, at, candidates, looked });
   }

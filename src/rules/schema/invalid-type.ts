@@ -3,7 +3,7 @@ import { defineRule } from '../define-rule.js';
 export const schemaInvalidType = defineRule({
   meta: {
     id: 'schema/invalid-type', stage: 'schema', defaultSeverity: 'error', fixable: false,
-    description: 'Every known field must hold the kind of value the format defines (a string, a number, a list, a mapping).',
+    description: 'Every known field must hold the kind of value the format defines (a string, a number, a list, a mapping); an empty value where one is required is reported.',
   },
   messages: {
     type: (d) => `${d.field} must be ${d.expected}, got ${d.received}.`,

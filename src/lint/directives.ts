@@ -1,0 +1,101 @@
+/**
+ * Inline disables. In Markdown: `<!-- milint-disable rule-id -->` ... `<!-- milint-enable -->` and
+ * `<!-- milint-disable-next-line rule-id -->`; inside YAML (files and model-index comments):
+ * `# milint-disable-line rule-id` and `# milint-disable-next-line rule-id`. Without ids a
+ * directive covers every rule; a reason may follow `--`. A directive that suppresses nothing is
+ * reported (`file/unused-disable`), and so is an unknown rule id in one.
+ */
+import type { SourceFile, Span } from '../types.js';
+import type { FileFormat } from '../extract/extract.js';
+import { scanComments } from '../extract/markdown.js';
+import { closest } from '../rules/helpers/suggest.js';
+import { rules } from '../rules/index.js';
+import { reportSpan, type Report } from './report.js';
+
+type Kind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+
+interface Directive {
+  readonly kind: Kind;
+  /** Rule ids named, or undefined for every rule. */
+  readonly ids: readonly string[] | undefined;
+  readonly span: Span;
+  /** 1-based line the directive covers (for line forms). */
+  readonly line: number;
+  used: boolean;
+}
+
+const MD = /^\s*milint-(disable-next-line|disable|enable)(?=\s|$)([\s\S]*)$/;
+const YAML_LINE = /(^|[ \t])#[ \t]*milint-(disable-line|disable-next-line)(?=\s|$)([^\r\n]*)/g;
+
+function parseIds(rest: string): string[] | undefined {
+  const ids = rest.split('--')[0]!.split(/[\s,]+/).filter(Boolean);
+  return ids.length ? ids : undefined;
+}
+
+/** The directives of a file. YAML comment forms count only inside `yamlSpans` (the blocks). */
+function parseDirectives(file: SourceFile, format: FileFormat, yamlSpans: readonly Span[]): Directive[] {
+  const out: Directive[] = [];
+  const { text, lines } = file;
+  if (format === 'markdown') {
+    for (const c of scanComments(text, 0)) {
+      if (c.end === undefined) break;
+      const m = MD.exec(text.slice(c.start + 4, c.end));
+      if (!m) continue;
+      const span = { start: c.start, end: c.end + 3 };
+      const endLine = lines.position(span.end).line;
+      out.push({ kind: m[1] as Kind, ids: parseIds(m[2]!), span, line: endLine + 1, used: false });
+    }
+  }
+  YAML_LINE.lastIndex = 0;
+  for (let m = YAML_LINE.exec(text); m; m = YAML_LINE.exec(text)) {
+    const start = m.index + m[1]!.length;
+    if (!yamlSpans.some((s) => start >= s.start && start < s.end)) continue;
+    const line = lines.position(start).line;
+    out.push({
+      kind: m[2] as Kind, ids: parseIds(m[3]!), span: { start, end: m.index + m[0].length },
+      line: m[2] === 'disable-line' ? line : line + 1, used: false,
+    });
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+const covers = (d: Directive, ruleId: string) => d.ids === undefined || d.ids.includes(ruleId);
+
+/**
+ * Drops the reports that directives suppress and adds reports for unused or unknown directives.
+ * `file/unused-disable` itself cannot be suppressed.
+ */
+export function applyDirectives(reports: readonly Report[], file: SourceFile, format: FileFormat, yamlSpans: readonly Span[]): Report[] {
+  const directives = parseDirectives(file, format, yamlSpans);
+  if (directives.length === 0) return [...reports];
+  const ranges = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable');
+  const kept: Report[] = [];
+  for (const r of reports) {
+    if (r.ruleId === 'file/unused-disable') { kept.push(r); continue; }
+    const line = file.lines.position(r.span.start).line;
+    const lineHit = directives.find((d) => (d.kind === 'disable-line' || d.kind === 'disable-next-line') && d.line === line && covers(d, r.ruleId));
+    if (lineHit) { lineHit.used = true; continue; }
+    // The last disable/enable before the report that names its rule decides.
+    let open: Directive | undefined;
+    for (const d of ranges) {
+      if (d.span.start > r.span.start) break;
+      if (!covers(d, r.ruleId) && !(d.kind === 'enable' && d.ids === undefined)) continue;
+      open = d.kind === 'disable' ? d : undefined;
+    }
+    if (open) { open.used = true; continue; }
+    kept.push(r);
+  }
+  const known = rules.map((r) => r.meta.id as string);
+  for (const d of directives) {
+    if (d.kind === 'enable') continue;
+    for (const id of d.ids ?? []) {
+      if (known.includes(id)) continue;
+      const suggestion = closest(id, known);
+      kept.push(reportSpan('file/unused-disable', suggestion ? 'unknownRuleSuggest' : 'unknownRule', { rule: id, ...(suggestion ? { suggestion } : {}) }, file, d.span));
+    }
+    if (!d.used && (d.ids ?? []).every((id) => known.includes(id))) {
+      kept.push(reportSpan('file/unused-disable', 'unused', { directive: `milint-${d.kind}${d.ids ? ` ${d.ids.join(', ')}` : ''}` }, file, d.span));
+    }
+  }
+  return kept;
+}

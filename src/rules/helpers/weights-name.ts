@@ -1,0 +1,41 @@
+/**
+ * The model name a weights URL suggests: the file name without folders, query, extensions and the
+ * trailing content hash (`.../efficientnet_b3_ra2-cf984f9c.pth` → `efficientnet_b3_ra2`), lower case.
+ */
+export function weightsStem(url: string): string | undefined {
+  let name = url.trim().replace(/[?#].*$/, '').split('/').pop() ?? '';
+  try { name = decodeURIComponent(name); } catch { /* keep as written */ }
+  name = name.replace(/(\.(pth|pt|bin|ckpt|safetensors|npz|h5|pkl|tar|zip|gz|onnx|pdparams))+$/i, '');
+  name = name.replace(/[-_][0-9a-f]{6,}$/i, '');
+  return name === '' ? undefined : name.toLowerCase();
+}
+
+/** Name tokens: `tresnet_l_448` → tresnet, l, 448. */
+export function tokens(s: string): string[] {
+  return s.toLowerCase().split(/[-_.\s]+/).filter(Boolean);
+}
+
+/** Two tokens name the same thing: equal, or one is the other plus one trailing letter (`resnest101e`). */
+function sameToken(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return long.length === short.length + 1 && long.startsWith(short) && /[a-z]$/.test(long);
+}
+
+/** Whether every token of a name appears among the stem's tokens. */
+export function nameInStem(name: string, stemTokens: readonly string[]): boolean {
+  return tokens(name).every((t) => stemTokens.some((s) => sameToken(t, s)));
+}
+
+/** How many of the stem's tokens a name accounts for. */
+export function sharedTokens(name: string, stemTokens: readonly string[]): number {
+  const ts = tokens(name);
+  return stemTokens.filter((s) => ts.some((t) => sameToken(t, s))).length;
+}
+
+/** Whether a model name accounts for a weights stem: with separators removed, one contains the other. */
+export function covers(name: string, stem: string): boolean {
+  const n = name.toLowerCase().replace(/[-_.\s]/g, '');
+  const s = stem.replace(/[-_.\s]/g, '');
+  return n.includes(s) || s.includes(n);
+}

@@ -1,0 +1,30 @@
+import { defineRule, q } from '../define-rule.js';
+import { pwcEntries } from '../helpers/entries.js';
+import { formOption, numericValue, wrongForm } from './quoted-number-form.js';
+
+export const metadataCropPct = defineRule({
+  meta: {
+    id: 'metadata/crop-pct', defaultSeverity: 'error', fixable: false,
+    description: 'Crop Pct must be a number in (0, 1], written in the form the preset asks for.',
+  },
+  options: formOption,
+  messages: {
+    range: (d) => `Crop Pct must be in (0, 1], got ${d.value}.`,
+    notNumber: (d) => `Crop Pct must be a number in (0, 1], got ${q(d.value)}.`,
+    form: (d) => `Crop Pct is written as a ${d.got}; this preset writes it as a ${d.want} (${d.example}).`,
+  },
+  check(ctx) {
+    for (const entry of pwcEntries(ctx.index)) {
+      const at = entry.metadata.get('Crop Pct');
+      if (!at || at.value === null || typeof at.value === 'object' || typeof at.value === 'boolean') continue;
+      const n = numericValue(at.value);
+      if (n === undefined) ctx.report({ at: at.origin, messageId: 'notNumber', data: { value: String(at.value) } });
+      else if (!(n > 0 && n <= 1)) ctx.report({ at: at.origin, messageId: 'range', data: { value: String(at.value) } });
+      else if (wrongForm(at.value, ctx.options.form)) {
+        const want = ctx.options.form === 'string' ? 'quoted string' : 'plain number';
+        const example = ctx.options.form === 'string' ? `'${n}'` : String(n);
+        ctx.report({ at: at.origin, messageId: 'form', data: { got: typeof at.value === 'number' ? 'plain number' : 'string', want, example } });
+      }
+    }
+  },
+});

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { defineRule, q } from '../define-rule.js';
+import { pwcEntries } from '../helpers/entries.js';
+import { parseQuantity, show } from '../helpers/numbers.js';
+
+/** Counts that must be non-negative integers. */
+export const COUNT_FIELDS = ['FLOPs', 'Parameters', 'File Size', 'Epochs', 'Batch Size'] as const;
+
+export const metadataNumber = defineRule({
+  meta: {
+    id: 'metadata/number', defaultSeverity: 'error', fixable: false,
+    description: 'FLOPs, Parameters, File Size, Epochs and Batch Size must be non-negative integers; unit strings such as `4.1G` are reported unless the preset allows them.',
+  },
+  options: z.object({ units: z.enum(['report', 'allow']).default('report') }),
+  messages: {
+    negative: (d) => `${d.field} must be a non-negative integer, got ${d.value}.`,
+    notInteger: (d) => `${d.field} must be an integer, got ${d.value}.`,
+    unit: (d) => `${d.field} is written with a unit (${q(d.value)}); write the number itself (${d.number}), since other tools read ${q(d.value)} as a string.`,
+    quoted: (d) => `${d.field} is a number written as a string (${q(d.value)}); write it unquoted.`,
+    invalid: (d) => `${d.field} must be a non-negative integer, got ${q(d.value)}.`,
+  },
+  check(ctx) {
+    for (const entry of pwcEntries(ctx.index)) {
+      for (const field of COUNT_FIELDS) {
+        const at = entry.metadata.get(field);
+        if (!at || at.value === null || typeof at.value === 'boolean' || typeof at.value === 'object') continue;
+        const quantity = parseQuantity(at.value);
+        const report = (messageId: 'negative' | 'notInteger' | 'unit' | 'quoted' | 'invalid', extra: Record<string, string> = {}) =>
+          ctx.report({ at: at.origin, messageId, data: { field, value: String(at.value), ...extra } });
+        switch (quantity.kind) {
+          case 'invalid': report('invalid'); break;
+          case 'unit':
+            if (ctx.options.units === 'report') report('unit', { number: show(Math.round(quantity.value)) });
+            break;
+          case 'numeric-string':
+          case 'number':
+            if (!Number.isFinite(quantity.value) || quantity.value < 0) report('negative');
+            else if (!Number.isInteger(quantity.value)) report('notInteger');
+            else if (quantity.kind === 'numeric-string') report('quoted');
+            break;
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defineRule, q } from '../define-rule.js';
+import { fieldAt, nameOf } from '../helpers/entries.js';
+
+export const modelRequiredFields = defineRule({
+  meta: {
+    id: 'model/required-fields', defaultSeverity: 'error', fixable: false,
+    description: 'Every model must have the fields a preset requires (`Weights`, `Config`, `Metadata.Crop Pct`, ...), including what it inherits from its collection; off unless a preset turns it on.',
+  },
+  options: z.object({ fields: z.array(z.string()).default([]) }),
+  messages: {
+    missing: (d) => `Model ${q(d.name)} has no ${d.field}, which this preset requires.`,
+  },
+  check(ctx) {
+    if (ctx.options.fields.length === 0) return;
+    const collections = new Map(ctx.index.collections.map((c) => [String(c.name?.value ?? ''), c]));
+    for (const m of ctx.index.models) {
+      if (m.dialect !== 'pwc') continue;
+      const coll = collections.get(String(m.fields.get('In Collection')?.value ?? ''));
+      for (const field of ctx.options.fields) {
+        const v = fieldAt(m, field) ?? (coll ? fieldAt(coll, field) : undefined);
+        if (v !== undefined && v.value !== null && v.value !== '') continue;
+        ctx.report({ at: m.name?.origin ?? m.origin, messageId: 'missing', data: { name: nameOf(m), field } });
+      }
+    }
+  },
+});

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { defineRule, q } from '../define-rule.js';
+import { allResults } from '../helpers/results.js';
+import { parsePercent } from '../helpers/numbers.js';
+
+export const resultsMetricFormat = defineRule({
+  meta: {
+    id: 'results/metric-format', defaultSeverity: 'error', fixable: false,
+    description: 'Metrics must be written in the form the preset asks for: percent strings (timm: `79.04%`) or plain numbers; off unless a preset turns it on.',
+  },
+  options: z.object({ form: z.enum(['percent', 'number']).default('percent') }),
+  messages: {
+    percent: (d) => `Metric ${q(d.metric)} is the number ${d.value}; this preset writes metrics as percent strings (${d.value}%).`,
+    number: (d) => `Metric ${q(d.metric)} is the percent string ${q(d.value)}; this preset writes metrics as plain numbers.`,
+  },
+  check(ctx) {
+    for (const { entry, result } of allResults(ctx.index)) {
+      if (entry.dialect !== 'pwc') continue;
+      for (const m of result.metrics) {
+        const v = m.value.value;
+        if (ctx.options.form === 'percent' && typeof v === 'number') {
+          ctx.report({ at: m.value.origin, messageId: 'percent', data: { metric: m.name, value: String(v) } });
+        } else if (ctx.options.form === 'number' && parsePercent(v) !== undefined) {
+          ctx.report({ at: m.value.origin, messageId: 'number', data: { metric: m.name, value: String(v) } });
+        }
+      }
+    }
+  },
+});

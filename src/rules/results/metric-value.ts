@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineRule, q } from '../define-rule.js';
+import { allResults } from '../helpers/results.js';
+import { parsePercent } from '../helpers/numbers.js';
+
+export const resultsMetricValue = defineRule({
+  meta: {
+    id: 'results/metric-value', defaultSeverity: 'error', fixable: false,
+    description: 'A metric value must be a number or a percent string (`79.04%`); empty values, text and quoted numbers are reported.',
+  },
+  options: z.object({ numeric: z.boolean().default(false) }),
+  messages: {
+    empty: (d) => `Metric ${q(d.metric)} has no value.`,
+    invalid: (d) => `Metric ${q(d.metric)} must be a number or a percent string, got ${q(d.value)}.`,
+    quoted: (d) => `Metric ${q(d.metric)} is a number written as a string (${q(d.value)}); write it unquoted, or as a percent string.`,
+    notNumeric: (d) => `Metric ${q(d.metric)} must be a number in this dialect, got ${q(d.value)}.`,
+  },
+  check(ctx) {
+    for (const { entry, result } of allResults(ctx.index)) {
+      const numeric = ctx.options.numeric || entry.dialect === 'huggingface';
+      for (const m of result.metrics) {
+        const v = m.value.value;
+        const data = { metric: m.name, value: typeof v === 'object' ? JSON.stringify(v) : String(v) };
+        if (v === null || (typeof v === 'string' && v.trim() === '')) ctx.report({ at: m.value.origin, messageId: 'empty', data });
+        else if (typeof v === 'number') {
+          if (!Number.isFinite(v)) ctx.report({ at: m.value.origin, messageId: 'invalid', data });
+        } else if (typeof v === 'string' && parsePercent(v) !== undefined) {
+          if (numeric) ctx.report({ at: m.value.origin, messageId: 'notNumeric', data });
+        } else if (typeof v === 'string' && /^\s*[-+]?[0-9]*\.?[0-9]+(e[-+]?\d+)?\s*$/i.test(v)) {
+          ctx.report({ at: m.value.origin, messageId: numeric ? 'notNumeric' : 'quoted', data });
+        } else {
+          ctx.report({ at: m.value.origin, messageId: numeric ? 'notNumeric' : 'invalid', data });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,26 @@
+import { defineRule, q } from '../define-rule.js';
+import { stringsIn } from '../helpers/strings.js';
+
+/** Fields that hold links. */
+const LINK_FIELDS = ['Weights', 'Code', 'Paper', 'Config', 'Image', 'README', 'Converted From', 'Website', 'Repository', 'Docs'];
+
+export const urlHttps = defineRule({
+  meta: {
+    id: 'url/https', defaultSeverity: 'warning', fixable: false,
+    description: 'Links should use https: a plain `http://` weights or code link can be tampered with in transit.',
+  },
+  messages: {
+    http: (d) => `${d.field} uses plain http (${q(d.url)}); use https if the server offers it.`,
+  },
+  check(ctx) {
+    for (const e of [...ctx.index.models, ...ctx.index.collections, ...ctx.index.libraries]) {
+      for (const field of LINK_FIELDS) {
+        const at = e.fields.get(field);
+        if (!at) continue;
+        for (const s of stringsIn(at)) {
+          if (/^http:\/\//i.test(s.value.trim())) ctx.report({ at: s.origin, messageId: 'http', data: { field, url: s.value.trim() } });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,36 @@
+import type { Entry } from '../../model/types.js';
+import { defineRule, q } from '../define-rule.js';
+import { covers, nameInStem, tokens, weightsStem } from '../helpers/weights-name.js';
+import { nameOf } from '../helpers/entries.js';
+
+export const weightsShared = defineRule({
+  meta: {
+    id: 'weights/shared', defaultSeverity: 'warning', fixable: false,
+    description: 'Two models should not point at the same Weights file unless both names match the file (variants evaluated at another resolution); the model that does not match it is reported.',
+  },
+  messages: {
+    shared: (d) => `Model ${q(d.name)} uses the same Weights file as ${q(d.owner)} (${d.where}); two models rarely share one checkpoint.`,
+  },
+  check(ctx) {
+    const byUrl = new Map<string, Entry[]>();
+    for (const m of ctx.index.models) {
+      const w = m.fields.get('Weights')?.value;
+      if (typeof w !== 'string' || w.trim() === '') continue;
+      const list = byUrl.get(w.trim()) ?? [];
+      list.push(m);
+      byUrl.set(w.trim(), list);
+    }
+    for (const [url, models] of byUrl) {
+      if (models.length < 2) continue;
+      const stem = weightsStem(url) ?? '';
+      const matches = (m: Entry) => covers(nameOf(m), stem) || nameInStem(nameOf(m), tokens(stem));
+      // Models whose names match the file may share it; the others are suspects. When no name
+      // matches, the first model is taken as the owner.
+      const owner = models.find(matches) ?? models[0]!;
+      for (const m of models) {
+        if (m === owner || matches(m)) continue;
+        ctx.report({ at: m.fields.get('Weights')!.origin, messageId: 'shared', data: { name: nameOf(m), owner: nameOf(owner), where: ctx.where(owner.fields.get('Weights')!.origin) } });
+      }
+    }
+  },
+});
