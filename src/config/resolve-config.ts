@@ -27,6 +27,7 @@ const SEVERITIES: Record<string, SeveritySetting> = {
 
 export function resolveConfig(input: ConfigInput = {}): EffectiveConfig {
   const where = input.file ? `in ${input.file.path}` : '';
+  const of = input.file ? ` of ${input.file.path}` : '';
   const data = input.file ? asObject(input.file.data, `The configuration ${where}`) : {};
   for (const key of Object.keys(data)) {
     if (!TOP_KEYS.includes(key)) throw unknown(`key "${key}"`, where, key, TOP_KEYS);
@@ -34,19 +35,19 @@ export function resolveConfig(input: ConfigInput = {}): EffectiveConfig {
   const settings = new Map<RuleId, { severity: SeveritySetting; options: unknown }>();
   for (const r of rules) settings.set(r.meta.id, { severity: r.meta.defaultSeverity, options: undefined });
 
-  const extendsList = input.preset !== undefined ? [input.preset] : toList(data.extends ?? 'recommended', `"extends" ${where}`);
+  const extendsList = input.preset !== undefined ? [input.preset] : toList(data.extends ?? 'recommended', `"extends"${of}`);
   const applied: PresetName[] = [];
   const applyPreset = (name: string, ctx: string): void => {
     if (!(PRESET_NAMES as readonly string[]).includes(name)) throw unknown(`preset "${name}"`, ctx, name, PRESET_NAMES);
     const preset = PRESETS[name as PresetName];
     if (preset.extends) applyPreset(preset.extends, ctx);
-    for (const [id, s] of Object.entries(preset.rules)) apply(settings, id, s, `preset ${name}`);
+    for (const [id, s] of Object.entries(preset.rules)) apply(settings, id, s, `in preset ${name}`);
     applied.push(name as PresetName);
   };
-  for (const p of extendsList) applyPreset(String(p), input.preset !== undefined ? 'in --preset' : `in "extends" ${where}`);
+  for (const p of extendsList) applyPreset(String(p), input.preset !== undefined ? 'in --preset' : `in "extends"${of}`);
 
   if (data.rules !== undefined) {
-    for (const [id, s] of Object.entries(asObject(data.rules, `"rules" ${where}`))) apply(settings, id, s, `"rules" ${where}`);
+    for (const [id, s] of Object.entries(asObject(data.rules, `"rules"${of}`))) apply(settings, id, s, `in "rules"${of}`);
   }
   for (const flag of input.ruleFlags ?? []) {
     const m = /^\s*([^:\s]+)\s*:\s*(.+?)\s*$/.exec(flag);
@@ -68,8 +69,8 @@ export function resolveConfig(input: ConfigInput = {}): EffectiveConfig {
     }
     settings.set(r.meta.id, { severity: s.severity, options: parsed.data });
   }
-  const ignores = data.ignores === undefined ? [] : toList(data.ignores, `"ignores" ${where}`).map(String);
-  if (data.rootDir !== undefined && typeof data.rootDir !== 'string') throw new ConfigError(`"rootDir" ${where} must be a string.`);
+  const ignores = data.ignores === undefined ? [] : toList(data.ignores, `"ignores"${of}`).map(String);
+  if (data.rootDir !== undefined && typeof data.rootDir !== 'string') throw new ConfigError(`"rootDir"${of} must be a string.`);
   return {
     extends: applied, rules: settings, ignores,
     ...(typeof data.rootDir === 'string' ? { rootDir: data.rootDir } : {}),
@@ -93,7 +94,7 @@ function apply(settings: Map<RuleId, { severity: SeveritySetting; options: unkno
 
 function unknown(what: string, ctx: string, name: string, known: readonly string[]): ConfigError {
   const suggestion = closest(name, known);
-  return new ConfigError(`Unknown ${what} ${ctx}.`.replace(/ \./, '.'),
+  return new ConfigError(`Unknown ${what}${ctx ? ` ${ctx}` : ''}.`,
     suggestion ? `Did you mean "${suggestion}"?` : `Known: ${known.join(', ')}.`);
 }
 
