@@ -3,18 +3,26 @@
  * it returns data. Exit codes: 0 clean, 1 lint errors, 2 usage/config/input/internal failure.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { lintFiles, loadEffectiveConfig } from '../lint/lint.js';
-import { formatters, isFormatName } from '../format/index.js';
+import { readFileSync } from 'node:fs';
+import { lintFiles, lintText, loadEffectiveConfig } from '../lint/lint.js';
+import { formatters, HUMAN_FORMATS } from '../format/index.js';
 import { isKnownError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { PRESET_NAMES } from '../config/types.js';
 import { chooseChalk } from './color.js';
 import { exitCodeFor } from './exit-code.js';
+import { planOutputs, writeAtomic } from './outputs.js';
 import { printConfig } from './print-config.js';
+import { progressLine } from './progress.js';
 import { rulesTable } from './rules-table.js';
 
 interface LintCliOptions {
-  format: string;
+  format: string[];
+  outputFile: string[];
+  maxWarnings?: string;
+  quiet?: boolean;
+  stdin?: boolean;
+  stdinFilename?: string;
   rootDir?: string;
   color?: boolean;
   config?: string | false;
@@ -23,6 +31,7 @@ interface LintCliOptions {
   printConfig?: string;
 }
 
+/** Collects a repeatable option's values. */
 const collectRule = (value: string, previous: string[]): string[] => [...previous, value];
 
 export async function main(argv: readonly string[]): Promise<void> {
@@ -36,7 +45,12 @@ export async function main(argv: readonly string[]): Promise<void> {
 
   program.command('lint [paths...]', { isDefault: true })
     .description('lint files, directories or globs (the default command)')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(formatters)).default('stylish'))
+    .option('-f, --format <name>', `output format: ${Object.keys(formatters).join(', ')} (default: stylish); repeatable`, collectRule, [])
+    .option('-o, --output-file <path>', 'write the last -f format(s) to this file instead of standard output; repeatable', collectRule, [])
+    .option('--max-warnings <n>', 'exit with code 1 when there are more than n warnings')
+    .option('--quiet', 'report errors only')
+    .option('--stdin', 'lint text from standard input')
+    .option('--stdin-filename <path>', 'with --stdin: lint the text as if it were this file (default: stdin.md)')
     .addOption(new Option('--preset <name>', 'rule preset, replacing the config file\'s "extends"').choices([...PRESET_NAMES]))
     .option('-c, --config <file>', 'use this config file instead of searching for one')
     .option('--no-config', 'use no config file')
@@ -77,8 +91,16 @@ function exitForError(e: unknown): 2 | 0 {
 
 function runLint(paths: string[], opts: LintCliOptions): void {
   const started = performance.now();
-  if (!isFormatName(opts.format)) throw new UsageError(`Unknown format: ${opts.format}`);
   const cwd = process.cwd();
+  const plan = planOutputs(opts.format, opts.outputFile, cwd);
+  const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+    throw new UsageError(`--max-warnings takes a whole number of 0 or more, got "${opts.maxWarnings}".`);
+  }
+  if (opts.stdinFilename !== undefined && !opts.stdin) throw new UsageError('--stdin-filename goes with --stdin.');
+  if (opts.stdin && paths.length > 0 && !(paths.length === 1 && paths[0] === '.')) {
+    throw new UsageError('--stdin lints standard input: give no paths (use --stdin-filename to name the text).');
+  }
   const configOptions = {
     cwd,
     ...(opts.config !== undefined ? { config: opts.config } : {}),
@@ -90,9 +112,27 @@ function runLint(paths: string[], opts: LintCliOptions): void {
     process.stdout.write(printConfig(effectiveConfig, opts.printConfig, cwd));
     return;
   }
-  const { results } = lintFiles({ patterns: paths, cwd, effectiveConfig, ...(opts.rootDir ? { rootDir: opts.rootDir } : {}) });
-  const chalk = chooseChalk(opts.color, process.env, Boolean(process.stdout.isTTY));
+  const rootDir = opts.rootDir ? { rootDir: opts.rootDir } : {};
+  const humanOnly = [plan.stdout, ...plan.files.map((f) => f.format)].every((f) => HUMAN_FORMATS.includes(f));
+  const progress = !opts.stdin && humanOnly && process.stderr.isTTY ? progressLine(process.stderr) : undefined;
+  const run = opts.stdin
+    ? lintText(readFileSync(0, 'utf8'), opts.stdinFilename ?? 'stdin.md', { cwd, effectiveConfig, ...rootDir })
+    : lintFiles({ patterns: paths, cwd, effectiveConfig, ...rootDir, ...(progress ? { onProgress: progress.update } : {}) });
+  progress?.clear();
+  const warnings = run.results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'error').length, 0);
+  const results = opts.quiet
+    ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))
+    : run.results;
   const elapsedMs = performance.now() - started;
-  process.stdout.write(formatters[opts.format](results, { cwd, chalk, elapsedMs }));
-  process.exitCode = exitCodeFor(results);
+  for (const f of plan.files) {
+    writeAtomic(f.path, formatters[f.format](results, { cwd, chalk: chooseChalk(false, {}, false), elapsedMs }));
+  }
+  const chalk = chooseChalk(opts.color, process.env, Boolean(process.stdout.isTTY));
+  process.stdout.write(formatters[plan.stdout](results, { cwd, chalk, elapsedMs }));
+  let code = exitCodeFor(results);
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    process.stderr.write(`milint: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} found, more than the maximum of ${maxWarnings} (--max-warnings).\n`);
+    code = 1;
+  }
+  process.exitCode = code;
 }

@@ -1,11 +1,22 @@
 import type { Formatter } from './types.js';
+import { compact } from './compact.js';
+import { github } from './github.js';
+import { gitlab } from './gitlab.js';
 import { json } from './json.js';
+import { jsonWithMetadata } from './json-with-metadata.js';
+import { junit } from './junit.js';
+import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 
 /** Formatters by name. */
-export const formatters = { stylish, json } as const satisfies Record<string, Formatter>;
+export const formatters = {
+  stylish, compact, json, 'json-with-metadata': jsonWithMetadata, sarif, github, gitlab, junit,
+} as const satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof formatters;
+
+/** Formats meant for people (a progress line on a terminal does not disturb them). */
+export const HUMAN_FORMATS: readonly FormatName[] = ['stylish', 'compact'];
 
 export function isFormatName(name: string): name is FormatName {
   return Object.prototype.hasOwnProperty.call(formatters, name);

@@ -13,11 +13,13 @@ export const stylish: Formatter = (results, ctx) => {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
+  let fixable = 0;
   for (const r of results) {
     if (r.diagnostics.length === 0) continue;
     out.push(chalk.underline(relative(ctx.cwd, r.file) || r.file));
     const lines = r.source !== undefined ? new LineIndex(r.source) : undefined;
     for (const d of r.diagnostics) {
+      if (d.fix) fixable++;
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
       else infos++;
@@ -38,6 +40,7 @@ export const stylish: Formatter = (results, ctx) => {
     if (infos) parts.push(`${infos} info`);
     const line = `✖ ${total} ${total === 1 ? 'problem' : 'problems'} (${parts.join(', ')}) in ${files} ${files === 1 ? 'file' : 'files'}${time(ctx)}.`;
     out.push(errors ? chalk.red.bold(line) : chalk.yellow.bold(line));
+    if (fixable) out.push(chalk.dim(`  ${fixable} ${fixable === 1 ? 'problem is' : 'problems are'} fixable with --fix.`));
   }
   return `${out.join('\n')}\n`;
 };

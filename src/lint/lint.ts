@@ -8,6 +8,9 @@ import { basename, dirname, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import type { FileResult, Origin, ParsedBlock, Span } from '../types.js';
 import { discover } from '../discover/discover.js';
+import { formatOf } from '../extract/extract.js';
+import { loadSource } from '../resolve/load-file.js';
+import { sourceFromText } from '../source/source-file.js';
 import { resolveGraph, type Resolution } from '../resolve/resolve.js';
 import { validateUnit } from '../schema/validate.js';
 import { normalize } from '../model/normalize.js';
@@ -39,6 +42,8 @@ export interface LintOptions {
   readonly ruleFlags?: readonly string[];
   /** A configuration already resolved (overrides `config`, `preset`, `ruleFlags`). */
   readonly effectiveConfig?: EffectiveConfig;
+  /** Called as files are read: how many of the discovered files are done, of how many. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface LintRun {
@@ -68,11 +73,27 @@ export function lintFiles(options: LintOptions = {}): LintRun {
   const ignored = ignoreMatcher(config, configDir);
   const found = discover(options.patterns ?? ['.'], cwd);
   const files = found.files.filter((f) => !ignored(f));
-  const resolution = resolveGraph(files);
+  const resolution = resolveGraph(files, undefined, options.onProgress);
   const rootDir = options.rootDir ? resolve(cwd, options.rootDir)
     : config.rootDir ? resolve(configDir, config.rootDir) : defaultRootDir(resolution, cwd);
   const run = lintResolution(resolution, rootDir, found.explicit, config);
   return { ...run, results: run.results.filter((r) => !ignored(r.file)) };
+}
+
+/**
+ * Lints text as if it were the file `filename` (editors, `--stdin`): its imports are read from disk
+ * relative to that file's folder; the file itself is not read.
+ */
+export function lintText(text: string, filename: string, options: Omit<LintOptions, 'patterns'> = {}): LintRun {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const config = options.effectiveConfig ?? loadEffectiveConfig(options);
+  const path = resolve(cwd, filename);
+  const loaded = loadSource(sourceFromText(path, text), formatOf(path) ?? 'markdown');
+  const resolution = resolveGraph([path], new Map([[path, loaded]]));
+  const configDir = config.file ? dirname(config.file) : cwd;
+  const rootDir = options.rootDir ? resolve(cwd, options.rootDir)
+    : config.rootDir ? resolve(configDir, config.rootDir) : defaultRootDir(resolution, cwd);
+  return lintResolution(resolution, rootDir, new Set([path]), config);
 }
 
 function ignoreMatcher(config: EffectiveConfig, base: string): (file: string) => boolean {

@@ -56,7 +56,11 @@ const GLOB_ROLES = new Set<string>(['index', 'models', 'model', 'collections', '
  * Resolves the graph. Files named model-index.* go first (shallowest first), so that a root
  * index claims the pages it imports before they could be taken for roots themselves.
  */
-export function resolveGraph(discovered: readonly string[], preloaded?: ReadonlyMap<string, LoadedFile>): Resolution {
+export function resolveGraph(
+  discovered: readonly string[],
+  preloaded?: ReadonlyMap<string, LoadedFile>,
+  onProgress?: (done: number, total: number) => void,
+): Resolution {
   const files = new Map<string, LoadedFile>(preloaded ?? []);
   const units: Unit[] = [];
   const byKey = new Map<string, Unit>();
@@ -135,7 +139,9 @@ export function resolveGraph(discovered: readonly string[], preloaded?: Readonly
   };
 
   const roots: Unit[] = [];
+  let done = 0;
   for (const path of rootOrder(discovered)) {
+    onProgress?.(done++, discovered.length);
     if (reached.has(path)) continue;
     const file = load(path);
     for (const b of file.blocks) {
@@ -143,6 +149,7 @@ export function resolveGraph(discovered: readonly string[], preloaded?: Readonly
       roots.push(expand(file, b, b.parsed.block.kind === 'front-matter' ? 'hf' : 'guess', [path]));
     }
   }
+  onProgress?.(discovered.length, discovered.length);
   return { files, units, roots, targets, reports, complete, discovered };
 }
 

@@ -1,0 +1,47 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { formatters, isFormatName, type FormatName } from '../format/index.js';
+import { UsageError } from '../errors.js';
+import { closest } from '../rules/helpers/suggest.js';
+
+export interface OutputPlan {
+  /** The format printed on standard output. */
+  readonly stdout: FormatName;
+  /** Formats written to files. */
+  readonly files: readonly { readonly format: FormatName; readonly path: string }[];
+}
+
+/**
+ * Pairs `-f` and `-o` flags: the last N formats go to the N output files, in order; the one format
+ * left goes to standard output, which prints `stylish` when every format has a file
+ * (`-f stylish -f sarif -o milint.sarif`, or `-f sarif -o milint.sarif`).
+ */
+export function planOutputs(formats: readonly string[], outputs: readonly string[], cwd: string): OutputPlan {
+  for (const f of formats) {
+    if (!isFormatName(f)) {
+      const suggestion = closest(f, Object.keys(formatters));
+      throw new UsageError(`Unknown format "${f}".`, suggestion ? `Did you mean "${suggestion}"?` : `Formats: ${Object.keys(formatters).join(', ')}.`);
+    }
+  }
+  const fs = (formats.length ? formats : ['stylish']) as FormatName[];
+  if (outputs.length > fs.length) throw new UsageError(`${outputs.length} output files for ${fs.length} formats: give one -f for each -o.`);
+  const toStdout = fs.slice(0, fs.length - outputs.length);
+  if (toStdout.length > 1) {
+    throw new UsageError(`Only one format can go to standard output, got ${toStdout.join(' and ')}.`, 'Give an --output-file for each other format.');
+  }
+  const files = outputs.map((path, i) => ({ format: fs[fs.length - outputs.length + i]!, path: resolve(cwd, path) }));
+  return { stdout: toStdout[0] ?? 'stylish', files };
+}
+
+/** Writes a file atomically (temporary file, then rename), creating its folder. */
+export function writeAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * SARIF 2.1.0, as GitHub code scanning accepts it on upload: the tool with every rule (descriptions,
+ * help, docs link, default level), and one result per problem with a repo-relative location, a full
+ * region (UTF-16 columns) and a partial fingerprint that survives line moves.
+ * @see https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
+ * @see https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
+ */
+import type { Severity } from '../types.js';
+import { docsUrl, rules } from '../rules/index.js';
+import { VERSION } from '../version.js';
+import type { Formatter } from './types.js';
+import { fingerprint, repoPath } from './paths.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+export const sarif: Formatter = (results, ctx) => {
+  const ruleIndex = new Map(rules.map((r, i) => [r.meta.id, i]));
+  const out = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'milint',
+          fullName: 'model-index-lint',
+          version: VERSION,
+          semanticVersion: VERSION,
+          informationUri: 'https://www.npmjs.com/package/model-index-lint',
+          rules: rules.map((r) => ({
+            id: r.meta.id,
+            name: r.meta.id.replace(/[/-](\w)/g, (_m, c: string) => c.toUpperCase()),
+            shortDescription: { text: r.meta.description.split(/(?<=\.)\s/)[0]! },
+            fullDescription: { text: r.meta.description },
+            help: { text: `${r.meta.description} See ${docsUrl(r.meta.id)}`, markdown: `${r.meta.description}\n\n[Rule documentation](${docsUrl(r.meta.id)})` },
+            helpUri: docsUrl(r.meta.id),
+            defaultConfiguration: { level: LEVEL[r.meta.defaultSeverity] },
+            properties: { tags: [r.meta.id.split('/')[0]!], fixable: r.meta.fixable },
+          })),
+        },
+      },
+      columnKind: 'utf16CodeUnits',
+      results: results.flatMap((r) => {
+        const uri = repoPath(r.file, ctx.cwd);
+        return r.diagnostics.map((d) => ({
+          ruleId: d.ruleId,
+          ruleIndex: ruleIndex.get(d.ruleId) ?? -1,
+          level: LEVEL[d.severity],
+          message: { text: d.message },
+          locations: [{
+            physicalLocation: {
+              artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+              region: { startLine: d.start.line, startColumn: d.start.column, endLine: d.end.line, endColumn: d.end.column },
+            },
+          }],
+          partialFingerprints: { 'milintFingerprint/v1': fingerprint(d, uri) },
+        }));
+      }),
+    }],
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+};
