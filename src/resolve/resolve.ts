@@ -69,9 +69,15 @@ export function resolveGraph(
   const reached = new Set<string>();
   let complete = true;
 
+  const wanted = new Set(discovered);
+  let done = 0;
   const load = (path: string): LoadedFile => {
     let f = files.get(path);
-    if (!f) { f = loadFile(path); files.set(path, f); }
+    if (!f) {
+      f = loadFile(path);
+      files.set(path, f);
+      if (wanted.has(path)) onProgress?.(++done, wanted.size);
+    }
     return f;
   };
 
@@ -139,9 +145,7 @@ export function resolveGraph(
   };
 
   const roots: Unit[] = [];
-  let done = 0;
   for (const path of rootOrder(discovered)) {
-    onProgress?.(done++, discovered.length);
     if (reached.has(path)) continue;
     const file = load(path);
     for (const b of file.blocks) {
@@ -149,7 +153,6 @@ export function resolveGraph(
       roots.push(expand(file, b, b.parsed.block.kind === 'front-matter' ? 'hf' : 'guess', [path]));
     }
   }
-  onProgress?.(discovered.length, discovered.length);
   return { files, units, roots, targets, reports, complete, discovered };
 }
 
