@@ -72,6 +72,9 @@ export interface Located<T> {
 /** A text edit on the original file: replace `text[span.start, span.end)` with `text`. */
 export interface Fix { readonly span: Span; readonly text: string }
 
+/** An edit offered to the user but never applied by `--fix`: more than one answer is possible. */
+export interface Suggestion { readonly desc: string; readonly fix: Fix }
+
 /** A problem found in a file, with its position already computed. */
 export interface Diagnostic {
   readonly ruleId: RuleId;
@@ -87,6 +90,7 @@ export interface Diagnostic {
   readonly path: Path;
   readonly docsUrl: string;
   readonly fix?: Fix;
+  readonly suggestions?: readonly Suggestion[];
 }
 
 /** Every diagnostic of one file. */

@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../src/lint/lint.js';
+import { fixFiles } from '../src/fix/fix-files.js';
 import { rules } from '../src/rules/index.js';
 import { cases, expectedFile, FIXTURE_EXEMPT, RULES_DIR } from './helpers/rule-fixtures.js';
 
@@ -35,5 +36,18 @@ describe.each(rules.filter((r) => !(r.meta.id in FIXTURE_EXEMPT)).map((r) => [r.
     const expected = JSON.parse(readFileSync(expected_, 'utf8')) as unknown[];
     expect(expected.length).toBeGreaterThan(0);
     expect(actual).toEqual(expected);
+  });
+  const rule = rules.find((r) => r.meta.id === id)!;
+  const fixCases = rule.meta.fixable ? cases(invalid).filter((c) => !c.endsWith('.case')).map((c) => [c]) : [];
+  if (fixCases.length) it.each(fixCases)('fix: %s', (file) => {
+    const fixedFile = join(invalid, file.replace(/(\.[^.]+)$/, '.fixed$1'));
+    const { fixed } = fixFiles({ patterns: [file], cwd: invalid, onlyRules: new Set([id]) });
+    const before = readFileSync(join(invalid, file), 'utf8');
+    const after = fixed.find((f) => f.path === join(invalid, file))?.after ?? before;
+    if (process.env.UPDATE_FIXTURES) writeFileSync(fixedFile, after);
+    expect(after).toBe(readFileSync(fixedFile, 'utf8'));
+    // Fixing the fixed text again changes nothing.
+    const again = fixFiles({ patterns: [file], cwd: invalid, onlyRules: new Set([id]), overlay: new Map([[join(invalid, file), after]]) });
+    expect(again.fixed).toEqual([]);
   });
 });

@@ -4,7 +4,10 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { lintFiles, lintText, loadEffectiveConfig } from '../lint/lint.js';
+import { lintFiles, lintText, loadEffectiveConfig, type LintRun } from '../lint/lint.js';
+import { fixFiles, writeFixes } from '../fix/fix-files.js';
+import { unifiedDiff } from '../fix/diff.js';
+import { reportSpan, toDiagnostic } from '../lint/report.js';
 import { formatters, HUMAN_FORMATS } from '../format/index.js';
 import { isKnownError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
@@ -23,6 +26,8 @@ interface LintCliOptions {
   quiet?: boolean;
   stdin?: boolean;
   stdinFilename?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
   rootDir?: string;
   color?: boolean;
   config?: string | false;
@@ -49,6 +54,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     .option('-o, --output-file <path>', 'write the last -f format(s) to this file instead of standard output; repeatable', collectRule, [])
     .option('--max-warnings <n>', 'exit with code 1 when there are more than n warnings')
     .option('--quiet', 'report errors only')
+    .option('--fix', 'apply every fix and write the files, then report what remains')
+    .option('--fix-dry-run', 'print the fixes as a unified diff and write nothing, then report what remains')
     .option('--stdin', 'lint text from standard input')
     .option('--stdin-filename <path>', 'with --stdin: lint the text as if it were this file (default: stdin.md)')
     .addOption(new Option('--preset <name>', 'rule preset, replacing the config file\'s "extends"').choices([...PRESET_NAMES]))
@@ -78,6 +85,18 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
+/** Reports files that `--fix` left alone because they changed on disk meanwhile. */
+function withConflicts(run: LintRun, conflicts: readonly string[]): LintRun {
+  if (conflicts.length === 0) return run;
+  const results = run.results.map((r) => {
+    const file = run.resolution.files.get(r.file)?.source;
+    if (!conflicts.includes(r.file) || !file) return r;
+    const d = toDiagnostic(reportSpan('file/fix-failed', 'changedOnDisk', {}, file, { start: 0, end: 0 }));
+    return { ...r, diagnostics: [d, ...r.diagnostics] };
+  });
+  return { ...run, results };
+}
+
 function exitForError(e: unknown): 2 | 0 {
   if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2; // help/version exit 0; commander printed the rest
   if (isKnownError(e)) {
@@ -98,6 +117,8 @@ function runLint(paths: string[], opts: LintCliOptions): void {
     throw new UsageError(`--max-warnings takes a whole number of 0 or more, got "${opts.maxWarnings}".`);
   }
   if (opts.stdinFilename !== undefined && !opts.stdin) throw new UsageError('--stdin-filename goes with --stdin.');
+  if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other.');
+  if (opts.fix && opts.stdin) throw new UsageError('--fix cannot write standard input.', 'Use --fix-dry-run to see the fixes as a diff.');
   if (opts.stdin && paths.length > 0 && !(paths.length === 1 && paths[0] === '.')) {
     throw new UsageError('--stdin lints standard input: give no paths (use --stdin-filename to name the text).');
   }
@@ -115,10 +136,19 @@ function runLint(paths: string[], opts: LintCliOptions): void {
   const rootDir = opts.rootDir ? { rootDir: opts.rootDir } : {};
   const humanOnly = [plan.stdout, ...plan.files.map((f) => f.format)].every((f) => HUMAN_FORMATS.includes(f));
   const progress = !opts.stdin && humanOnly && process.stderr.isTTY ? progressLine(process.stderr) : undefined;
-  const run = opts.stdin
-    ? lintText(readFileSync(0, 'utf8'), opts.stdinFilename ?? 'stdin.md', { cwd, effectiveConfig, ...rootDir })
-    : lintFiles({ patterns: paths, cwd, effectiveConfig, ...rootDir, ...(progress ? { onProgress: progress.update } : {}) });
-  progress?.clear();
+  const base = { cwd, effectiveConfig, ...rootDir, ...(progress ? { onProgress: progress.update } : {}) };
+  const stdin = opts.stdin ? { text: readFileSync(0, 'utf8'), filename: opts.stdinFilename ?? 'stdin.md' } : undefined;
+  let run: LintRun;
+  if (opts.fix || opts.fixDryRun) {
+    const fixed = fixFiles({ patterns: paths, ...base, ...(stdin ? { stdin } : {}) });
+    progress?.clear();
+    run = fixed.run;
+    if (opts.fixDryRun && fixed.fixed.length) process.stdout.write(`${unifiedDiff(fixed.fixed, cwd)}\n`);
+    else run = withConflicts(run, writeFixes(fixed.fixed).conflicts);
+  } else {
+    run = stdin ? lintText(stdin.text, stdin.filename, base) : lintFiles({ patterns: paths, ...base });
+    progress?.clear();
+  }
   const warnings = run.results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'error').length, 0);
   const results = opts.quiet
     ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))

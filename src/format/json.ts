@@ -22,6 +22,7 @@ export function toEslint(r: FileResult) {
       endLine: d.end.line,
       endColumn: d.end.column,
       ...(d.fix ? { fix: { range: [d.fix.span.start, d.fix.span.end], text: d.fix.text } } : {}),
+      ...(d.suggestions?.length ? { suggestions: d.suggestions.map((x) => ({ desc: x.desc, fix: { range: [x.fix.span.start, x.fix.span.end], text: x.fix.text } })) } : {}),
     })),
     suppressedMessages: [],
     errorCount: count((d) => d.severity === 'error'),

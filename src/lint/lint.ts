@@ -9,7 +9,7 @@ import picomatch from 'picomatch';
 import type { FileResult, Origin, ParsedBlock, Span } from '../types.js';
 import { discover } from '../discover/discover.js';
 import { formatOf } from '../extract/extract.js';
-import { loadSource } from '../resolve/load-file.js';
+import { loadSource, type LoadedFile } from '../resolve/load-file.js';
 import { sourceFromText } from '../source/source-file.js';
 import { resolveGraph, type Resolution } from '../resolve/resolve.js';
 import { validateUnit } from '../schema/validate.js';
@@ -44,6 +44,8 @@ export interface LintOptions {
   readonly effectiveConfig?: EffectiveConfig;
   /** Called as files are read: how many of the discovered files are done, of how many. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Texts to use instead of the files on disk (absolute path → text, BOM included): `--fix` passes. */
+  readonly overlay?: ReadonlyMap<string, string>;
 }
 
 export interface LintRun {
@@ -73,7 +75,7 @@ export function lintFiles(options: LintOptions = {}): LintRun {
   const ignored = ignoreMatcher(config, configDir);
   const found = discover(options.patterns ?? ['.'], cwd);
   const files = found.files.filter((f) => !ignored(f));
-  const resolution = resolveGraph(files, undefined, options.onProgress);
+  const resolution = resolveGraph(files, preload(options.overlay), options.onProgress);
   const rootDir = options.rootDir ? resolve(cwd, options.rootDir)
     : config.rootDir ? resolve(configDir, config.rootDir) : defaultRootDir(resolution, cwd);
   const run = lintResolution(resolution, rootDir, found.explicit, config);
@@ -89,11 +91,20 @@ export function lintText(text: string, filename: string, options: Omit<LintOptio
   const config = options.effectiveConfig ?? loadEffectiveConfig(options);
   const path = resolve(cwd, filename);
   const loaded = loadSource(sourceFromText(path, text), formatOf(path) ?? 'markdown');
-  const resolution = resolveGraph([path], new Map([[path, loaded]]));
+  const resolution = resolveGraph([path], new Map([...preload(options.overlay), [path, loaded]]));
   const configDir = config.file ? dirname(config.file) : cwd;
   const rootDir = options.rootDir ? resolve(cwd, options.rootDir)
     : config.rootDir ? resolve(configDir, config.rootDir) : defaultRootDir(resolution, cwd);
   return lintResolution(resolution, rootDir, new Set([path]), config);
+}
+
+/** Loaded files for overlay texts. */
+function preload(overlay: ReadonlyMap<string, string> | undefined): Map<string, LoadedFile> {
+  const out = new Map<string, LoadedFile>();
+  for (const [path, text] of overlay ?? []) {
+    out.set(path, loadSource(sourceFromText(path, text), formatOf(path) ?? 'markdown'));
+  }
+  return out;
 }
 
 function ignoreMatcher(config: EffectiveConfig, base: string): (file: string) => boolean {

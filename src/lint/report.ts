@@ -1,4 +1,4 @@
-import type { Diagnostic, Fix, Origin, Path, RuleId, Severity, SourceFile, Span } from '../types.js';
+import type { Diagnostic, Fix, Origin, Path, RuleId, Severity, SourceFile, Span, Suggestion } from '../types.js';
 import { locate, type Target } from '../source/locate.js';
 import { docsUrl, ruleById } from '../rules/index.js';
 import type { MessageData } from '../rules/define-rule.js';
@@ -12,12 +12,16 @@ export interface Report {
   readonly span: Span;
   readonly path: Path;
   readonly fix?: Fix;
+  readonly suggestions?: readonly Suggestion[];
 }
 
 /** A report at a place in a block's data. */
-export function reportAt(ruleId: RuleId, messageId: string, data: MessageData, at: Origin, target: Target = 'value', fix?: Fix): Report {
+export function reportAt(ruleId: RuleId, messageId: string, data: MessageData, at: Origin, target: Target = 'value', fix?: Fix, suggestions?: readonly Suggestion[]): Report {
   const { span } = locate(at, target);
-  return { ruleId, messageId, data, file: at.block.block.file, span, path: at.path, ...(fix ? { fix } : {}) };
+  return {
+    ruleId, messageId, data, file: at.block.block.file, span, path: at.path,
+    ...(fix ? { fix } : {}), ...(suggestions?.length ? { suggestions } : {}),
+  };
 }
 
 /** A report at a span of a file. */
@@ -36,8 +40,10 @@ export function toDiagnostic(report: Report, severity?: Severity): Diagnostic {
   if (!render) throw new TypeError(`rule ${report.ruleId} has no message ${report.messageId}`);
   if (report.fix && !rule.meta.fixable) throw new TypeError(`rule ${report.ruleId} is not fixable but reported a fix`);
   const { span, file } = report;
-  if (span.start < 0 || span.end < span.start || span.end > file.text.length) {
-    throw new TypeError(`rule ${report.ruleId} reported span ${span.start}-${span.end} outside ${file.path} (length ${file.text.length})`);
+  for (const s of [span, ...(report.fix ? [report.fix.span] : []), ...(report.suggestions ?? []).map((x) => x.fix.span)]) {
+    if (s.start < 0 || s.end < s.start || s.end > file.text.length) {
+      throw new TypeError(`rule ${report.ruleId} reported span ${s.start}-${s.end} outside ${file.path} (length ${file.text.length})`);
+    }
   }
   return {
     ruleId: report.ruleId,
@@ -52,5 +58,6 @@ export function toDiagnostic(report: Report, severity?: Severity): Diagnostic {
     path: report.path,
     docsUrl: docsUrl(report.ruleId),
     ...(report.fix ? { fix: report.fix } : {}),
+    ...(report.suggestions?.length ? { suggestions: report.suggestions } : {}),
   };
 }

@@ -2,6 +2,8 @@ import type { ModelIndex } from '../model/types.js';
 import type { Rule, RuleReport, RunFacts } from '../rules/define-rule.js';
 import type { EffectiveConfig } from '../config/types.js';
 import { reportAt, type Report } from './report.js';
+import type { Suggestion } from '../types.js';
+import { fixer } from '../fix/fixer.js';
 
 /**
  * Runs every rule that is on and has a `check`. Rules report where in the data; this turns each
@@ -14,10 +16,11 @@ export function runRules(rules: readonly Rule[], index: ModelIndex, facts: RunFa
     const setting = config.rules.get(rule.meta.id);
     if (!rule.check || rule.meta.deprecated || !setting || setting.severity === 'off') continue;
     const report = (r: RuleReport<string>): void => {
-      out.push(reportAt(rule.meta.id, r.messageId, r.data, r.at, r.target ?? 'value', r.fix));
+      const suggestions = (r.suggest ?? []).filter((x): x is Suggestion => x !== undefined);
+      out.push(reportAt(rule.meta.id, r.messageId, r.data, r.at, r.target ?? 'value', r.fix, suggestions));
     };
     try {
-      rule.check({ ...facts, index, options: setting.options, report });
+      rule.check({ ...facts, index, options: setting.options, report, fixer });
     } catch (cause) {
       throw new Error(`rule ${rule.meta.id} failed`, { cause });
     }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { Fix, Origin, ParsedBlock, RuleId, Severity } from '../types.js';
+import type { Fix, Origin, ParsedBlock, RuleId, Severity, Suggestion } from '../types.js';
+import type { Fixer } from '../fix/fixer.js';
 import type { ModelIndex } from '../model/types.js';
 import type { Target } from '../source/locate.js';
 
@@ -16,7 +17,7 @@ export interface RuleMeta {
    * Reported by a pipeline stage (file reading, YAML parsing, schema validation, import
    * resolution) rather than by a `check` over the index.
    */
-  readonly stage?: 'file' | 'parse' | 'schema' | 'resolve' | 'directives';
+  readonly stage?: 'file' | 'parse' | 'schema' | 'resolve' | 'directives' | 'fix';
   /** A rule that is retired: kept in the registry, never run. */
   readonly deprecated?: boolean;
 }
@@ -27,7 +28,10 @@ export interface RuleReport<M extends string> {
   readonly target?: Target;
   readonly messageId: M;
   readonly data: MessageData;
-  readonly fix?: Fix;
+  /** The one obviously right edit; only from a rule whose `meta.fixable` is true. */
+  readonly fix?: Fix | undefined;
+  /** Edits offered to the user, never applied automatically. */
+  readonly suggest?: readonly (Suggestion | undefined)[];
 }
 
 /** What the run knows beyond the index, for rules about files and YAML text. */
@@ -48,6 +52,8 @@ export interface RuleContext<M extends string, O> extends RunFacts {
   readonly index: ModelIndex;
   /** The rule's options, defaults filled in by its schema. */
   readonly options: O;
+  /** Builds fixes and suggestions that keep the file's quoting style. */
+  readonly fixer: Fixer;
   report(report: RuleReport<M>): void;
 }
 

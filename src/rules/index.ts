@@ -7,6 +7,7 @@ import { VERSION } from '../version.js';
 import { collectionDuplicate } from './collection/duplicate.js';
 import { collectionExists } from './collection/exists.js';
 import { fileEncoding } from './file/encoding.js';
+import { fileFixFailed } from './file/fix-failed.js';
 import { fileNotFound } from './file/not-found.js';
 import { fileUnreadable } from './file/unreadable.js';
 import { fileUnterminatedBlock } from './file/unterminated-block.js';
@@ -37,6 +38,7 @@ import { schemaInvalidValue } from './schema/invalid-value.js';
 import { schemaKeySpelling } from './schema/key-spelling.js';
 import { schemaMissingKey } from './schema/missing-key.js';
 import { schemaUnknownKey } from './schema/unknown-key.js';
+import { schemaWhitespace } from './schema/whitespace.js';
 import { urlCodePinned } from './url/code-pinned.js';
 import { urlHttps } from './url/https.js';
 import { weightsNameMismatch } from './weights/name-mismatch.js';
@@ -49,12 +51,12 @@ import { yamlWarning } from './yaml/warning.js';
 
 export const rules: readonly Rule[] = ([
   collectionDuplicate, collectionExists,
-  fileEncoding, fileNotFound, fileUnreadable, fileUnterminatedBlock, fileUnusedDisable,
+  fileEncoding, fileFixFailed, fileNotFound, fileUnreadable, fileUnterminatedBlock, fileUnusedDisable,
   importCycle, importNoMatch, importNotFound, importOrphan, importUnsupportedType,
   metadataCropPct, metadataFileSize, metadataImageSize, metadataInterpolation, metadataMisspelledKey, metadataNumber,
   modelCodeVersion, modelDuplicateName, modelIdMatchesName, modelRequiredFields,
   resultsMetricFormat, resultsMetricValue, resultsOutlier, resultsPercentRange, resultsTop5BelowTop1,
-  schemaEmptyValue, schemaInvalidType, schemaInvalidValue, schemaKeySpelling, schemaMissingKey, schemaUnknownKey,
+  schemaEmptyValue, schemaInvalidType, schemaInvalidValue, schemaKeySpelling, schemaMissingKey, schemaUnknownKey, schemaWhitespace,
   urlCodePinned, urlHttps, weightsNameMismatch, weightsShared,
   yamlDuplicateKey, yamlPortability, yamlResourceLimit, yamlSyntax, yamlWarning,
 ] as unknown as Rule[]).sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));

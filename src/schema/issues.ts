@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { Origin, ParsedBlock, Path } from '../types.js';
 import type { Data } from '../source/to-data.js';
 import { reportAt, type Report } from '../lint/report.js';
+import { fixer } from '../fix/fixer.js';
 import { closest } from '../rules/helpers/suggest.js';
 import { KNOWN_KEYS } from './keys.js';
 import { isMapping } from './roles.js';
@@ -41,8 +42,10 @@ function flatten(issue: Issue, prefix: Path, out: Report[], block: ParsedBlock, 
     for (const key of issue.keys) {
       const suggestion = closest(key, known);
       const keyAt: Origin = { block, path: [...base, ...path, key] };
+      const edit = suggestion ? fixer.replaceString(keyAt, suggestion, 'key') : undefined;
       out.push(suggestion
-        ? reportAt('schema/unknown-key', 'suggest', { key, parent: parentLabel(label(path)), suggestion }, keyAt, 'key')
+        ? reportAt('schema/unknown-key', 'suggest', { key, parent: parentLabel(label(path)), suggestion }, keyAt, 'key', undefined,
+          edit ? [{ desc: `Rename to "${suggestion}"`, fix: edit }] : [])
         : reportAt('schema/unknown-key', 'unknown', { key, parent: parentLabel(label(path)) }, keyAt, 'key'));
     }
     return;

@@ -11,6 +11,8 @@ export interface Located {
   readonly span: Span;
   /** True when the path ran into a missing key or item; `span` is then the nearest node. */
   readonly missing: boolean;
+  /** The node reached (the value, or the key with `target: 'key'`), when the path was found. */
+  readonly node?: unknown;
 }
 
 interface Step { node: unknown; pair: Pair | undefined }
@@ -37,7 +39,8 @@ export function locate(origin: Origin, target: Target = 'value'): Located {
   }
   const span = spanOf(step, missing ? 'missing' : target, pb.block.text);
   const off = pb.block.offset;
-  return { span: { start: span.start + off, end: span.end + off }, missing };
+  const node = missing ? undefined : target === 'key' ? step.pair?.key : step.node;
+  return { span: { start: span.start + off, end: span.end + off }, missing, node };
 }
 
 function child(doc: Document, node: unknown, seg: string | number, exact: boolean): Step | undefined {

@@ -3,7 +3,7 @@ import { closest } from '../helpers/suggest.js';
 
 export const collectionExists = defineRule({
   meta: {
-    id: 'collection/exists', defaultSeverity: 'error', fixable: false,
+    id: 'collection/exists', defaultSeverity: 'error', fixable: true,
     description: '`In Collection` must name a collection defined in the index.',
   },
   messages: {
@@ -21,9 +21,12 @@ export const collectionExists = defineRule({
       const wanted = ref.value.trim();
       const sameCase = [...names].find((n) => n.toLowerCase() === wanted.toLowerCase());
       const suggestion = sameCase ?? closest(wanted, [...names]);
-      ctx.report(suggestion
-        ? { at: ref.origin, messageId: sameCase ? 'caseMismatch' : 'suggest', data: { name: ref.value, suggestion } }
-        : { at: ref.origin, messageId: 'unknown', data: { name: ref.value } });
+      if (!suggestion) { ctx.report({ at: ref.origin, messageId: 'unknown', data: { name: ref.value } }); continue; }
+      const edit = ctx.fixer.replaceString(ref.origin, suggestion);
+      ctx.report(sameCase
+        // Only the case differs: the defined name is the one obviously right answer.
+        ? { at: ref.origin, messageId: 'caseMismatch', data: { name: ref.value, suggestion }, fix: edit }
+        : { at: ref.origin, messageId: 'suggest', data: { name: ref.value, suggestion }, suggest: [edit && { desc: `Use "${suggestion}"`, fix: edit }] });
     }
   },
 });

@@ -4,7 +4,7 @@ import { formOption, numericValue, wrongForm } from './quoted-number-form.js';
 
 export const metadataCropPct = defineRule({
   meta: {
-    id: 'metadata/crop-pct', defaultSeverity: 'error', fixable: false,
+    id: 'metadata/crop-pct', defaultSeverity: 'error', fixable: true,
     description: 'Crop Pct must be a number in (0, 1], written in the form the preset asks for.',
   },
   options: formOption,
@@ -23,7 +23,10 @@ export const metadataCropPct = defineRule({
       else if (wrongForm(at.value, ctx.options.form)) {
         const want = ctx.options.form === 'string' ? 'quoted string' : 'plain number';
         const example = ctx.options.form === 'string' ? `'${n}'` : String(n);
-        ctx.report({ at: at.origin, messageId: 'form', data: { got: typeof at.value === 'number' ? 'plain number' : 'string', want, example } });
+        const written = ctx.fixer.scalar(at.origin)?.source;
+        const fix = written === undefined ? undefined
+          : ctx.options.form === 'string' ? ctx.fixer.replaceRaw(at.origin, `'${written}'`) : ctx.fixer.replaceRaw(at.origin, String(at.value).trim());
+        ctx.report({ at: at.origin, messageId: 'form', data: { got: typeof at.value === 'number' ? 'plain number' : 'string', want, example }, fix });
       }
     }
   },

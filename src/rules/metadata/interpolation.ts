@@ -24,8 +24,9 @@ export const metadataInterpolation = defineRule({
       const at = entry.metadata.get('Interpolation');
       if (!at || typeof at.value !== 'string' || known.includes(at.value.trim())) continue;
       const suggestion = closest(at.value.trim(), known);
+      const edit = suggestion ? ctx.fixer.replaceString(at.origin, suggestion) : undefined;
       ctx.report(suggestion
-        ? { at: at.origin, messageId: 'suggest', data: { value: at.value, suggestion } }
+        ? { at: at.origin, messageId: 'suggest', data: { value: at.value, suggestion }, suggest: [edit && { desc: `Use "${suggestion}"`, fix: edit }] }
         : { at: at.origin, messageId: 'unknown', data: { value: at.value, known: known.join(', ') } });
     }
   },

@@ -27,7 +27,9 @@ export const metadataMisspelledKey = defineRule({
       for (const [key, at] of entry.metadata) {
         if (lower.has(key.toLowerCase())) continue;
         const suggestion = closest(key, METADATA_KEYS);
-        if (suggestion) ctx.report({ at: at.origin, target: 'key', messageId: 'suggest', data: { key, suggestion } });
+        if (!suggestion) continue;
+        const edit = ctx.fixer.replaceString(at.origin, suggestion, 'key');
+        ctx.report({ at: at.origin, target: 'key', messageId: 'suggest', data: { key, suggestion }, suggest: [edit && { desc: `Rename to "${suggestion}"`, fix: edit }] });
       }
     }
   },

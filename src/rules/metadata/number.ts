@@ -8,7 +8,7 @@ export const COUNT_FIELDS = ['FLOPs', 'Parameters', 'File Size', 'Epochs', 'Batc
 
 export const metadataNumber = defineRule({
   meta: {
-    id: 'metadata/number', defaultSeverity: 'error', fixable: false,
+    id: 'metadata/number', defaultSeverity: 'error', fixable: true,
     description: 'FLOPs, Parameters, File Size, Epochs and Batch Size must be non-negative integers; unit strings such as `4.1G` are reported unless the preset allows them.',
   },
   options: z.object({ units: z.enum(['report', 'allow']).default('report') }),
@@ -25,18 +25,25 @@ export const metadataNumber = defineRule({
         const at = entry.metadata.get(field);
         if (!at || at.value === null || typeof at.value === 'boolean' || typeof at.value === 'object') continue;
         const quantity = parseQuantity(at.value);
-        const report = (messageId: 'negative' | 'notInteger' | 'unit' | 'quoted' | 'invalid', extra: Record<string, string> = {}) =>
-          ctx.report({ at: at.origin, messageId, data: { field, value: String(at.value), ...extra } });
+        const report = (messageId: 'negative' | 'notInteger' | 'unit' | 'quoted' | 'invalid', extra: Record<string, string> = {}, edits: { fix?: ReturnType<typeof ctx.fixer.replaceRaw>; suggest?: ReturnType<typeof ctx.fixer.replaceRaw> } = {}) =>
+          ctx.report({
+            at: at.origin, messageId, data: { field, value: String(at.value), ...extra }, fix: edits.fix,
+            suggest: [edits.suggest && { desc: `Write ${extra.number}`, fix: edits.suggest }],
+          });
         switch (quantity.kind) {
           case 'invalid': report('invalid'); break;
           case 'unit':
-            if (ctx.options.units === 'report') report('unit', { number: show(Math.round(quantity.value)) });
+            // The number a unit stands for is rounded: offered, never applied.
+            if (ctx.options.units === 'report') {
+              const number = show(Math.round(quantity.value));
+              report('unit', { number }, { suggest: ctx.fixer.replaceRaw(at.origin, number) });
+            }
             break;
           case 'numeric-string':
           case 'number':
             if (!Number.isFinite(quantity.value) || quantity.value < 0) report('negative');
             else if (!Number.isInteger(quantity.value)) report('notInteger');
-            else if (quantity.kind === 'numeric-string') report('quoted');
+            else if (quantity.kind === 'numeric-string') report('quoted', {}, { fix: ctx.fixer.replaceRaw(at.origin, String(at.value).trim()) });
             break;
         }
       }

@@ -13,7 +13,8 @@ export const modelIdMatchesName = defineRule({
       const id = m.metadata.get('ID');
       if (!id || typeof m.name?.value !== 'string' || id.value === null) continue;
       if (String(id.value).trim() !== m.name.value.trim()) {
-        ctx.report({ at: id.origin, messageId: 'differs', data: { id: String(id.value), name: m.name.value } });
+        const edit = ctx.fixer.replaceString(id.origin, m.name.value.trim());
+        ctx.report({ at: id.origin, messageId: 'differs', data: { id: String(id.value), name: m.name.value }, suggest: [edit && { desc: `Set ID to "${m.name.value.trim()}"`, fix: edit }] });
       }
     }
   },

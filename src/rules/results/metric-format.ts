@@ -5,7 +5,7 @@ import { parsePercent } from '../helpers/numbers.js';
 
 export const resultsMetricFormat = defineRule({
   meta: {
-    id: 'results/metric-format', defaultSeverity: 'error', fixable: false,
+    id: 'results/metric-format', defaultSeverity: 'error', fixable: true,
     description: 'Metrics must be written in the form the preset asks for: percent strings (timm: `79.04%`) or plain numbers; off unless a preset turns it on.',
   },
   options: z.object({ form: z.enum(['percent', 'number']).default('percent') }),
@@ -19,9 +19,10 @@ export const resultsMetricFormat = defineRule({
       for (const m of result.metrics) {
         const v = m.value.value;
         if (ctx.options.form === 'percent' && typeof v === 'number') {
-          ctx.report({ at: m.value.origin, messageId: 'percent', data: { metric: m.name, value: String(v) } });
+          const written = ctx.fixer.scalar(m.value.origin)?.source;
+          ctx.report({ at: m.value.origin, messageId: 'percent', data: { metric: m.name, value: String(v) }, fix: written === undefined ? undefined : ctx.fixer.replaceRaw(m.value.origin, `${written}%`) });
         } else if (ctx.options.form === 'number' && parsePercent(v) !== undefined) {
-          ctx.report({ at: m.value.origin, messageId: 'number', data: { metric: m.name, value: String(v) } });
+          ctx.report({ at: m.value.origin, messageId: 'number', data: { metric: m.name, value: String(v) }, fix: ctx.fixer.replaceRaw(m.value.origin, String(parsePercent(v))) });
         }
       }
     }

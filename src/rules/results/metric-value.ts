@@ -5,7 +5,7 @@ import { parsePercent } from '../helpers/numbers.js';
 
 export const resultsMetricValue = defineRule({
   meta: {
-    id: 'results/metric-value', defaultSeverity: 'error', fixable: false,
+    id: 'results/metric-value', defaultSeverity: 'error', fixable: true,
     description: 'A metric value must be a number or a percent string (`79.04%`); empty values, text and quoted numbers are reported.',
   },
   options: z.object({ numeric: z.boolean().default(false) }),
@@ -27,7 +27,7 @@ export const resultsMetricValue = defineRule({
         } else if (typeof v === 'string' && parsePercent(v) !== undefined) {
           if (numeric) ctx.report({ at: m.value.origin, messageId: 'notNumeric', data });
         } else if (typeof v === 'string' && /^\s*[-+]?[0-9]*\.?[0-9]+(e[-+]?\d+)?\s*$/i.test(v)) {
-          ctx.report({ at: m.value.origin, messageId: numeric ? 'notNumeric' : 'quoted', data });
+          ctx.report({ at: m.value.origin, messageId: numeric ? 'notNumeric' : 'quoted', data, fix: ctx.fixer.replaceRaw(m.value.origin, v.trim()) });
         } else {
           ctx.report({ at: m.value.origin, messageId: numeric ? 'notNumeric' : 'invalid', data });
         }

@@ -7,7 +7,7 @@ KNOWN.add('incollection');
 
 export const schemaKeySpelling = defineRule({
   meta: {
-    id: 'schema/key-spelling', defaultSeverity: 'warning', fixable: false,
+    id: 'schema/key-spelling', defaultSeverity: 'warning', fixable: true,
     description: 'Known keys should be written in their canonical spelling (`Crop Pct`, not `Crop pct` or `crop_pct`); readers other than milint may match keys exactly.',
   },
   messages: {
@@ -20,7 +20,9 @@ export const schemaKeySpelling = defineRule({
         pair(_pair, key, path) {
           if (!KNOWN.has(canonicalKey(key))) return;
           const canonical = displayKey(key);
-          if (key !== canonical) ctx.report({ at: { block, path }, target: 'key', messageId: 'spelling', data: { key, canonical } });
+          if (key === canonical) return;
+          const at = { block, path };
+          ctx.report({ at, target: 'key', messageId: 'spelling', data: { key, canonical }, fix: ctx.fixer.replaceString(at, canonical, 'key') });
         },
       });
     }

@@ -18,7 +18,10 @@ export const urlHttps = defineRule({
         const at = e.fields.get(field);
         if (!at) continue;
         for (const s of stringsIn(at)) {
-          if (/^http:\/\//i.test(s.value.trim())) ctx.report({ at: s.origin, messageId: 'http', data: { field, url: s.value.trim() } });
+          if (!/^http:\/\//i.test(s.value.trim())) continue;
+          // The server may not offer https: a suggestion, never applied.
+          const edit = ctx.fixer.replaceString(s.origin, s.value.trim().replace(/^http:/i, 'https:'));
+          ctx.report({ at: s.origin, messageId: 'http', data: { field, url: s.value.trim() }, suggest: [edit && { desc: 'Use https', fix: edit }] });
         }
       }
     }
