@@ -46,10 +46,27 @@ export interface Block {
   readonly index: number;
 }
 
+/**
+ * What a cheap look at a block found, so that rules which walk the YAML nodes can skip blocks
+ * where there is nothing for them (set by the fast path; absent after a full parse).
+ */
+export interface BlockHints {
+  /** A known key written in another spelling (`crop_pct`). */
+  readonly variantKeys: boolean;
+  /** An empty string, or an empty Models/Collections/Import/Results/Metrics. */
+  readonly emptyValues: boolean;
+  /** A string with leading or trailing spaces. */
+  readonly padded: boolean;
+  /** A plain scalar that YAML 1.1 readers may read differently. */
+  readonly yaml11: boolean;
+}
+
 /** A block parsed by `yaml` with node ranges kept. */
 export interface ParsedBlock {
   readonly block: Block;
+  /** The full `yaml` Document; on the fast path it is built on first use. */
   readonly doc: Document.Parsed;
+  readonly hints?: BlockHints;
   /**
    * Path from the document root to the model-index data: `[]` for comments and files,
    * `['model-index']` (the key as written) for front matter.

@@ -9,6 +9,7 @@ import { isMapping, unwrap } from '../schema/roles.js';
 import { refKey, type Resolution, type Unit } from '../resolve/resolve.js';
 import type { Dialect, Entry, ModelIndex, Result } from './types.js';
 import { walkUnit } from './walk.js';
+import { DataMap, NOT_FIELDS, NOT_HF_FIELDS, type Layer } from './data-map.js';
 
 const ENTRY_ROLES = new Set(['index', 'models', 'model', 'collections', 'collection', 'library', 'guess', 'hf']);
 
@@ -50,12 +51,10 @@ class EntryBuilder {
   }
 
   entry(kind: Entry['kind'], p: Path, d: Record<string, Data>): Entry {
-    const fields = new Map<string, Located<Data>>();
-    for (const [k, v] of Object.entries(d)) {
-      if (k !== 'Metadata' && k !== 'Results') fields.set(k, this.located(v, [...p, k]));
-    }
-    const metadata = new Map<string, Located<Data>>();
-    this.metadataInto(metadata, d.Metadata, [...p, 'Metadata'], this.unit);
+    const fields = new DataMap([{ data: d, origin: this.at(p) }], NOT_FIELDS);
+    const layers: Layer[] = [];
+    this.metadataInto(layers, d.Metadata, [...p, 'Metadata'], this.unit);
+    const metadata = new DataMap(layers);
     const results: Result[] = [];
     this.resultsInto(results, d.Results, [...p, 'Results'], this.unit);
     const fromMarkdown = this.unit.file.format === 'markdown';
@@ -63,8 +62,7 @@ class EntryBuilder {
   }
 
   hfEntry(p: Path, d: Record<string, Data>): Entry {
-    const fields = new Map<string, Located<Data>>();
-    for (const [k, v] of Object.entries(d)) if (k !== 'results') fields.set(k, this.located(v, [...p, k]));
+    const fields = new DataMap([{ data: d, origin: this.at(p) }], NOT_HF_FIELDS);
     const results: Result[] = [];
     const rs = d.results;
     if (Array.isArray(rs)) {
@@ -88,13 +86,13 @@ class EntryBuilder {
       });
     }
     const dialect: Dialect = 'huggingface';
-    return { kind: 'model', dialect, origin: this.at(p), name: fields.get('name'), fields, metadata: new Map(), results, fromMarkdown: false };
+    return { kind: 'model', dialect, origin: this.at(p), name: fields.get('name'), fields, metadata: new DataMap([]), results, fromMarkdown: false };
   }
 
   /** Metadata: a mapping, a list of mappings (later keys win), or a file reference. */
-  private metadataInto(out: Map<string, Located<Data>>, d: Data | undefined, p: Path, unit: Unit): void {
+  private metadataInto(out: Layer[], d: Data | undefined, p: Path, unit: Unit): void {
     if (isMapping(d)) {
-      for (const [k, v] of Object.entries(d)) out.set(k, this.located(v, [...p, k], unit));
+      out.push({ data: d, origin: this.at(p, unit) });
     } else if (Array.isArray(d)) {
       d.forEach((item, i) => this.metadataInto(out, item, [...p, i], unit));
     } else if (typeof d === 'string') {

@@ -10,6 +10,7 @@ import { byteToTextOffset, decodeSource, sourceFromText } from '../source/source
 import { extract, formatOf, type FileFormat } from '../extract/extract.js';
 import { isModelIndexComment } from '../extract/markdown.js';
 import { parseBlock } from '../parse/parse-block.js';
+import { fastBlock } from '../parse/fast-block.js';
 import { toData, type Data } from '../source/to-data.js';
 import { reportSpan, type Report } from '../lint/report.js';
 
@@ -35,8 +36,11 @@ export interface LoadedFile {
   readonly unreadable: boolean;
 }
 
+/** How blocks are parsed: `fast` tries js-yaml first (see fast-block.ts); `full` always builds the Document. */
+export type ParseMode = 'fast' | 'full';
+
 /** Reads and parses a file from disk. `format` must be known (see `formatOf`). */
-export function loadFile(path: string, format: FileFormat = formatOf(path) ?? 'yaml'): LoadedFile {
+export function loadFile(path: string, format: FileFormat = formatOf(path) ?? 'yaml', mode: ParseMode = 'fast'): LoadedFile {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -59,16 +63,19 @@ export function loadFile(path: string, format: FileFormat = formatOf(path) ?? 'y
     const end = Math.min(at + 1, decoded.file.text.length);
     reports.push(reportSpan('file/encoding', 'invalidUtf8', { byte: decoded.problem.offset }, decoded.file, { start: at, end }));
   }
-  return loadSource(decoded.file, format, reports);
+  return loadSource(decoded.file, format, reports, mode);
 }
 
 /** Parses a file that is already text (used for `--stdin` and by tests). */
-export function loadSource(source: SourceFile, format: FileFormat, reports: Report[] = []): LoadedFile {
+export function loadSource(source: SourceFile, format: FileFormat, reports: Report[] = [], mode: ParseMode = 'fast'): LoadedFile {
   const extracted = extract(source, format, true);
   for (const p of extracted.problems) {
     reports.push(reportSpan('file/unterminated-block', p.kind === 'unterminated-comment' ? 'comment' : 'frontMatter', {}, source, p.span));
   }
   const blocks = extracted.blocks.map((block): LoadedBlock => {
+    const typed = block.kind !== 'comment' || isModelIndexComment(block.text, false);
+    const fast = mode === 'fast' ? fastBlock(block) : undefined;
+    if (fast) return { parsed: fast.parsed, data: fast.data, broken: false, typed, reports: [] };
     const { parsed, problems: all } = parseBlock(block);
     // After the first syntax error the rest of a block is guesswork (one tab can cause a dozen
     // errors): keep the first, as ESLint keeps one parse error. Duplicate keys and warnings stay.
@@ -91,7 +98,6 @@ export function loadSource(source: SourceFile, format: FileFormat, reports: Repo
           : reportSpan('yaml/duplicate-key', 'caseDuplicate', p.data, source, span));
       }
     }
-    const typed = block.kind !== 'comment' || isModelIndexComment(block.text, false);
     return { parsed, data, broken, typed, reports: blockReports };
   });
   return { path: source.path, format, source, blocks, reports, unreadable: false };

@@ -3,9 +3,16 @@
  * and `batch_size`; we compare keys through `canonicalKey` and show them by their display name.
  */
 
-/** Lower case, `_` and `-` as spaces, runs of spaces folded, trimmed. */
+const CANONICAL = new Map<string, string>();
+
+/** Lower case, `_` and `-` as spaces, runs of spaces folded, trimmed (memoized: keys repeat a lot). */
 export function canonicalKey(key: string): string {
-  return key.toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  let c = CANONICAL.get(key);
+  if (c === undefined) {
+    c = key.toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+    if (CANONICAL.size < 100_000) CANONICAL.set(key, c);
+  }
+  return c;
 }
 
 /** Every key the model-index format defines, by its display spelling. */

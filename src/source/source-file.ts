@@ -15,11 +15,15 @@ export interface Decoded {
 const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lossy = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
-/** Builds a `SourceFile` from text (a leading BOM is removed and remembered). */
+/**
+ * Builds a `SourceFile` from text (a leading BOM is removed and remembered). The line index is
+ * built on first use: a clean file never needs line numbers.
+ */
 export function sourceFromText(path: string, raw: string): SourceFile {
   const bom = raw.charCodeAt(0) === 0xfeff;
   const text = bom ? raw.slice(1) : raw;
-  return { path, text, bom, lines: new LineIndex(text) };
+  let lines: LineIndex | undefined;
+  return { path, text, bom, get lines() { return (lines ??= new LineIndex(text)); } };
 }
 
 /**

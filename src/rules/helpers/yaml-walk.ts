@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Pair, type Scalar } from 'yaml';
-import type { ParsedBlock, Path } from '../../types.js';
+import type { BlockHints, ParsedBlock, Path } from '../../types.js';
 import { isMergePair, keyText } from '../../source/to-data.js';
 
 export interface YamlVisitor {
@@ -11,9 +11,12 @@ export interface YamlVisitor {
 
 /**
  * Walks the YAML nodes of a block's data as written (aliases are not followed, so each node is
- * visited once), for rules about how something is written rather than what it means.
+ * visited once), for rules about how something is written rather than what it means. With `only`,
+ * a block whose fast-path hints say there is no such thing in it is skipped without building its
+ * Document.
  */
-export function walkYaml(block: ParsedBlock, v: YamlVisitor): void {
+export function walkYaml(block: ParsedBlock, v: YamlVisitor, only?: keyof BlockHints): void {
+  if (only && block.hints && !block.hints[only]) return;
   let root: unknown = block.doc.contents;
   for (const seg of block.dataPath) {
     if (!isMap(root)) return;

@@ -30,7 +30,7 @@ export const schemaEmptyValue = defineRule({
             ctx.report({ at: { block, path }, target: 'key', messageId: 'emptyString', data: { key: String(path[path.length - 1]) } });
           }
         },
-      });
+      }, 'emptyValues');
     }
   },
 });

@@ -24,7 +24,7 @@ export const schemaKeySpelling = defineRule({
           const at = { block, path };
           ctx.report({ at, target: 'key', messageId: 'spelling', data: { key, canonical }, fix: ctx.fixer.replaceString(at, canonical, 'key') });
         },
-      });
+      }, 'variantKeys');
     }
   },
 });

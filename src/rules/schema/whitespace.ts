@@ -20,7 +20,7 @@ export const schemaWhitespace = defineRule({
           const key = String(path.findLast((p) => typeof p === 'string') ?? 'The value');
           ctx.report({ at, messageId: 'padded', data: { key, value: node.value }, fix: ctx.fixer.replaceString(at, node.value.trim()) });
         },
-      });
+      }, 'padded');
     }
   },
 });

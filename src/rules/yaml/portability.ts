@@ -45,7 +45,7 @@ export const yamlPortability = defineRule({
           if (yaml12 === yaml11) return;
           ctx.report({ at: { block, path }, messageId: 'differs', data: { source: node.source, yaml12, yaml11 } });
         },
-      });
+      }, 'yaml11');
     }
   },
 });

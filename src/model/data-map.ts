@@ -1,0 +1,73 @@
+import type { Located, Origin } from '../types.js';
+import type { Data } from '../source/to-data.js';
+
+/** One mapping of data, with the origin of the mapping itself (its values are at `[...path, key]`). */
+export interface Layer {
+  readonly data: Readonly<Record<string, Data>>;
+  readonly origin: Origin;
+}
+
+/**
+ * A read-only map of located values over one or more mappings of data, later layers winning. A
+ * `Located` (value plus origin) is made only when a value is asked for: an index of 40,000 models
+ * would otherwise hold millions of small objects that no rule ever reads.
+ */
+export class DataMap implements ReadonlyMap<string, Located<Data>> {
+  constructor(private readonly layers: readonly Layer[], private readonly skip: ReadonlySet<string> = NONE) {}
+
+  private layerOf(key: string): Layer | undefined {
+    if (this.skip.has(key)) return undefined;
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      const l = this.layers[i]!;
+      if (Object.prototype.hasOwnProperty.call(l.data, key)) return l;
+    }
+    return undefined;
+  }
+
+  get(key: string): Located<Data> | undefined {
+    const l = this.layerOf(key);
+    return l ? { value: l.data[key]!, origin: { block: l.origin.block, path: [...l.origin.path, key] } } : undefined;
+  }
+
+  has(key: string): boolean {
+    return this.layerOf(key) !== undefined;
+  }
+
+  /** Keys in first-written order (a key redefined by a later layer keeps its first place). */
+  *keys(): MapIterator<string> {
+    const seen = new Set<string>();
+    for (const l of this.layers) {
+      for (const k of Object.keys(l.data)) {
+        if (!seen.has(k) && !this.skip.has(k)) { seen.add(k); yield k; }
+      }
+    }
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const _ of this.keys()) n++;
+    return n;
+  }
+
+  *entries(): MapIterator<[string, Located<Data>]> {
+    for (const k of this.keys()) yield [k, this.get(k)!];
+  }
+
+  *values(): MapIterator<Located<Data>> {
+    for (const k of this.keys()) yield this.get(k)!;
+  }
+
+  forEach(fn: (value: Located<Data>, key: string, map: ReadonlyMap<string, Located<Data>>) => void): void {
+    for (const [k, v] of this.entries()) fn(v, k, this);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Located<Data>]> {
+    return this.entries();
+  }
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** Fields of a model or collection that are not plain fields (unfolded elsewhere). */
+export const NOT_FIELDS: ReadonlySet<string> = new Set(['Metadata', 'Results']);
+export const NOT_HF_FIELDS: ReadonlySet<string> = new Set(['results']);

@@ -1,0 +1,119 @@
+/**
+ * The fast path: most blocks are clean, and a clean block needs its data but not its node
+ * positions. js-yaml loads a block about eight times faster than a full `yaml` Document; the
+ * Document is then built only when something asks for a position (`ParsedBlock.doc` is lazy).
+ * Whatever js-yaml and `yaml` might read differently goes to the full parse from the start:
+ * anchors and aliases, tags, `0b`/signed hex/octal numbers, `__proto__`, and any block js-yaml
+ * rejects (syntax errors, duplicate keys, several documents).
+ */
+import jsYaml from 'js-yaml';
+import type { Document } from 'yaml';
+import type { Block, BlockHints, ParsedBlock, Path } from '../types.js';
+import type { Data } from '../source/to-data.js';
+import { canonicalKey, displayKey, KNOWN_KEYS } from '../schema/keys.js';
+import { parseBlock } from './parse-block.js';
+
+// YAML 1.2 core schema plus `<<` merge keys, as the full parse reads them. js-yaml exports its
+// built-in types as `types`, which its type definitions leave out.
+const MERGE = (jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.merge;
+const SCHEMA = jsYaml.CORE_SCHEMA.extend([MERGE]);
+
+/** Text that js-yaml and `yaml` may read differently, or that needs node positions anyway. */
+const NEEDS_FULL_PARSE = /(^|[\s[{,:-])[&*!][^\s]|0b[01]|[-+]0[xXoO]|__proto__|\t/;
+
+/**
+ * A cheap pre-check for yaml/portability. Strings that YAML 1.1 reads as something else are found
+ * in the data (`yes`, `1:30`, `1_000`, keys included); numbers that it reads differently (`0755`,
+ * `1e6`) are found in the text, anchored at a scalar's start and end.
+ */
+const YAML11_STRING = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+|[-+]?[0-9][0-9_]*_[0-9_]*)$/;
+const YAML11_NUMBER = /(?:(?:^|[:?-])[ \t]+|[[{,][ \t]*)(?:[-+]?0[0-7]+|[-+]?(?:\d+(?:\.\d*)?|\.\d+)[eE]\d+|[-+]?\d+[eE][-+]\d+)[ \t]*(?:$|#|[,\]}])/m;
+
+const KNOWN = new Set(KNOWN_KEYS.map((k) => canonicalKey(k)));
+KNOWN.add('incollection');
+const LISTS = new Set(['models', 'collections', 'import', 'results', 'metrics']);
+
+export interface FastBlock {
+  readonly parsed: ParsedBlock;
+  readonly data: Data;
+}
+
+/** A parsed block whose `yaml` Document is built on first use. */
+export function lazyParsedBlock(block: Block, dataPath: Path, hints?: BlockHints): ParsedBlock {
+  let doc: Document.Parsed | undefined;
+  return {
+    block, dataPath, ...(hints ? { hints } : {}),
+    get doc() { return (doc ??= parseBlock(block).parsed.doc); },
+  };
+}
+
+/** Loads a block on the fast path, or returns undefined when it needs the full parse. */
+export function fastBlock(block: Block): FastBlock | undefined {
+  if (NEEDS_FULL_PARSE.test(block.text)) return undefined;
+  let raw: unknown;
+  try {
+    raw = jsYaml.load(block.text, { schema: SCHEMA, json: false });
+  } catch {
+    return undefined;
+  }
+  let root = raw;
+  let dataPath: Path = [];
+  if (block.kind === 'front-matter') {
+    if (!isObject(raw)) return undefined;
+    const key = Object.keys(raw).findLast((k) => canonicalKey(k) === 'model index');
+    if (key === undefined) return undefined;
+    root = raw[key];
+    dataPath = [key];
+  }
+  const canonical = block.kind !== 'front-matter';
+  const hints = { variantKeys: false, emptyValues: false, padded: false, yaml11: YAML11_NUMBER.test(block.text) };
+  let ok = true;
+  const convert = (v: unknown, key?: string): Data => {
+    if (v === null || v === undefined) return null;
+    if (typeof v === 'string') {
+      if (v === '' || (v !== v.trim() && v.trim() !== '')) hints[v === '' ? 'emptyValues' : 'padded'] = true;
+      if (YAML11_STRING.test(v)) hints.yaml11 = true;
+      return v;
+    }
+    if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return v;
+    if (Array.isArray(v)) {
+      if (v.length === 0 && key !== undefined && LISTS.has(canonicalKey(key))) hints.emptyValues = true;
+      return v.map((x) => convert(x));
+    }
+    if (isObject(v)) {
+      const keys = Object.keys(v);
+      if (keys.length === 0 && key !== undefined && LISTS.has(canonicalKey(key))) hints.emptyValues = true;
+      // js-yaml's own object is kept when every key is already in its display spelling (the usual
+      // case); a new null-prototype object is built only when keys must be renamed.
+      let rename = false;
+      const seen = new Set<string>();
+      for (const k of keys) {
+        const c = canonicalKey(k);
+        if (YAML11_STRING.test(k)) hints.yaml11 = true;
+        // Two keys that differ only in spelling: the full parse reports them with positions.
+        if (canonical && seen.has(c)) ok = false;
+        seen.add(c);
+        if (canonical && displayKey(k) !== k) {
+          rename = true;
+          if (KNOWN.has(c)) hints.variantKeys = true;
+        }
+        v[k] = convert(v[k], k);
+      }
+      if (!rename) return v as Record<string, Data>;
+      const out = Object.create(null) as Record<string, Data>;
+      for (const k of keys) {
+        Object.defineProperty(out, displayKey(k), { value: v[k], enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    ok = false; // a value js-yaml made that `yaml` would not (a Date, a Buffer...)
+    return null;
+  };
+  const data = convert(root);
+  if (!ok) return undefined;
+  return { parsed: lazyParsedBlock(block, dataPath, hints), data };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
