@@ -1,4 +1,9 @@
 import { createRequire } from 'node:module';
 
-/** The package version, read once from package.json (two folders up from dist/ or src/). */
-export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+/** Set by the bundler for the CLI bundle; the library reads package.json instead. */
+declare const __MILINT_VERSION__: string | undefined;
+
+/** The package version. */
+export const VERSION: string = typeof __MILINT_VERSION__ === 'string'
+  ? __MILINT_VERSION__
+  : (createRequire(import.meta.url)('../package.json') as { version: string }).version;

@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { formatters, isFormatName, type FormatName } from '../format/index.js';
+import { FORMAT_NAMES, type FormatName } from '../format/names.js';
 import { UsageError } from '../errors.js';
 import { closest } from '../rules/helpers/suggest.js';
 
@@ -18,9 +18,9 @@ export interface OutputPlan {
  */
 export function planOutputs(formats: readonly string[], outputs: readonly string[], cwd: string): OutputPlan {
   for (const f of formats) {
-    if (!isFormatName(f)) {
-      const suggestion = closest(f, Object.keys(formatters));
-      throw new UsageError(`Unknown format "${f}".`, suggestion ? `Did you mean "${suggestion}"?` : `Formats: ${Object.keys(formatters).join(', ')}.`);
+    if (!(FORMAT_NAMES as readonly string[]).includes(f)) {
+      const suggestion = closest(f, FORMAT_NAMES);
+      throw new UsageError(`Unknown format "${f}".`, suggestion ? `Did you mean "${suggestion}"?` : `Formats: ${FORMAT_NAMES.join(', ')}.`);
     }
   }
   const fs = (formats.length ? formats : ['stylish']) as FormatName[];

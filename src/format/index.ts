@@ -1,4 +1,5 @@
 import type { Formatter } from './types.js';
+import type { FormatName } from './names.js';
 import { compact } from './compact.js';
 import { github } from './github.js';
 import { gitlab } from './gitlab.js';
@@ -11,12 +12,10 @@ import { stylish } from './stylish.js';
 /** Formatters by name. */
 export const formatters = {
   stylish, compact, json, 'json-with-metadata': jsonWithMetadata, sarif, github, gitlab, junit,
-} as const satisfies Record<string, Formatter>;
+} as const satisfies Record<FormatName, Formatter>;
 
-export type FormatName = keyof typeof formatters;
-
-/** Formats meant for people (a progress line on a terminal does not disturb them). */
-export const HUMAN_FORMATS: readonly FormatName[] = ['stylish', 'compact'];
+export type { FormatName } from './names.js';
+export { HUMAN_FORMATS } from './names.js';
 
 export function isFormatName(name: string): name is FormatName {
   return Object.prototype.hasOwnProperty.call(formatters, name);

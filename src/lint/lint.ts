@@ -9,7 +9,7 @@ import picomatch from 'picomatch';
 import type { FileResult, Origin, ParsedBlock, Span } from '../types.js';
 import { discover } from '../discover/discover.js';
 import { formatOf } from '../extract/extract.js';
-import { loadSource, type LoadedFile } from '../resolve/load-file.js';
+import { loadSource, type LoadedFile, type ParseMode } from '../resolve/load-file.js';
 import { sourceFromText } from '../source/source-file.js';
 import { resolveGraph, type Resolution } from '../resolve/resolve.js';
 import { validateUnit } from '../schema/validate.js';
@@ -46,6 +46,8 @@ export interface LintOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Texts to use instead of the files on disk (absolute path → text, BOM included): `--fix` passes. */
   readonly overlay?: ReadonlyMap<string, string>;
+  /** `fast` (default): js-yaml first, positions on demand; `full`: every block as a yaml Document. */
+  readonly parseMode?: ParseMode;
 }
 
 export interface LintRun {
@@ -75,7 +77,7 @@ export function lintFiles(options: LintOptions = {}): LintRun {
   const ignored = ignoreMatcher(config, configDir);
   const found = discover(options.patterns ?? ['.'], cwd);
   const files = found.files.filter((f) => !ignored(f));
-  const resolution = resolveGraph(files, preload(options.overlay), options.onProgress);
+  const resolution = resolveGraph(files, preload(options.overlay, options.parseMode), options.onProgress, options.parseMode);
   const rootDir = options.rootDir ? resolve(cwd, options.rootDir)
     : config.rootDir ? resolve(configDir, config.rootDir) : defaultRootDir(resolution, cwd);
   const run = lintResolution(resolution, rootDir, found.explicit, config);
@@ -90,8 +92,8 @@ export function lintText(text: string, filename: string, options: Omit<LintOptio
   const cwd = resolve(options.cwd ?? process.cwd());
   const config = options.effectiveConfig ?? loadEffectiveConfig(options);
   const path = resolve(cwd, filename);
-  const loaded = loadSource(sourceFromText(path, text), formatOf(path) ?? 'markdown');
-  const resolution = resolveGraph([path], new Map([...preload(options.overlay), [path, loaded]]));
+  const loaded = loadSource(sourceFromText(path, text), formatOf(path) ?? 'markdown', [], options.parseMode);
+  const resolution = resolveGraph([path], new Map([...preload(options.overlay, options.parseMode), [path, loaded]]), undefined, options.parseMode);
   const configDir = config.file ? dirname(config.file) : cwd;
   const rootDir = options.rootDir ? resolve(cwd, options.rootDir)
     : config.rootDir ? resolve(configDir, config.rootDir) : defaultRootDir(resolution, cwd);
@@ -99,10 +101,10 @@ export function lintText(text: string, filename: string, options: Omit<LintOptio
 }
 
 /** Loaded files for overlay texts. */
-function preload(overlay: ReadonlyMap<string, string> | undefined): Map<string, LoadedFile> {
+function preload(overlay: ReadonlyMap<string, string> | undefined, mode?: ParseMode): Map<string, LoadedFile> {
   const out = new Map<string, LoadedFile>();
   for (const [path, text] of overlay ?? []) {
-    out.set(path, loadSource(sourceFromText(path, text), formatOf(path) ?? 'markdown'));
+    out.set(path, loadSource(sourceFromText(path, text), formatOf(path) ?? 'markdown', [], mode));
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { walkUnit, type RefVisit } from '../model/walk.js';
 import type { Role, Shape } from '../schema/roles.js';
 import { pathLabel } from '../schema/issues.js';
 import { reportAt, type Report } from '../lint/report.js';
-import { loadFile, type LoadedBlock, type LoadedFile } from './load-file.js';
+import { loadFile, type LoadedBlock, type LoadedFile, type ParseMode } from './load-file.js';
 
 /** One block read in one role. */
 export interface Unit {
@@ -60,6 +60,7 @@ export function resolveGraph(
   discovered: readonly string[],
   preloaded?: ReadonlyMap<string, LoadedFile>,
   onProgress?: (done: number, total: number) => void,
+  mode: ParseMode = 'fast',
 ): Resolution {
   const files = new Map<string, LoadedFile>(preloaded ?? []);
   const units: Unit[] = [];
@@ -74,7 +75,7 @@ export function resolveGraph(
   const load = (path: string): LoadedFile => {
     let f = files.get(path);
     if (!f) {
-      f = loadFile(path);
+      f = loadFile(path, undefined, mode);
       files.set(path, f);
       if (wanted.has(path)) onProgress?.(++done, wanted.size);
     }

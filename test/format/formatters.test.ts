@@ -24,3 +24,10 @@ describe('formatters', () => {
     expect(formatters.stylish([], ctx)).toMatch(/^No model-index blocks found/);
   });
 });
+
+describe('format names', () => {
+  it('the cheap list of names matches the formatters', async () => {
+    const { FORMAT_NAMES } = await import('../../src/format/names.js');
+    expect([...FORMAT_NAMES].sort()).toEqual(Object.keys(formatters).sort());
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * The fast path (js-yaml data, positions on demand) and the full-position path (a yaml Document
+ * for every block) must give identical diagnostics — messages, positions, fixes and suggestions —
+ * on every corpus we have.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintFiles, type LintOptions } from '../src/lint/lint.js';
+import { generateCorpus } from '../scripts/generate-corpus.js';
+import { ROOT } from './helpers/exec.js';
+import { tmpTree } from './helpers/tmp.js';
+
+const both = (opts: LintOptions) => {
+  const view = (mode: 'fast' | 'full') => lintFiles({ ...opts, parseMode: mode }).results
+    .map((r) => ({ file: relative(ROOT, r.file), diagnostics: r.diagnostics.map(({ file: _f, ...d }) => d) }));
+  return { fast: view('fast'), full: view('full') };
+};
+
+/** Every file below a folder (the rule fixtures hold the bad-input cases). */
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+describe('fast path = full-position path', () => {
+  it.each([
+    ['timm docs, recommended', { patterns: ['fixtures/corpus/timm'] }],
+    ['timm docs and templates, timm preset', { patterns: ['fixtures/corpus/timm', 'fixtures/corpus/timm/docs/models/.templates/models/*.md'], preset: 'timm' }],
+    ['the demo zoo', { patterns: ['fixtures/demo'] }],
+  ])('%s', (_name, opts) => {
+    const { fast, full } = both({ cwd: ROOT, config: false, ...opts });
+    expect(fast).toEqual(full);
+    expect(fast.flatMap((r) => r.diagnostics).length).toBeGreaterThan(0);
+  });
+
+  it('every entry of the reference fixtures', () => {
+    const base = join(ROOT, 'fixtures', 'corpus', 'pwc-model-index-tests');
+    for (const f of files(base).filter((p) => /\.(ya?ml|json|md)$/.test(p))) {
+      const { fast, full } = both({ cwd: base, config: false, patterns: [f] });
+      expect(fast, f).toEqual(full);
+    }
+  });
+
+  it('every rule fixture, valid and invalid (the bad-input cases)', () => {
+    const base = join(ROOT, 'fixtures', 'rules');
+    for (const f of files(base).filter((p) => /\.(ya?ml|json|md)$/.test(p) && !p.includes('.case/'))) {
+      const { fast, full } = both({ cwd: join(f, '..'), patterns: [f] });
+      expect(fast, f).toEqual(full);
+    }
+  });
+
+  it('an injected-error corpus', () => {
+    const dir = tmpTree(generateCorpus({ pages: 60, seed: 11, inject: true }).files);
+    const { fast, full } = both({ cwd: dir, config: false, patterns: ['.'], preset: 'timm' });
+    expect(fast).toEqual(full);
+    expect(fast.flatMap((r) => r.diagnostics).length).toBeGreaterThan(20);
+  });
+});
