@@ -35,7 +35,10 @@ function parseIds(rest: string): string[] | undefined {
 /** The directives of a file. YAML comment forms count only inside `yamlSpans` (the blocks). */
 function parseDirectives(file: SourceFile, format: FileFormat, yamlSpans: readonly Span[]): Directive[] {
   const out: Directive[] = [];
-  const { text, lines } = file;
+  const { text } = file;
+  // Most files have no directive: look before building the line index.
+  if (!text.includes('milint-')) return out;
+  const lines = file.lines;
   if (format === 'markdown') {
     for (const c of scanComments(text, 0)) {
       if (c.end === undefined) break;

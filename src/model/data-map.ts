@@ -29,6 +29,12 @@ export class DataMap implements ReadonlyMap<string, Located<Data>> {
     return l ? { value: l.data[key]!, origin: { block: l.origin.block, path: [...l.origin.path, key] } } : undefined;
   }
 
+  /** The value alone, without making a `Located` (for rules that look at every entry). */
+  peek(key: string): Data | undefined {
+    const l = this.layerOf(key);
+    return l ? l.data[key] : undefined;
+  }
+
   has(key: string): boolean {
     return this.layerOf(key) !== undefined;
   }

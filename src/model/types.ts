@@ -16,6 +16,12 @@ export interface Result {
   readonly metrics: readonly { readonly name: string; readonly value: Located<Data> }[];
 }
 
+/** Located values by key, with an allocation-free look at a value. */
+export interface LocatedMap extends ReadonlyMap<string, Located<Data>> {
+  /** The value of a key, without its origin (cheap; `get` when a report needs the place). */
+  peek(key: string): Data | undefined;
+}
+
 /** A model, collection or library: all share this shape. */
 export interface Entry {
   readonly kind: 'model' | 'collection' | 'library';
@@ -23,9 +29,9 @@ export interface Entry {
   readonly origin: Origin;
   readonly name?: Located<Data>;
   /** Top-level fields by display key (Metadata and Results are unfolded below). */
-  readonly fields: ReadonlyMap<string, Located<Data>>;
+  readonly fields: LocatedMap;
   /** Metadata fields by display key, merged from lists and referenced files (later wins). */
-  readonly metadata: ReadonlyMap<string, Located<Data>>;
+  readonly metadata: LocatedMap;
   readonly results: readonly Result[];
   /** The entry came from a Markdown comment: its README is that page (as the reference reads it). */
   readonly fromMarkdown: boolean;

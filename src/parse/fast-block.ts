@@ -48,8 +48,12 @@ export function lazyParsedBlock(block: Block, dataPath: Path, hints?: BlockHints
 }
 
 /** Loads a block on the fast path, or returns undefined when it needs the full parse. */
+/** Cheap first looks: most blocks hold none of these characters, so the regexes rarely run. */
+const MAYBE_FULL = /[&*!_\t]|0b|0[xXoO]/;
+const MAYBE_NUMBER11 = /[:\-?,[{][ \t]*[-+]?(?:0[0-7]|\d*\.?\d+[eE])/;
+
 export function fastBlock(block: Block): FastBlock | undefined {
-  if (NEEDS_FULL_PARSE.test(block.text)) return undefined;
+  if (MAYBE_FULL.test(block.text) && NEEDS_FULL_PARSE.test(block.text)) return undefined;
   let raw: unknown;
   try {
     raw = jsYaml.load(block.text, { schema: SCHEMA, json: false });
@@ -66,7 +70,10 @@ export function fastBlock(block: Block): FastBlock | undefined {
     dataPath = [key];
   }
   const canonical = block.kind !== 'front-matter';
-  const hints = { variantKeys: false, emptyValues: false, padded: false, yaml11: YAML11_NUMBER.test(block.text) };
+  const hints = {
+    variantKeys: false, emptyValues: false, padded: false,
+    yaml11: MAYBE_NUMBER11.test(block.text) && YAML11_NUMBER.test(block.text),
+  };
   let ok = true;
   const convert = (v: unknown, key?: string): Data => {
     if (v === null || v === undefined) return null;

@@ -15,6 +15,8 @@ export const metadataCropPct = defineRule({
   },
   check(ctx) {
     for (const entry of pwcEntries(ctx.index)) {
+      const peeked = entry.metadata.peek('Crop Pct');
+      if (peeked === undefined) continue;
       const at = entry.metadata.get('Crop Pct');
       if (!at || at.value === null || typeof at.value === 'object' || typeof at.value === 'boolean') continue;
       const n = numericValue(at.value);

@@ -14,15 +14,15 @@ export const metadataFileSize = defineRule({
   },
   check(ctx) {
     for (const entry of pwcEntries(ctx.index)) {
-      const size = entry.metadata.get('File Size');
-      const params = entry.metadata.get('Parameters');
-      if (!size || !params) continue;
-      const s = parseQuantity(size.value);
-      const p = parseQuantity(params.value);
+      const sizeValue = entry.metadata.peek('File Size');
+      const paramsValue = entry.metadata.peek('Parameters');
+      if (sizeValue === undefined || paramsValue === undefined) continue;
+      const s = parseQuantity(sizeValue);
+      const p = parseQuantity(paramsValue);
       if (s.kind === 'invalid' || p.kind === 'invalid' || p.value <= 0 || s.value <= 0) continue;
       const ratio = s.value / p.value;
       if (ratio >= ctx.options.min && ratio <= ctx.options.max) continue;
-      ctx.report({ at: size.origin, messageId: 'implausible', data: { size: String(size.value), params: String(params.value), ratio: show(ratio) } });
+      ctx.report({ at: entry.metadata.get('File Size')!.origin, messageId: 'implausible', data: { size: String(sizeValue), params: String(paramsValue), ratio: show(ratio) } });
     }
   },
 });

@@ -14,6 +14,8 @@ export const metadataImageSize = defineRule({
   },
   check(ctx) {
     for (const entry of pwcEntries(ctx.index)) {
+      const peeked = entry.metadata.peek('Image Size');
+      if (peeked === undefined) continue;
       const at = entry.metadata.get('Image Size');
       if (!at || at.value === null || typeof at.value === 'object' || typeof at.value === 'boolean') continue;
       const n = numericValue(at.value);

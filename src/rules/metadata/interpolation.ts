@@ -21,6 +21,8 @@ export const metadataInterpolation = defineRule({
   check(ctx) {
     const known = [...INTERPOLATIONS, ...ctx.options.values];
     for (const entry of pwcEntries(ctx.index)) {
+      const peeked = entry.metadata.peek('Interpolation');
+      if (peeked === undefined) continue;
       const at = entry.metadata.get('Interpolation');
       if (!at || typeof at.value !== 'string' || known.includes(at.value.trim())) continue;
       const suggestion = closest(at.value.trim(), known);

@@ -24,10 +24,11 @@ export const metadataMisspelledKey = defineRule({
   check(ctx) {
     const lower = new Set(METADATA_KEYS.map((k) => k.toLowerCase()));
     for (const entry of pwcEntries(ctx.index)) {
-      for (const [key, at] of entry.metadata) {
+      for (const key of entry.metadata.keys()) {
         if (lower.has(key.toLowerCase())) continue;
         const suggestion = closest(key, METADATA_KEYS);
         if (!suggestion) continue;
+        const at = entry.metadata.get(key)!;
         const edit = ctx.fixer.replaceString(at.origin, suggestion, 'key');
         ctx.report({ at: at.origin, target: 'key', messageId: 'suggest', data: { key, suggestion }, suggest: [edit && { desc: `Rename to "${suggestion}"`, fix: edit }] });
       }

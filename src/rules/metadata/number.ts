@@ -22,8 +22,11 @@ export const metadataNumber = defineRule({
   check(ctx) {
     for (const entry of pwcEntries(ctx.index)) {
       for (const field of COUNT_FIELDS) {
-        const at = entry.metadata.get(field);
-        if (!at || at.value === null || typeof at.value === 'boolean' || typeof at.value === 'object') continue;
+        const v = entry.metadata.peek(field);
+        if (v === undefined || v === null || typeof v === 'boolean' || typeof v === 'object') continue;
+        const quick = typeof v === 'number' && Number.isInteger(v) && v >= 0;
+        if (quick) continue; // the common case: nothing to report, nothing to allocate
+        const at = entry.metadata.get(field)!;
         const quantity = parseQuantity(at.value);
         const report = (messageId: 'negative' | 'notInteger' | 'unit' | 'quoted' | 'invalid', extra: Record<string, string> = {}, edits: { fix?: ReturnType<typeof ctx.fixer.replaceRaw>; suggest?: ReturnType<typeof ctx.fixer.replaceRaw> } = {}) =>
           ctx.report({

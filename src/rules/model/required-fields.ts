@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule, q } from '../define-rule.js';
-import { fieldAt, nameOf } from '../helpers/entries.js';
+import { nameOf } from '../helpers/entries.js';
 
 export const modelRequiredFields = defineRule({
   meta: {
@@ -14,12 +14,15 @@ export const modelRequiredFields = defineRule({
   check(ctx) {
     if (ctx.options.fields.length === 0) return;
     const collections = new Map(ctx.index.collections.map((c) => [String(c.name?.value ?? ''), c]));
+    const present = (e: typeof ctx.index.models[number], field: string): boolean => {
+      const v = field.startsWith('Metadata.') ? e.metadata.peek(field.slice(9)) : e.fields.peek(field);
+      return v !== undefined && v !== null && v !== '';
+    };
     for (const m of ctx.index.models) {
       if (m.dialect !== 'pwc') continue;
-      const coll = collections.get(String(m.fields.get('In Collection')?.value ?? ''));
+      const coll = collections.get(String(m.fields.peek('In Collection') ?? ''));
       for (const field of ctx.options.fields) {
-        const v = fieldAt(m, field) ?? (coll ? fieldAt(coll, field) : undefined);
-        if (v !== undefined && v.value !== null && v.value !== '') continue;
+        if (present(m, field) || (coll && present(coll, field))) continue;
         ctx.report({ at: m.name?.origin ?? m.origin, messageId: 'missing', data: { name: nameOf(m), field } });
       }
     }

@@ -15,8 +15,9 @@ export const urlHttps = defineRule({
   check(ctx) {
     for (const e of [...ctx.index.models, ...ctx.index.collections, ...ctx.index.libraries]) {
       for (const field of LINK_FIELDS) {
-        const at = e.fields.get(field);
-        if (!at) continue;
+        const v = e.fields.peek(field);
+        if (v === undefined || v === null || (typeof v === 'string' && !/^\s*http:/i.test(v)) || typeof v === 'number') continue;
+        const at = e.fields.get(field)!;
         for (const s of stringsIn(at)) {
           if (!/^http:\/\//i.test(s.value.trim())) continue;
           // The server may not offer https: a suggestion, never applied.

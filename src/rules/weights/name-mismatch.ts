@@ -12,9 +12,9 @@ export const weightsNameMismatch = defineRule({
   check(ctx) {
     const names = [...new Set(ctx.index.models.map((m) => m.name?.value).filter((n): n is string => typeof n === 'string'))];
     for (const m of ctx.index.models) {
-      const w = m.fields.get('Weights');
-      if (typeof w?.value !== 'string' || typeof m.name?.value !== 'string') continue;
-      const stem = weightsStem(w.value);
+      const weights = m.fields.peek('Weights');
+      if (typeof weights !== 'string' || typeof m.name?.value !== 'string') continue;
+      const stem = weightsStem(weights);
       if (!stem || covers(m.name.value, stem)) continue;
       const stemTokens = tokens(stem);
       if (nameInStem(m.name.value, stemTokens)) continue;
@@ -29,7 +29,7 @@ export const weightsNameMismatch = defineRule({
         if (shared > bestShared) { best = n; bestShared = shared; }
       }
       if (best === undefined) continue;
-      ctx.report({ at: w.origin, messageId: 'mismatch', data: { file: w.value.split('/').pop() ?? w.value, other: best, name: m.name.value } });
+      ctx.report({ at: m.fields.get('Weights')!.origin, messageId: 'mismatch', data: { file: weights.split('/').pop() ?? weights, other: best, name: m.name.value } });
     }
   },
 });

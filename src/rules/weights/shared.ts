@@ -14,7 +14,7 @@ export const weightsShared = defineRule({
   check(ctx) {
     const byUrl = new Map<string, Entry[]>();
     for (const m of ctx.index.models) {
-      const w = m.fields.get('Weights')?.value;
+      const w = m.fields.peek('Weights');
       if (typeof w !== 'string' || w.trim() === '') continue;
       const list = byUrl.get(w.trim()) ?? [];
       list.push(m);
