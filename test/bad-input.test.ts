@@ -82,7 +82,7 @@ describe('bad input', () => {
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]);
     const named = lintTree({ 'model-index.yml': bytes }, ['model-index.yml']);
     expect(named.results[0]!.diagnostics.map((d) => `${d.start.line}:${d.start.column} ${d.ruleId} ${d.messageId}`))
-      .toEqual(['1:1 file/encoding binary']);
+      .toEqual(['1:1 file/binary binary']);
     expect(check({ 'logo.md': bytes }).rows).toEqual([OTHER_ROW]);
   });
 

@@ -19,6 +19,9 @@ export interface LintCliOptions {
   stdinFilename?: string;
   fix?: boolean;
   fixDryRun?: boolean;
+  allowOutsideRoot?: boolean;
+  maxBlockSize?: string;
+  maxImports?: string;
   rootDir?: string;
   color?: boolean;
   config?: string | false;
@@ -54,6 +57,9 @@ export async function main(argv: readonly string[]): Promise<void> {
     .option('--no-config', 'use no config file')
     .option('--rule <id: severity>', 'set a rule\'s severity (off, info, warn, error), or "id: [severity, {options}]"; repeatable', collectRule, [])
     .option('--root-dir <dir>', 'project root for root-relative README, Config and Image paths (default: the folder of the root model-index.yml, else the current folder)')
+    .option('--allow-outside-root', 'follow references (Import, Metadata, README...) that lead outside the project root')
+    .option('--max-block-size <chars>', 'largest model-index block to read, in characters (default: 10485760)')
+    .option('--max-imports <n>', 'most imported files to follow in one run (default: 100000)')
     .option('--print-config <file>', 'print the configuration that applies to a file, and exit')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')

@@ -48,7 +48,11 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     process.stdout.write(printConfig(effectiveConfig, opts.printConfig, cwd));
     return;
   }
-  const rootDir = opts.rootDir ? { rootDir: opts.rootDir } : {};
+  const rootDir = {
+    ...(opts.rootDir ? { rootDir: opts.rootDir } : {}),
+    ...(opts.allowOutsideRoot ? { allowOutsideRoot: true } : {}),
+    limits: { maxBlockSize: positive(opts.maxBlockSize, '--max-block-size'), maxImports: positive(opts.maxImports, '--max-imports') },
+  };
   const humanOnly = [plan.stdout, ...plan.files.map((f) => f.format)].every((f) => HUMAN_FORMATS.includes(f));
   const progress = !opts.stdin && humanOnly && process.stderr.isTTY ? progressLine(process.stderr) : undefined;
   const base = { cwd, effectiveConfig, ...rootDir, ...(progress ? { onProgress: progress.update } : {}) };
@@ -97,4 +101,12 @@ async function formatter(name: FormatName): Promise<Formatter> {
     case 'gitlab': return (await import('../format/gitlab.js')).gitlab;
     case 'junit': return (await import('../format/junit.js')).junit;
   }
+}
+
+/** A positive whole number from a flag, or undefined when the flag is absent. */
+function positive(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} takes a positive whole number, got "${value}".`);
+  return n;
 }

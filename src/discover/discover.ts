@@ -33,8 +33,11 @@ export function discover(patterns: readonly string[], cwd: string): Discovered {
   const explicit = new Set<string>();
   const directories: string[] = [];
   const add = (p: string, isExplicit: boolean): void => {
-    if (seen.has(p)) return;
-    seen.add(p);
+    // The same file reached through two paths (a symlink, `a/../b`) is linted once.
+    let real = p;
+    try { real = realpathSync(p); } catch { /* vanished: reading it will say so */ }
+    if (seen.has(real)) return;
+    seen.add(real);
     files.push(p);
     if (isExplicit) explicit.add(p);
   };

@@ -7,11 +7,11 @@ import { statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import type { FileResult, Origin, ParsedBlock, Span } from '../types.js';
-import { discover } from '../discover/discover.js';
+import { discover, gitRoot } from '../discover/discover.js';
 import { formatOf } from '../extract/extract.js';
-import { loadSource, type LoadedFile, type ParseMode } from '../resolve/load-file.js';
+import { DEFAULT_LIMITS, loadSource, type Limits, type LoadedFile, type ParseMode } from '../resolve/load-file.js';
 import { sourceFromText } from '../source/source-file.js';
-import { resolveGraph, type Resolution } from '../resolve/resolve.js';
+import { inside, resolveGraph, type Resolution } from '../resolve/resolve.js';
 import { validateUnit } from '../schema/validate.js';
 import { normalize } from '../model/normalize.js';
 import type { ModelIndex } from '../model/types.js';
@@ -48,6 +48,10 @@ export interface LintOptions {
   readonly overlay?: ReadonlyMap<string, string>;
   /** `fast` (default): js-yaml first, positions on demand; `full`: every block as a yaml Document. */
   readonly parseMode?: ParseMode;
+  /** Largest block (characters) and most imported files; see `yaml/resource-limit`, `import/limit`. */
+  readonly limits?: { readonly maxBlockSize?: number; readonly maxImports?: number };
+  /** Follow references that lead outside the project root (default: report them). */
+  readonly allowOutsideRoot?: boolean;
 }
 
 export interface LintRun {
@@ -77,10 +81,14 @@ export function lintFiles(options: LintOptions = {}): LintRun {
   const ignored = ignoreMatcher(config, configDir);
   const found = discover(options.patterns ?? ['.'], cwd);
   const files = found.files.filter((f) => !ignored(f));
-  const resolution = resolveGraph(files, preload(options.overlay, options.parseMode), options.onProgress, options.parseMode);
+  const confine = projectRoot(options, config, cwd);
+  const resolution = resolveGraph(files, {
+    preloaded: preload(options.overlay, options), onProgress: options.onProgress, mode: options.parseMode,
+    ...(options.limits ? { limits: options.limits } : {}), ...(confine ? { confine } : {}),
+  });
   const rootDir = options.rootDir ? resolve(cwd, options.rootDir)
     : config.rootDir ? resolve(configDir, config.rootDir) : defaultRootDir(resolution, cwd);
-  const run = lintResolution(resolution, rootDir, found.explicit, config);
+  const run = lintResolution(resolution, rootDir, found.explicit, config, confine);
   return { ...run, results: run.results.filter((r) => !ignored(r.file)) };
 }
 
@@ -92,19 +100,38 @@ export function lintText(text: string, filename: string, options: Omit<LintOptio
   const cwd = resolve(options.cwd ?? process.cwd());
   const config = options.effectiveConfig ?? loadEffectiveConfig(options);
   const path = resolve(cwd, filename);
-  const loaded = loadSource(sourceFromText(path, text), formatOf(path) ?? 'markdown', [], options.parseMode);
-  const resolution = resolveGraph([path], new Map([...preload(options.overlay, options.parseMode), [path, loaded]]), undefined, options.parseMode);
+  const loaded = loadSource(sourceFromText(path, text), formatOf(path) ?? 'markdown', [], options.parseMode, limitsOf(options));
+  const confine = projectRoot(options, config, cwd);
+  const resolution = resolveGraph([path], {
+    preloaded: new Map([...preload(options.overlay, options), [path, loaded]]), mode: options.parseMode,
+    ...(options.limits ? { limits: options.limits } : {}), ...(confine ? { confine } : {}),
+  });
   const configDir = config.file ? dirname(config.file) : cwd;
   const rootDir = options.rootDir ? resolve(cwd, options.rootDir)
     : config.rootDir ? resolve(configDir, config.rootDir) : defaultRootDir(resolution, cwd);
-  return lintResolution(resolution, rootDir, new Set([path]), config);
+  return lintResolution(resolution, rootDir, new Set([path]), config, confine);
+}
+
+/**
+ * The folder references may not leave: `--root-dir` (or the config's rootDir), else the repository
+ * root (nearest folder with `.git`), else the current folder; none with `allowOutsideRoot`.
+ */
+export function projectRoot(options: LintOptions, config: EffectiveConfig, cwd: string): string | undefined {
+  if (options.allowOutsideRoot) return undefined;
+  if (options.rootDir) return resolve(cwd, options.rootDir);
+  if (config.rootDir) return resolve(config.file ? dirname(config.file) : cwd, config.rootDir);
+  return gitRoot(cwd) ?? cwd;
+}
+
+function limitsOf(options: LintOptions): Limits {
+  return { ...DEFAULT_LIMITS, ...(options.limits?.maxBlockSize ? { maxBlockSize: options.limits.maxBlockSize } : {}) };
 }
 
 /** Loaded files for overlay texts. */
-function preload(overlay: ReadonlyMap<string, string> | undefined, mode?: ParseMode): Map<string, LoadedFile> {
+function preload(overlay: ReadonlyMap<string, string> | undefined, options: LintOptions): Map<string, LoadedFile> {
   const out = new Map<string, LoadedFile>();
   for (const [path, text] of overlay ?? []) {
-    out.set(path, loadSource(sourceFromText(path, text), formatOf(path) ?? 'markdown', [], mode));
+    out.set(path, loadSource(sourceFromText(path, text), formatOf(path) ?? 'markdown', [], options.parseMode, limitsOf(options)));
   }
   return out;
 }
@@ -119,7 +146,9 @@ function ignoreMatcher(config: EffectiveConfig, base: string): (file: string) =>
 }
 
 /** Runs validation, rules, directives and collection over a resolved graph. */
-export function lintResolution(resolution: Resolution, rootDir: string, explicit: ReadonlySet<string>, config: EffectiveConfig = resolveConfig()): Omit<LintRun, 'resolution'> & { resolution: Resolution } {
+export function lintResolution(
+  resolution: Resolution, rootDir: string, explicit: ReadonlySet<string>, config: EffectiveConfig = resolveConfig(), confine?: string,
+): LintRun {
   const reports: Report[] = [...resolution.reports];
   const used = new Set<string>();
   const blocks = new Map<string, ParsedBlock>();
@@ -137,13 +166,14 @@ export function lintResolution(resolution: Resolution, rootDir: string, explicit
     reported.add(path);
   }
   const index = normalize(resolution, rootDir);
-  const exists = statFileRefs(index, config);
+  const exists = statFileRefs(index, config, confine);
   const rootIndexUnit = resolution.roots.find((u) => /^model-index\./i.test(basename(u.file.path)));
   const facts: RunFacts = {
     blocks: [...blocks.values()],
     orphans: rootIndexUnit ? resolution.roots.filter((u) => u.file !== rootIndexUnit.file).map((u) => ({ block: u.block.parsed })) : [],
     ...(rootIndexUnit ? { rootIndex: relative(rootDir, rootIndexUnit.file.path) || basename(rootIndexUnit.file.path) } : {}),
     fileExists: (p) => exists.has(p),
+    ...(confine ? { confine } : {}),
     where: (origin: Origin) => {
       const file = origin.block.block.file;
       return `${relative(rootDir, file.path) || basename(file.path)}:${file.lines.position(locate(origin).span.start).line}`;
@@ -175,12 +205,13 @@ function withDirectives(reports: readonly Report[], files: Resolution['files'] e
 }
 
 /** Stats every README/Image/Config path the index names, so that rules can stay pure. */
-function statFileRefs(index: ModelIndex, config: EffectiveConfig): Set<string> {
+function statFileRefs(index: ModelIndex, config: EffectiveConfig, confine: string | undefined): Set<string> {
   const exists = new Set<string>();
   const options = config.rules.get('file/not-found')?.options as { base?: 'file' | 'root' | 'either' } | undefined;
   for (const e of [...index.models, ...index.collections, ...index.libraries]) {
     for (const ref of fileRefsOf(e, index.rootDir, options?.base)) {
       for (const c of ref.candidates) {
+        if (confine !== undefined && !inside(confine, c)) continue; // never looked at
         try { if (statSync(c).isFile()) exists.add(c); } catch { /* missing: the rule reports it */ }
       }
     }

@@ -1,28 +1,34 @@
 import type { ModelIndex } from '../model/types.js';
 import type { Rule, RuleReport, RunFacts } from '../rules/define-rule.js';
 import type { EffectiveConfig } from '../config/types.js';
-import { reportAt, type Report } from './report.js';
+import { reportAt, reportSpan, type Report } from './report.js';
 import type { Suggestion } from '../types.js';
 import { fixer } from '../fix/fixer.js';
 
 /**
  * Runs every rule that is on and has a `check`. Rules report where in the data; this turns each
- * report into a span. An exception inside a rule is a bug in milint: it is re-thrown with the
- * rule id, so that the crash says which rule failed.
+ * report into a span. An exception inside a rule is a bug in milint: the rule's reports are
+ * dropped, a `file/internal-error` diagnostic names it (on the first file of the run), and the
+ * other rules still run.
  */
 export function runRules(rules: readonly Rule[], index: ModelIndex, facts: RunFacts, config: EffectiveConfig): Report[] {
   const out: Report[] = [];
   for (const rule of rules) {
     const setting = config.rules.get(rule.meta.id);
     if (!rule.check || rule.meta.deprecated || !setting || setting.severity === 'off') continue;
+    const mine: Report[] = [];
     const report = (r: RuleReport<string>): void => {
       const suggestions = (r.suggest ?? []).filter((x): x is Suggestion => x !== undefined);
-      out.push(reportAt(rule.meta.id, r.messageId, r.data, r.at, r.target ?? 'value', r.fix, suggestions));
+      mine.push(reportAt(rule.meta.id, r.messageId, r.data, r.at, r.target ?? 'value', r.fix, suggestions));
     };
     try {
       rule.check({ ...facts, index, options: setting.options, report, fixer });
+      out.push(...mine);
     } catch (cause) {
-      throw new Error(`rule ${rule.meta.id} failed`, { cause });
+      const file = facts.blocks[0]?.block.file;
+      if (!file) throw new Error(`rule ${rule.meta.id} failed`, { cause });
+      const error = cause instanceof Error ? cause.message : String(cause);
+      out.push(reportSpan('file/internal-error', 'failed', { rule: rule.meta.id, error }, file, { start: 0, end: 0 }));
     }
   }
   return out;

@@ -11,7 +11,7 @@ import type { Document } from 'yaml';
 import type { Block, BlockHints, ParsedBlock, Path } from '../types.js';
 import type { Data } from '../source/to-data.js';
 import { canonicalKey, displayKey, KNOWN_KEYS } from '../schema/keys.js';
-import { parseBlock } from './parse-block.js';
+import { parseBlock, yamlText } from './parse-block.js';
 
 // YAML 1.2 core schema plus `<<` merge keys, as the full parse reads them. js-yaml exports its
 // built-in types as `types`, which its type definitions leave out.
@@ -56,7 +56,7 @@ export function fastBlock(block: Block): FastBlock | undefined {
   if (MAYBE_FULL.test(block.text) && NEEDS_FULL_PARSE.test(block.text)) return undefined;
   let raw: unknown;
   try {
-    raw = jsYaml.load(block.text, { schema: SCHEMA, json: false });
+    raw = jsYaml.load(yamlText(block.text), { schema: SCHEMA, json: false });
   } catch {
     return undefined;
   }

@@ -25,7 +25,7 @@ const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: true, stri
 
 /** Parses a block; never throws on bad YAML (problems are returned as data). */
 export function parseBlock(block: Block): ParseResult {
-  const doc = parseDocument(block.text, PARSE_OPTIONS);
+  const doc = parseDocument(yamlText(block.text), PARSE_OPTIONS);
   const problems: YamlProblem[] = [];
   const add = (e: YAMLError, severity: 'error' | 'warning'): void => {
     const start = Math.min(e.pos[0], block.text.length) + block.offset;
@@ -35,6 +35,14 @@ export function parseBlock(block: Block): ParseResult {
   for (const e of doc.errors) add(e, 'error');
   for (const w of doc.warnings) add(w, 'warning');
   return { parsed: { block, doc, dataPath: dataPathOf(block, doc) }, problems };
+}
+
+/**
+ * The text given to the YAML parsers: a lone CR (old Mac line ending) becomes LF. YAML counts it as a
+ * line break but `yaml` does not; one character for one keeps every offset as it is in the file.
+ */
+export function yamlText(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /** For front matter the model-index data sits under the `model-index` key (any case). */

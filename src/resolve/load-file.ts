@@ -10,7 +10,7 @@ import { byteToTextOffset, decodeSource, sourceFromText } from '../source/source
 import { extract, formatOf, type FileFormat } from '../extract/extract.js';
 import { isModelIndexComment } from '../extract/markdown.js';
 import { parseBlock } from '../parse/parse-block.js';
-import { fastBlock } from '../parse/fast-block.js';
+import { fastBlock, lazyParsedBlock } from '../parse/fast-block.js';
 import { toData, type Data } from '../source/to-data.js';
 import { reportSpan, type Report } from '../lint/report.js';
 
@@ -39,8 +39,16 @@ export interface LoadedFile {
 /** How blocks are parsed: `fast` tries js-yaml first (see fast-block.ts); `full` always builds the Document. */
 export type ParseMode = 'fast' | 'full';
 
+/** Limits on what one block may cost; past them the block is reported and not parsed. */
+export interface Limits {
+  /** Largest block, in characters (default 10 MiB worth). */
+  readonly maxBlockSize: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxBlockSize: 10 * 1024 * 1024 };
+
 /** Reads and parses a file from disk. `format` must be known (see `formatOf`). */
-export function loadFile(path: string, format: FileFormat = formatOf(path) ?? 'yaml', mode: ParseMode = 'fast'): LoadedFile {
+export function loadFile(path: string, format: FileFormat = formatOf(path) ?? 'yaml', mode: ParseMode = 'fast', limits: Limits = DEFAULT_LIMITS): LoadedFile {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -55,7 +63,7 @@ export function loadFile(path: string, format: FileFormat = formatOf(path) ?? 'y
   const decoded = decodeSource(path, bytes);
   const reports: Report[] = [];
   if (decoded.problem?.kind === 'binary') {
-    reports.push(reportSpan('file/encoding', 'binary', {}, decoded.file, { start: 0, end: 0 }));
+    reports.push(reportSpan('file/binary', 'binary', {}, decoded.file, { start: 0, end: 0 }));
     return { path, format, source: decoded.file, blocks: [], reports, unreadable: true };
   }
   if (decoded.problem?.kind === 'invalid-utf8') {
@@ -63,17 +71,22 @@ export function loadFile(path: string, format: FileFormat = formatOf(path) ?? 'y
     const end = Math.min(at + 1, decoded.file.text.length);
     reports.push(reportSpan('file/encoding', 'invalidUtf8', { byte: decoded.problem.offset }, decoded.file, { start: at, end }));
   }
-  return loadSource(decoded.file, format, reports, mode);
+  return loadSource(decoded.file, format, reports, mode, limits);
 }
 
 /** Parses a file that is already text (used for `--stdin` and by tests). */
-export function loadSource(source: SourceFile, format: FileFormat, reports: Report[] = [], mode: ParseMode = 'fast'): LoadedFile {
+export function loadSource(source: SourceFile, format: FileFormat, reports: Report[] = [], mode: ParseMode = 'fast', limits: Limits = DEFAULT_LIMITS): LoadedFile {
   const extracted = extract(source, format, true);
   for (const p of extracted.problems) {
     reports.push(reportSpan('file/unterminated-block', p.kind === 'unterminated-comment' ? 'comment' : 'frontMatter', {}, source, p.span));
   }
   const blocks = extracted.blocks.map((block): LoadedBlock => {
     const typed = block.kind !== 'comment' || isModelIndexComment(block.text, false);
+    if (block.text.length > limits.maxBlockSize) {
+      const span = firstLineOf(source, block.offset, block.offset + block.text.length);
+      const data = { size: block.text.length, max: limits.maxBlockSize };
+      return { parsed: lazyParsedBlock(block, []), data: null, broken: true, typed, reports: [reportSpan('yaml/resource-limit', 'size', data, source, span)] };
+    }
     const fast = mode === 'fast' ? fastBlock(block) : undefined;
     if (fast) return { parsed: fast.parsed, data: fast.data, broken: false, typed, reports: [] };
     const { parsed, problems: all } = parseBlock(block);
@@ -83,6 +96,9 @@ export function loadSource(source: SourceFile, format: FileFormat, reports: Repo
     const problems = all.filter((p) => p === firstError || p.code === 'DUPLICATE_KEY' || p.severity === 'warning');
     const blockReports: Report[] = problems.map((p) => p.code === 'DUPLICATE_KEY'
       ? duplicateKey(source, p.span.start)
+      // `yaml` stops itself when nesting exhausts the stack: a limit, said as one.
+      : p.code === 'RESOURCE_EXHAUSTION'
+      ? reportSpan('yaml/resource-limit', 'depth', {}, source, firstLineOf(source, block.offset, block.offset + block.text.length))
       : reportSpan(p.severity === 'error' ? 'yaml/syntax' : 'yaml/warning', p.severity === 'error' ? 'syntax' : 'warning',
         { message: p.message, code: p.code }, source, p.span));
     const broken = problems.some((p) => p.severity === 'error' && p.code !== 'DUPLICATE_KEY');

@@ -6,6 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve as resolvePath } from 'node:path';
+import { inside } from '../source/paths.js';
 import { globSync } from 'tinyglobby';
 import type { Origin } from '../types.js';
 import { formatOf } from '../extract/extract.js';
@@ -13,7 +14,7 @@ import { walkUnit, type RefVisit } from '../model/walk.js';
 import type { Role, Shape } from '../schema/roles.js';
 import { pathLabel } from '../schema/issues.js';
 import { reportAt, type Report } from '../lint/report.js';
-import { loadFile, type LoadedBlock, type LoadedFile, type ParseMode } from './load-file.js';
+import { DEFAULT_LIMITS, loadFile, type Limits, type LoadedBlock, type LoadedFile, type ParseMode } from './load-file.js';
 
 /** One block read in one role. */
 export interface Unit {
@@ -56,12 +57,30 @@ const GLOB_ROLES = new Set<string>(['index', 'models', 'model', 'collections', '
  * Resolves the graph. Files named model-index.* go first (shallowest first), so that a root
  * index claims the pages it imports before they could be taken for roots themselves.
  */
-export function resolveGraph(
-  discovered: readonly string[],
-  preloaded?: ReadonlyMap<string, LoadedFile>,
-  onProgress?: (done: number, total: number) => void,
-  mode: ParseMode = 'fast',
-): Resolution {
+export interface ResolveOptions {
+  /** Files already read (`--stdin`, `--fix` passes), by absolute path. */
+  readonly preloaded?: ReadonlyMap<string, LoadedFile>;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly mode?: ParseMode;
+  readonly limits?: Partial<Limits> & { readonly maxImports?: number };
+  /**
+   * References are followed only inside this folder (the project root); one that leads outside
+   * (an absolute path, `../`) is reported, not followed. Undefined: no confinement.
+   */
+  readonly confine?: string;
+}
+
+/** Most files one run follows through references (a glob can match many). */
+export const DEFAULT_MAX_IMPORTS = 100_000;
+
+export { inside } from '../source/paths.js';
+
+export function resolveGraph(discovered: readonly string[], options: ResolveOptions = {}): Resolution {
+  const { preloaded, onProgress, mode = 'fast', confine } = options;
+  const limits: Limits = { maxBlockSize: options.limits?.maxBlockSize ?? DEFAULT_LIMITS.maxBlockSize };
+  const maxImports = options.limits?.maxImports ?? DEFAULT_MAX_IMPORTS;
+  let imported = 0;
+  let limitReported = false;
   const files = new Map<string, LoadedFile>(preloaded ?? []);
   const units: Unit[] = [];
   const byKey = new Map<string, Unit>();
@@ -75,7 +94,7 @@ export function resolveGraph(
   const load = (path: string): LoadedFile => {
     let f = files.get(path);
     if (!f) {
-      f = loadFile(path, undefined, mode);
+      f = loadFile(path, undefined, mode, limits);
       files.set(path, f);
       if (wanted.has(path)) onProgress?.(++done, wanted.size);
     }
@@ -104,13 +123,21 @@ export function resolveGraph(
     let paths: string[];
     // A missing index or entry file may hold collections: rules that look for one stay quiet.
     const mayDefine = !['metadata', 'results', 'result'].includes(ref.role);
-    if (isGlob(target) && GLOB_ROLES.has(ref.role)) {
+    const globbing = isGlob(target) && GLOB_ROLES.has(ref.role);
+    if (globbing && confine !== undefined && !inside(confine, resolvePath(dir, target.slice(0, target.search(/[*?]/))))) {
+      // The glob's fixed part already leads outside: refused before any folder is listed.
+      reports.push(reportAt('import/outside-root', 'outside', { field, target, root: confine }, at));
+      targets.set(refKey(unit, ref.path), found);
+      return;
+    }
+    if (globbing) {
       paths = globSync(target, { cwd: dir, absolute: true, onlyFiles: true, expandDirectories: false })
         .map((p) => resolvePath(p)).sort();
       if (paths.length === 0) reports.push(reportAt('import/no-match', 'noMatch', { field, target }, at));
     } else {
       const p = resolvePath(dir, target);
-      const kind = statKind(p);
+      // Outside the root: reported below without looking at the file at all.
+      const kind = confine !== undefined && !inside(confine, p) ? 'file' : statKind(p);
       if (kind !== 'file') {
         if (mayDefine) complete = false;
         reports.push(kind === 'directory'
@@ -120,6 +147,17 @@ export function resolveGraph(
       } else paths = [p];
     }
     for (const p of paths) {
+      if (confine !== undefined && !inside(confine, p)) {
+        reports.push(reportAt('import/outside-root', 'outside', { field, target, root: confine }, at));
+        if (isGlob(target)) break;
+        continue;
+      }
+      if (!files.has(p) && ++imported > maxImports) {
+        if (!limitReported) reports.push(reportAt('import/limit', 'tooMany', { field, max: maxImports }, at));
+        limitReported = true;
+        complete = false;
+        break;
+      }
       const format = formatOf(p);
       if (!format) {
         if (!isGlob(target) || !GLOB_ROLES.has(ref.role)) reports.push(reportAt('import/unsupported-type', 'unsupported', { field, target }, at));

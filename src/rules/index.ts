@@ -6,13 +6,17 @@ import type { Rule } from './define-rule.js';
 import { VERSION } from '../version.js';
 import { collectionDuplicate } from './collection/duplicate.js';
 import { collectionExists } from './collection/exists.js';
+import { fileBinary } from './file/binary.js';
 import { fileEncoding } from './file/encoding.js';
+import { fileInternalError } from './file/internal-error.js';
 import { fileFixFailed } from './file/fix-failed.js';
 import { fileNotFound } from './file/not-found.js';
 import { fileUnreadable } from './file/unreadable.js';
 import { fileUnterminatedBlock } from './file/unterminated-block.js';
 import { fileUnusedDisable } from './file/unused-disable.js';
 import { importCycle } from './import/cycle.js';
+import { importLimit } from './import/limit.js';
+import { importOutsideRoot } from './import/outside-root.js';
 import { importNoMatch } from './import/no-match.js';
 import { importNotFound } from './import/not-found.js';
 import { importOrphan } from './import/orphan.js';
@@ -51,8 +55,8 @@ import { yamlWarning } from './yaml/warning.js';
 
 export const rules: readonly Rule[] = ([
   collectionDuplicate, collectionExists,
-  fileEncoding, fileFixFailed, fileNotFound, fileUnreadable, fileUnterminatedBlock, fileUnusedDisable,
-  importCycle, importNoMatch, importNotFound, importOrphan, importUnsupportedType,
+  fileBinary, fileEncoding, fileFixFailed, fileInternalError, fileNotFound, fileUnreadable, fileUnterminatedBlock, fileUnusedDisable,
+  importCycle, importLimit, importNoMatch, importNotFound, importOrphan, importOutsideRoot, importUnsupportedType,
   metadataCropPct, metadataFileSize, metadataImageSize, metadataInterpolation, metadataMisspelledKey, metadataNumber,
   modelCodeVersion, modelDuplicateName, modelIdMatchesName, modelRequiredFields,
   resultsMetricFormat, resultsMetricValue, resultsOutlier, resultsPercentRange, resultsTop5BelowTop1,

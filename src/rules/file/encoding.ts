@@ -3,10 +3,9 @@ import { defineRule } from '../define-rule.js';
 export const fileEncoding = defineRule({
   meta: {
     id: 'file/encoding', stage: 'file', defaultSeverity: 'error', fixable: false,
-    description: 'Files must be UTF-8 text; binary files and invalid byte sequences are reported.',
+    description: 'Files must be UTF-8 text; an invalid byte sequence is reported at its first byte, and the rest of the file is still checked.',
   },
   messages: {
-    binary: () => 'The file is binary (it contains NUL bytes), not text; it was not checked.',
     invalidUtf8: (d) => `The file is not valid UTF-8: invalid byte sequence at byte ${d.byte}; the rest of the file was checked with replacement characters.`,
   },
 });

@@ -2,6 +2,7 @@ import type { Entry } from '../../model/types.js';
 import { z } from 'zod';
 import { defineRule, q } from '../define-rule.js';
 import { fileRefsOf } from '../helpers/file-refs.js';
+import { inside } from '../../source/paths.js';
 
 export const fileNotFound = defineRule({
   meta: {
@@ -10,6 +11,7 @@ export const fileNotFound = defineRule({
   },
   options: z.object({ base: z.enum(['file', 'root', 'either']).default('either') }),
   messages: {
+    outside: (d) => `${d.field} names ${q(d.path)}, which is outside the project root; it was not checked (use --allow-outside-root).`,
     missing: (d) => `${d.field} names ${q(d.path)}, which does not exist (looked in ${d.looked}).`,
   },
   check(ctx) {
@@ -17,6 +19,10 @@ export const fileNotFound = defineRule({
     for (const entry of entries) {
       for (const ref of fileRefsOf(entry, ctx.index.rootDir, ctx.options.base)) {
         if (ref.candidates.some((c) => ctx.fileExists(c))) continue;
+        if (ctx.confine !== undefined && ref.candidates.every((c) => !inside(ctx.confine!, c))) {
+          ctx.report({ at: ref.at.origin, messageId: 'outside', data: { field: ref.field, path: ref.path } });
+          continue;
+        }
         ctx.report({
           at: ref.at.origin, messageId: 'missing',
           data: { field: ref.field, path: ref.path, looked: ref.looked },
