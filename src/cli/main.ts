@@ -20,6 +20,7 @@ export interface LintCliOptions {
   fix?: boolean;
   fixDryRun?: boolean;
   allowOutsideRoot?: boolean;
+  index?: string;
   maxBlockSize?: string;
   maxImports?: string;
   rootDir?: string;
@@ -57,6 +58,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     .option('--no-config', 'use no config file')
     .option('--rule <id: severity>', 'set a rule\'s severity (off, info, warn, error), or "id: [severity, {options}]"; repeatable', collectRule, [])
     .option('--root-dir <dir>', 'project root for root-relative README, Config and Image paths (default: the folder of the root model-index.yml, else the current folder)')
+    .option('--index <file|auto>', 'lint the named files inside a whole index, so cross-file rules see every file (auto: the project\'s root model-index.*); report only the named files')
     .option('--allow-outside-root', 'follow references (Import, Metadata, README...) that lead outside the project root')
     .option('--max-block-size <chars>', 'largest model-index block to read, in characters (default: 10485760)')
     .option('--max-imports <n>', 'most imported files to follow in one run (default: 100000)')
@@ -74,6 +76,27 @@ export async function main(argv: readonly string[]): Promise<void> {
     .action(async (opts: { preset?: string; json?: boolean }) => {
       const { rulesTable } = await import('./rules-table.js');
       process.stdout.write(rulesTable(opts.preset, Boolean(opts.json)));
+    });
+
+  program.command('schema')
+    .description('print the JSON Schema (draft-07) of the format, for editors (yaml-language-server)')
+    .addOption(new Option('--preset <name>', 'the preset whose required fields the schema includes').choices([...PRESET_NAMES]))
+    .addOption(new Option('--dialect <name>', 'pwc (model-index.yml, metafile.yml) or huggingface (model card front matter)').choices(['pwc', 'huggingface']).default('pwc'))
+    .exitOverride()
+    .action(async (opts: { preset?: string; dialect: 'pwc' | 'huggingface' }) => {
+      const { jsonSchemaFor } = await import('../schema/json-schema.js');
+      process.stdout.write(`${JSON.stringify(jsonSchemaFor({ ...(opts.preset ? { preset: opts.preset } : {}), dialect: opts.dialect }), null, 2)}\n`);
+    });
+
+  program.command('export [root]')
+    .description('print the resolved index (imports followed, models merged with their collection) as one document')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['json', 'yaml']).default('json'))
+    .option('--root-dir <dir>', 'project root (see the lint command)')
+    .option('--allow-outside-root', 'follow references that lead outside the project root')
+    .exitOverride()
+    .action(async (root: string | undefined, opts: { format: 'json' | 'yaml'; rootDir?: string; allowOutsideRoot?: boolean }) => {
+      const { runExport } = await import('./run-export.js');
+      process.stdout.write(runExport(root ?? '.', opts));
     });
 
   try {

@@ -51,6 +51,7 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
   const rootDir = {
     ...(opts.rootDir ? { rootDir: opts.rootDir } : {}),
     ...(opts.allowOutsideRoot ? { allowOutsideRoot: true } : {}),
+    ...(opts.index ? { index: opts.index } : {}),
     limits: { maxBlockSize: positive(opts.maxBlockSize, '--max-block-size'), maxImports: positive(opts.maxImports, '--max-imports') },
   };
   const humanOnly = [plan.stdout, ...plan.files.map((f) => f.format)].every((f) => HUMAN_FORMATS.includes(f));

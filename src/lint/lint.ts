@@ -3,7 +3,7 @@
  * config → discover → (extract, parse: per file) → resolve → validate → normalize → rules →
  * directives → collect.
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import type { FileResult, Origin, ParsedBlock, Span } from '../types.js';
@@ -11,7 +11,7 @@ import { discover, gitRoot } from '../discover/discover.js';
 import { formatOf } from '../extract/extract.js';
 import { DEFAULT_LIMITS, loadSource, type Limits, type LoadedFile, type ParseMode } from '../resolve/load-file.js';
 import { sourceFromText } from '../source/source-file.js';
-import { inside, resolveGraph, type Resolution } from '../resolve/resolve.js';
+import { inside, resolveGraph, type Resolution, type Unit } from '../resolve/resolve.js';
 import { validateUnit } from '../schema/validate.js';
 import { normalize } from '../model/normalize.js';
 import type { ModelIndex } from '../model/types.js';
@@ -52,6 +52,12 @@ export interface LintOptions {
   readonly limits?: { readonly maxBlockSize?: number; readonly maxImports?: number };
   /** Follow references that lead outside the project root (default: report them). */
   readonly allowOutsideRoot?: boolean;
+  /**
+   * Lint the named files inside a whole index, so that cross-file rules see every file: a root
+   * model-index file, or `auto` for the project's root `model-index.*`. Only the named files (and
+   * what they import) are reported. This is what pre-commit needs: it passes the changed files only.
+   */
+  readonly index?: string;
 }
 
 export interface LintRun {
@@ -80,7 +86,8 @@ export function lintFiles(options: LintOptions = {}): LintRun {
   const configDir = config.file ? dirname(config.file) : cwd;
   const ignored = ignoreMatcher(config, configDir);
   const found = discover(options.patterns ?? ['.'], cwd);
-  const files = found.files.filter((f) => !ignored(f));
+  const root = options.index ? rootIndexFor(options.index, cwd, projectRoot(options, config, cwd) ?? cwd) : undefined;
+  const files = [...(root && !found.files.includes(root) ? [root] : []), ...found.files.filter((f) => !ignored(f))];
   const confine = projectRoot(options, config, cwd);
   const resolution = resolveGraph(files, {
     preloaded: preload(options.overlay, options), onProgress: options.onProgress, mode: options.parseMode,
@@ -89,7 +96,8 @@ export function lintFiles(options: LintOptions = {}): LintRun {
   const rootDir = options.rootDir ? resolve(cwd, options.rootDir)
     : config.rootDir ? resolve(configDir, config.rootDir) : defaultRootDir(resolution, cwd);
   const run = lintResolution(resolution, rootDir, found.explicit, config, confine);
-  return { ...run, results: run.results.filter((r) => !ignored(r.file)) };
+  const wanted = root ? reachedFrom(resolution, found.files) : undefined;
+  return { ...run, results: run.results.filter((r) => !ignored(r.file) && (!wanted || wanted.has(r.file))) };
 }
 
 /**
@@ -125,6 +133,39 @@ export function projectRoot(options: LintOptions, config: EffectiveConfig, cwd: 
 
 function limitsOf(options: LintOptions): Limits {
   return { ...DEFAULT_LIMITS, ...(options.limits?.maxBlockSize ? { maxBlockSize: options.limits.maxBlockSize } : {}) };
+}
+
+/**
+ * The root index for `--index`: a named file, or for `auto` the model-index.* of the current folder,
+ * else of the project root (pre-commit runs hooks at the repository root).
+ */
+function rootIndexFor(index: string, cwd: string, project: string): string | undefined {
+  if (index !== 'auto') return resolve(cwd, index);
+  for (const dir of [cwd, project]) {
+    for (const name of ['model-index.yml', 'model-index.yaml', 'model-index.json']) {
+      const p = resolve(dir, name);
+      if (existsSync(p)) return p;
+    }
+  }
+  return undefined;
+}
+
+/** The named files and everything they import (what `--index` reports on). */
+function reachedFrom(resolution: Resolution, named: readonly string[]): Set<string> {
+  const out = new Set<string>(named);
+  const byFile = new Map<string, Unit[]>();
+  for (const u of resolution.units) byFile.set(u.file.path, [...(byFile.get(u.file.path) ?? []), u]);
+  const stack = [...named];
+  while (stack.length) {
+    const f = stack.pop()!;
+    for (const u of byFile.get(f) ?? []) {
+      for (const [key, targets] of resolution.targets) {
+        if (!key.startsWith(`${u.key}|`)) continue;
+        for (const t of targets) if (!out.has(t.file.path)) { out.add(t.file.path); stack.push(t.file.path); }
+      }
+    }
+  }
+  return out;
 }
 
 /** Loaded files for overlay texts. */

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ARXIV_ID, httpUrl, isHttpUrl, nonEmpty, present, str, strOrList } from './fields.js';
+import { doc } from './docs.js';
 
 const path = (phrase: string) => z.string({ error: phrase });
 const count = z.union([z.number(), z.string()], { error: 'a non-negative integer' });
@@ -14,19 +15,19 @@ const count = z.union([z.number(), z.string()], { error: 'a non-negative integer
 export const metadataMap = z.looseObject({
   // Counts, Crop Pct and Image Size: their values are checked by the metadata/* rules, which
   // know the preset (unit strings, quoted numbers); here they only must be numbers or strings.
-  FLOPs: count.optional(),
-  Parameters: count.optional(),
-  'File Size': count.optional(),
-  Epochs: count.optional(),
-  'Batch Size': count.optional(),
-  'Crop Pct': z.union([z.number(), z.string()], { error: 'a number in (0, 1]' }).optional(),
-  'Image Size': z.union([z.number(), z.string()], { error: 'a positive integer' }).optional(),
-  Interpolation: str().optional(),
-  'Training Data': strOrList().optional(),
-  'Training Techniques': strOrList().optional(),
-  'Training Resources': strOrList().optional(),
-  Architecture: strOrList().optional(),
-  ID: z.union([z.string(), z.number()], { error: 'a string' }).optional(),
+  FLOPs: doc('FLOPs', count).optional(),
+  Parameters: doc('Parameters', count).optional(),
+  'File Size': doc('File Size', count).optional(),
+  Epochs: doc('Epochs', count).optional(),
+  'Batch Size': doc('Batch Size', count).optional(),
+  'Crop Pct': doc('Crop Pct', z.union([z.number(), z.string()], { error: 'a number in (0, 1]' })).optional(),
+  'Image Size': doc('Image Size', z.union([z.number(), z.string()], { error: 'a positive integer' })).optional(),
+  Interpolation: doc('Interpolation', str()).optional(),
+  'Training Data': doc('Training Data', strOrList()).optional(),
+  'Training Techniques': doc('Training Techniques', strOrList()).optional(),
+  'Training Resources': doc('Training Resources', strOrList()).optional(),
+  Architecture: doc('Architecture', strOrList()).optional(),
+  ID: doc('ID', z.union([z.string(), z.number()], { error: 'a string' })).optional(),
 }, { error: 'a mapping of metadata fields' });
 
 /** Metadata: a mapping, a list of mappings (merged), or a file path. */
@@ -45,9 +46,9 @@ const metrics = z.union([
 ], { error: 'a mapping of metric names to values, or a list of metrics' });
 
 export const result = z.strictObject({
-  Task: nameOrMapping('task'),
-  Dataset: nameOrMapping('dataset'),
-  Metrics: metrics,
+  Task: doc('Task', nameOrMapping('task')),
+  Dataset: doc('Dataset', nameOrMapping('dataset')),
+  Metrics: doc('Metrics', metrics),
 }, { error: 'a result mapping (Task, Dataset, Metrics)' });
 
 /** Results: a list of results or result file paths, one result mapping, or a file path (glob). */
@@ -60,49 +61,49 @@ export const results = z.union([
 const paperPhrase = 'a paper URL, an arXiv id, or a mapping with Title and URL';
 export const paper = z.union([
   z.string().refine((s) => isHttpUrl(s) || ARXIV_ID.test(s.trim()), { error: paperPhrase }),
-  z.strictObject({ Title: str().optional(), URL: httpUrl().optional() }, { error: paperPhrase })
+  z.strictObject({ Title: doc('Title', str()).optional(), URL: doc('URL', httpUrl()).optional() }, { error: paperPhrase })
     .refine((p) => p.Title !== undefined || p.URL !== undefined, { error: 'a mapping with Title or URL' }),
 ], { error: paperPhrase });
 
 export const code = z.union([
   httpUrl(),
-  z.strictObject({ URL: httpUrl(), Version: z.union([z.string(), z.number()], { error: 'a string' }).optional() },
+  z.strictObject({ URL: doc('URL', httpUrl()), Version: doc('Version', z.union([z.string(), z.number()], { error: 'a string' })).optional() },
     { error: 'a URL, or a mapping with URL and Version' }),
 ], { error: 'a URL, or a mapping with URL and Version' });
 
 /** Fields that models and collections share. */
 const common = {
-  Metadata: metadata.optional(),
-  Results: results.optional(),
-  Paper: paper.optional(),
-  Code: code.optional(),
-  Weights: httpUrl().optional(),
-  Config: str('a file path or URL').optional(),
-  README: str('a file path or README text').optional(),
-  Image: str('a file path or URL').optional(),
-  'Converted From': z.looseObject({ Weights: httpUrl().optional(), Code: httpUrl().optional() },
-    { error: 'a mapping with Weights and Code' }).optional(),
+  Metadata: doc('Metadata', metadata).optional(),
+  Results: doc('Results', results).optional(),
+  Paper: doc('Paper', paper).optional(),
+  Code: doc('Code', code).optional(),
+  Weights: doc('Weights', httpUrl()).optional(),
+  Config: doc('Config', str('a file path or URL')).optional(),
+  README: doc('README', str('a file path or README text')).optional(),
+  Image: doc('Image', str('a file path or URL')).optional(),
+  'Converted From': doc('Converted From', z.looseObject({ Weights: httpUrl().optional(), Code: httpUrl().optional() },
+    { error: 'a mapping with Weights and Code' })).optional(),
 };
 
 export const model = z.strictObject({
-  Name: nonEmpty('a non-empty model name'),
-  'In Collection': nonEmpty('a collection name').optional(),
+  Name: doc('Name', nonEmpty('a non-empty model name')),
+  'In Collection': doc('In Collection', nonEmpty('a collection name')).optional(),
   ...common,
 }, { error: 'a model mapping' });
 
 export const collection = z.strictObject({
-  Name: nonEmpty('a non-empty collection name'),
+  Name: doc('Name', nonEmpty('a non-empty collection name')),
   ...common,
 }, { error: 'a collection mapping' });
 
 export const library = z.looseObject({
-  Name: nonEmpty().optional(),
-  Headline: str().optional(),
-  Website: httpUrl().optional(),
-  Repository: httpUrl().optional(),
-  Docs: httpUrl().optional(),
-  README: str().optional(),
-  Image: str().optional(),
+  Name: doc('Name', nonEmpty()).optional(),
+  Headline: doc('Headline', str()).optional(),
+  Website: doc('Website', httpUrl()).optional(),
+  Repository: doc('Repository', httpUrl()).optional(),
+  Docs: doc('Docs', httpUrl()).optional(),
+  README: doc('README', str()).optional(),
+  Image: doc('Image', str()).optional(),
 }, { error: 'a library mapping or a file path' });
 
 const modelList = z.array(z.union([model, path('a model mapping or a file path')], { error: 'a model mapping or a file path' }),
@@ -111,12 +112,12 @@ const collectionList = z.array(z.union([collection, path('a collection mapping o
   { error: 'a list of collections or a file path' });
 
 export const modelIndex = z.strictObject({
-  Type: str().optional(),
-  Import: z.union([path('a list of file paths or globs'), z.array(path('a file path or glob'))],
-    { error: 'a list of file paths or globs' }).optional(),
-  Models: z.union([modelList, path('a list of models or a file path')], { error: 'a list of models or a file path' }).optional(),
-  Collections: z.union([collectionList, path('a list of collections or a file path')], { error: 'a list of collections or a file path' }).optional(),
-  Library: z.union([library, path('a library mapping or a file path')], { error: 'a library mapping or a file path' }).optional(),
+  Type: doc('Type', str()).optional(),
+  Import: doc('Import', z.union([path('a list of file paths or globs'), z.array(path('a file path or glob'))],
+    { error: 'a list of file paths or globs' })).optional(),
+  Models: doc('Models', z.union([modelList, path('a list of models or a file path')], { error: 'a list of models or a file path' })).optional(),
+  Collections: doc('Collections', z.union([collectionList, path('a list of collections or a file path')], { error: 'a list of collections or a file path' })).optional(),
+  Library: doc('Library', z.union([library, path('a library mapping or a file path')], { error: 'a library mapping or a file path' })).optional(),
 }, { error: 'a model-index mapping (Models, Collections, Import, Library)' });
 
 export { modelList, collectionList };

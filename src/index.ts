@@ -1,0 +1,46 @@
+/**
+ * The programmatic API: the same engine the CLI uses.
+ *
+ * ```ts
+ * import { lint, loadIndex, formatters } from 'model-index-lint';
+ * const { results } = await lint({ patterns: ['docs'], preset: 'timm' });
+ * console.log(formatters.stylish(results, { cwd: process.cwd(), chalk: new Chalk({ level: 0 }) }));
+ * ```
+ */
+import { lintFiles, lintText, type LintOptions, type LintRun } from './lint/lint.js';
+import { exportIndex, type ExportedIndex } from './model/export.js';
+
+export { formatters, type FormatName, type Formatter, type FormatContext } from './format/index.js';
+export { rules } from './rules/index.js';
+export { resolveConfig } from './config/resolve-config.js';
+export { PRESET_NAMES, type PresetName, type EffectiveConfig } from './config/types.js';
+export { UsageError, ConfigError, InputError } from './errors.js';
+export type { Diagnostic, FileResult, Fix, Suggestion, Severity, RuleId, Position, Span } from './types.js';
+export type { ModelIndex, Entry, Result } from './model/types.js';
+export type { ExportedIndex, ExportedEntry, ExportedResult, ExportedMetric } from './model/export.js';
+export type { LintOptions } from './lint/lint.js';
+
+export interface LintResult {
+  /** One result per file that holds a model-index block, sorted by path. */
+  readonly results: LintRun['results'];
+  /** The resolved index the rules saw. */
+  readonly index: LintRun['index'];
+}
+
+/**
+ * Lints files (paths, folders or globs in `patterns`, default `.`), or `text` as if it were the file
+ * `filename`. Problems in the input are results, not exceptions; a bad option, configuration or a
+ * path that matches nothing rejects with a UsageError, ConfigError or InputError.
+ */
+export async function lint(options: LintOptions & { text?: string; filename?: string } = {}): Promise<LintResult> {
+  const run = options.text !== undefined
+    ? lintText(options.text, options.filename ?? 'stdin.md', options)
+    : lintFiles(options);
+  return { results: run.results, index: run.index };
+}
+
+/** Resolves the index (imports followed) and returns it as `milint export` prints it. */
+export async function loadIndex(options: LintOptions = {}): Promise<ExportedIndex> {
+  const run = lintFiles(options);
+  return exportIndex(run.index, options.cwd ?? process.cwd());
+}
