@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { Fix, Located } from '../../types.js';
+import type { Data } from '../../source/to-data.js';
+import type { Fixer } from '../../fix/fixer.js';
 
 /**
  * How a preset wants Crop Pct and Image Size written: `any`, or always as a quoted `string`
@@ -16,4 +19,22 @@ export function numericValue(v: unknown): number | undefined {
 /** Whether a value is written in the wrong form for the preset. */
 export function wrongForm(v: unknown, form: 'any' | 'string' | 'number'): boolean {
   return (form === 'string' && typeof v === 'number') || (form === 'number' && typeof v === 'string');
+}
+
+/**
+ * The `form` report of a value written in the wrong form: its message data and the fix that
+ * rewrites it in the wanted form (`0.875` → `'0.875'`, or back), keeping the digits as written.
+ */
+export function formReport(at: Located<Data>, n: number, form: 'string' | 'number', fixer: Fixer): { data: Record<string, string>; fix: Fix | undefined } {
+  const written = fixer.scalar(at.origin)?.source;
+  const fix = written === undefined ? undefined
+    : form === 'string' ? fixer.replaceRaw(at.origin, `'${written}'`) : fixer.replaceRaw(at.origin, String(at.value).trim());
+  return {
+    data: {
+      got: typeof at.value === 'number' ? 'plain number' : 'string',
+      want: form === 'string' ? 'quoted string' : 'plain number',
+      example: form === 'string' ? `'${n}'` : String(n),
+    },
+    fix,
+  };
 }
