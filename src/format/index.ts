@@ -17,8 +17,5 @@ export const formatters = {
 export type { FormatName } from './names.js';
 export { HUMAN_FORMATS } from './names.js';
 
-export function isFormatName(name: string): name is FormatName {
-  return Object.prototype.hasOwnProperty.call(formatters, name);
-}
 
 export type { Formatter, FormatContext } from './types.js';

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { Diagnostic, FileResult } from '../types.js';
+import type { Diagnostic } from '../types.js';
 import { LineIndex } from '../source/line-index.js';
 import type { FormatContext, Formatter } from './types.js';
 

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Pair } from 'yaml';
-import type { Origin, ParsedBlock, Path, Span } from '../types.js';
+import type { Origin, Path, Span } from '../types.js';
 import { sameKey } from '../schema/keys.js';
 import { isMergePair, keyText } from './to-data.js';
 
