@@ -208,10 +208,17 @@ export function lintResolution(
   }
   const index = normalize(resolution, rootDir);
   const exists = statFileRefs(index, config, confine);
-  const rootIndexUnit = resolution.roots.find((u) => /^model-index\./i.test(basename(u.file.path)));
+  // The root index is the shallowest model-index.* root of the run; an orphan is another root file
+  // under its folder (unrelated zoos linted in the same run are not its orphans).
+  const rootIndexUnit = resolution.roots
+    .filter((u) => /^model-index\./i.test(basename(u.file.path)))
+    .sort((a, b) => a.file.path.split(/[\\/]/).length - b.file.path.split(/[\\/]/).length)[0];
+  const rootFolder = rootIndexUnit ? dirname(rootIndexUnit.file.path) : undefined;
   const facts: RunFacts = {
     blocks: [...blocks.values()],
-    orphans: rootIndexUnit ? resolution.roots.filter((u) => u.file !== rootIndexUnit.file).map((u) => ({ block: u.block.parsed })) : [],
+    orphans: rootIndexUnit
+      ? resolution.roots.filter((u) => u.file !== rootIndexUnit.file && inside(rootFolder!, u.file.path)).map((u) => ({ block: u.block.parsed }))
+      : [],
     ...(rootIndexUnit ? { rootIndex: relative(rootDir, rootIndexUnit.file.path) || basename(rootIndexUnit.file.path) } : {}),
     fileExists: (p) => exists.has(p),
     ...(confine ? { confine } : {}),
