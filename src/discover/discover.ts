@@ -6,10 +6,14 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import type { Ignore } from 'ignore';
+import type * as Tinyglobby from 'tinyglobby';
+import { lazy } from '../lazy.js';
 import { formatOf } from '../extract/extract.js';
 import { InputError } from '../errors.js';
+
+const tinyglobby = lazy<typeof Tinyglobby>('tinyglobby');
+const ignoreLib = lazy<(options?: object) => Ignore>('ignore');
 
 export interface Discovered {
   /** Absolute paths, each once, in the order found. */
@@ -50,11 +54,11 @@ export function discover(patterns: readonly string[], cwd: string): Discovered {
       for (const f of walk(abs)) add(f, false);
       continue;
     }
-    if (!isDynamicPattern(pattern)) {
+    if (!tinyglobby().isDynamicPattern(pattern)) {
       throw new InputError(`No such file or directory: ${pattern}`, 'Check the path, or quote a glob so that milint expands it.');
     }
     const gitignored = gitignoreFilter(cwd);
-    const matches = globSync(pattern, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] })
+    const matches = tinyglobby().globSync(pattern, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] })
       .map((p) => resolve(p)).filter((p) => formatOf(p) !== undefined && !gitignored(p)).sort();
     if (matches.length === 0) {
       throw new InputError(`No files matched the pattern: ${pattern}`, 'milint reads Markdown (.md, .markdown, .mdx), YAML and JSON files.');
@@ -89,7 +93,7 @@ interface Matcher { readonly base: string; readonly ig: Ignore }
 function readIgnore(dir: string): Matcher | undefined {
   try {
     const text = readFileSync(join(dir, '.gitignore'), 'utf8');
-    return { base: dir, ig: ignore().add(text) };
+    return { base: dir, ig: ignoreLib()().add(text) };
   } catch {
     return undefined;
   }

@@ -5,7 +5,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import picomatch from 'picomatch';
+import type Picomatch from 'picomatch';
+import { lazy } from '../lazy.js';
 import type { FileResult, Origin, ParsedBlock, Span } from '../types.js';
 import { discover, gitRoot } from '../discover/discover.js';
 import { formatOf } from '../extract/extract.js';
@@ -66,6 +67,8 @@ export interface LintRun {
   readonly resolution: Resolution;
   readonly config: EffectiveConfig;
 }
+
+const picomatch = lazy<typeof Picomatch>('picomatch');
 
 /** The configuration a run from `cwd` uses. Throws ConfigError for a bad config. */
 export function loadEffectiveConfig(options: Pick<LintOptions, 'cwd' | 'config' | 'preset' | 'ruleFlags'>): EffectiveConfig {
@@ -179,7 +182,7 @@ function preload(overlay: ReadonlyMap<string, string> | undefined, options: Lint
 
 function ignoreMatcher(config: EffectiveConfig, base: string): (file: string) => boolean {
   if (config.ignores.length === 0) return () => false;
-  const match = picomatch([...config.ignores], { dot: true });
+  const match = picomatch()([...config.ignores], { dot: true });
   return (file) => {
     const rel = relative(base, file).split('\\').join('/');
     return !rel.startsWith('..') && match(rel);

@@ -7,7 +7,8 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve as resolvePath } from 'node:path';
 import { inside } from '../source/paths.js';
-import { globSync } from 'tinyglobby';
+import type * as Tinyglobby from 'tinyglobby';
+import { lazy } from '../lazy.js';
 import type { Origin } from '../types.js';
 import { formatOf } from '../extract/extract.js';
 import { walkUnit, type RefVisit } from '../model/walk.js';
@@ -46,6 +47,8 @@ export interface Resolution {
 export function refKey(unit: Unit, path: readonly (string | number)[]): string {
   return `${unit.key}|${JSON.stringify(path)}`;
 }
+
+const tinyglobby = lazy<typeof Tinyglobby>('tinyglobby');
 
 /** Whether a reference string is a glob, as the reference loader decides (`*` or `?`). */
 export const isGlob = (s: string): boolean => /[*?]/.test(s);
@@ -131,7 +134,7 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
       return;
     }
     if (globbing) {
-      paths = globSync(target, { cwd: dir, absolute: true, onlyFiles: true, expandDirectories: false })
+      paths = tinyglobby().globSync(target, { cwd: dir, absolute: true, onlyFiles: true, expandDirectories: false })
         .map((p) => resolvePath(p)).sort();
       if (paths.length === 0) reports.push(reportAt('import/no-match', 'noMatch', { field, target }, at));
     } else {
