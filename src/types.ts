@@ -27,6 +27,12 @@ export interface SourceFile {
   readonly path: string;
   /** Text without a leading BOM; offsets everywhere refer to this string. */
   readonly text: string;
+  /** `text.length`, known without the text (a clean file's text may be released and re-read). */
+  readonly length: number;
+  /** Whether the text mentions `milint-` (an inline directive may be there). */
+  readonly mayHaveDirectives: boolean;
+  /** Releases the text of a file read from disk; it is read again if a position is needed. */
+  release?(): void;
   /** Whether the bytes started with a UTF-8 BOM (kept so that a writer can restore it). */
   readonly bom: boolean;
   readonly lines: LineIndex;
@@ -41,7 +47,9 @@ export interface Block {
   readonly kind: BlockKind;
   /** Offset of `text[0]` in `file.text`. */
   readonly offset: number;
+  /** The YAML text: `file.text` from `offset`, `length` characters. */
   readonly text: string;
+  readonly length: number;
   /** 0-based index of this block among the blocks of its file. */
   readonly index: number;
 }

@@ -25,6 +25,11 @@ const ANY_TYPE_LINE = /(?:^|[\r\n])[ \t]*type[ \t]*:/i;
 const LENIENT_KEY = /(?:^|[\r\n])[ \t]*(?:models|collections|name)[ \t]*:/i;
 const FRONT_MATTER_KEY = /(?:^|[\r\n])(['"]?)model-index\1[ \t]*:/i;
 
+/** A block whose text is a view of its file's text (so that releasing the file releases it). */
+export function makeBlock(file: SourceFile, kind: Block['kind'], offset: number, length: number, index: number): Block {
+  return { file, kind, offset, length, index, get text() { return file.text.slice(offset, offset + length); } };
+}
+
 /** Whether a comment's text is a model-index block. */
 export function isModelIndexComment(content: string, lenient: boolean): boolean {
   if (TYPE_LINE.test(content)) return true;
@@ -44,7 +49,7 @@ export function extractMarkdown(file: SourceFile, options: MarkdownOptions = {})
   if (fm.kind === 'closed') {
     bodyStart = fm.bodyStart;
     if (FRONT_MATTER_KEY.test(fm.content)) {
-      blocks.push({ file, kind: 'front-matter', offset: fm.contentStart, text: fm.content, index: 0 });
+      blocks.push(makeBlock(file, 'front-matter', fm.contentStart, fm.content.length, 0));
     }
   } else if (fm.kind === 'open' && FRONT_MATTER_KEY.test(file.text.slice(fm.contentStart))) {
     problems.push({ kind: 'unterminated-front-matter', span: { start: 0, end: 3 } });
@@ -63,7 +68,7 @@ export function extractMarkdown(file: SourceFile, options: MarkdownOptions = {})
     if (file.text[offset] === '\n' || file.text[offset] === '\r') offset = c.start + 4;
     const text = file.text.slice(offset, c.end);
     if (isModelIndexComment(text, options.lenient ?? false)) {
-      blocks.push({ file, kind: 'comment', offset, text, index: blocks.length });
+      blocks.push(makeBlock(file, 'comment', offset, text.length, blocks.length));
     }
   }
   return { blocks, problems };

@@ -1,6 +1,7 @@
 import type { Block, SourceFile } from '../types.js';
+import { makeBlock } from './markdown.js';
 
 /** A whole YAML or JSON file is one block at offset 0. */
 export function extractYamlFile(file: SourceFile): Block[] {
-  return [{ file, kind: 'yaml-file', offset: 0, text: file.text, index: 0 }];
+  return [makeBlock(file, 'yaml-file', 0, file.length, 0)];
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic, FileResult } from '../types.js';
+import type { Diagnostic, FileResult, SourceFile } from '../types.js';
 import type { EffectiveConfig } from '../config/types.js';
 import { toDiagnostic, type Report } from './report.js';
 
@@ -7,24 +7,25 @@ import { toDiagnostic, type Report } from './report.js';
  * drops its reports), sorted by offset, then rule id, then message id; exact duplicates removed.
  * Every file in `files` gets a result, with or without problems; results are sorted by path.
  */
-export function collect(reports: readonly Report[], files: Iterable<{ path: string; text: string }>, config?: EffectiveConfig): FileResult[] {
-  const byFile = new Map<string, { text: string; diagnostics: Diagnostic[]; keys: Set<string> }>();
-  for (const f of files) byFile.set(f.path, { text: f.text, diagnostics: [], keys: new Set() });
+export function collect(reports: readonly Report[], files: Iterable<SourceFile>, config?: EffectiveConfig): FileResult[] {
+  const byFile = new Map<string, { file: SourceFile; diagnostics: Diagnostic[]; keys: Set<string> }>();
+  for (const f of files) byFile.set(f.path, { file: f, diagnostics: [], keys: new Set() });
   for (const r of reports) {
     const severity = config?.rules.get(r.ruleId)?.severity;
     if (severity === 'off') continue;
     let entry = byFile.get(r.file.path);
-    if (!entry) { entry = { text: r.file.text, diagnostics: [], keys: new Set() }; byFile.set(r.file.path, entry); }
+    if (!entry) { entry = { file: r.file, diagnostics: [], keys: new Set() }; byFile.set(r.file.path, entry); }
     const key = `${r.ruleId}|${r.messageId}|${r.span.start}|${r.span.end}|${JSON.stringify(r.data)}`;
     if (entry.keys.has(key)) continue;
     entry.keys.add(key);
     entry.diagnostics.push(toDiagnostic(r, severity));
   }
   const results: FileResult[] = [];
-  for (const [file, { text, diagnostics }] of byFile) {
+  for (const [path, { file, diagnostics }] of byFile) {
     diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end
       || cmp(a.ruleId, b.ruleId) || cmp(a.messageId, b.messageId));
-    results.push({ file, diagnostics, source: text });
+    // The text is fetched only by a formatter that shows it (code frames of files with problems).
+    results.push({ file: path, diagnostics, get source() { return file.text; } });
   }
   return results.sort((a, b) => cmp(a.file, b.file));
 }

@@ -35,10 +35,9 @@ function parseIds(rest: string): string[] | undefined {
 /** The directives of a file. YAML comment forms count only inside `yamlSpans` (the blocks). */
 function parseDirectives(file: SourceFile, format: FileFormat, yamlSpans: readonly Span[]): Directive[] {
   const out: Directive[] = [];
-  const { text } = file;
-  // Most files have no directive: look before building the line index.
-  if (!text.includes('milint-')) return out;
-  const lines = file.lines;
+  // Most files have no directive: known without the text (which may have been released).
+  if (!file.mayHaveDirectives) return out;
+  const { text, lines } = file;
   if (format === 'markdown') {
     for (const c of scanComments(text, 0)) {
       if (c.end === undefined) break;

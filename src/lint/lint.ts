@@ -233,7 +233,7 @@ export function lintResolution(
   reports.push(...runRules(rules, index, facts, config));
   const sources = [...resolution.files.values()].filter((f) => used.has(f.path) || reported.has(f.path));
   const filtered = withDirectives(reports, sources);
-  const results = collect(filtered, sources.map((f) => ({ path: f.path, text: f.source.text })), config);
+  const results = collect(filtered, sources.map((f) => f.source), config);
   return { results, index, resolution, config };
 }
 
@@ -247,7 +247,7 @@ function withDirectives(reports: readonly Report[], files: Resolution['files'] e
   }
   const out: Report[] = [];
   for (const f of files) {
-    const spans: Span[] = f.blocks.map((b) => ({ start: b.parsed.block.offset, end: b.parsed.block.offset + b.parsed.block.text.length }));
+    const spans: Span[] = f.blocks.map((b) => ({ start: b.parsed.block.offset, end: b.parsed.block.offset + b.parsed.block.length }));
     out.push(...applyDirectives(byFile.get(f.path) ?? [], f.source, f.format, spans));
     byFile.delete(f.path);
   }

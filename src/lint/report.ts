@@ -41,8 +41,8 @@ export function toDiagnostic(report: Report, severity?: Severity): Diagnostic {
   if (report.fix && !rule.meta.fixable) throw new TypeError(`rule ${report.ruleId} is not fixable but reported a fix`);
   const { span, file } = report;
   for (const s of [span, ...(report.fix ? [report.fix.span] : []), ...(report.suggestions ?? []).map((x) => x.fix.span)]) {
-    if (s.start < 0 || s.end < s.start || s.end > file.text.length) {
-      throw new TypeError(`rule ${report.ruleId} reported span ${s.start}-${s.end} outside ${file.path} (length ${file.text.length})`);
+    if (s.start < 0 || s.end < s.start || s.end > file.length) {
+      throw new TypeError(`rule ${report.ruleId} reported span ${s.start}-${s.end} outside ${file.path} (length ${file.length})`);
     }
   }
   return {

@@ -82,9 +82,9 @@ export function loadSource(source: SourceFile, format: FileFormat, reports: Repo
   }
   const blocks = extracted.blocks.map((block): LoadedBlock => {
     const typed = block.kind !== 'comment' || isModelIndexComment(block.text, false);
-    if (block.text.length > limits.maxBlockSize) {
-      const span = firstLineOf(source, block.offset, block.offset + block.text.length);
-      const data = { size: block.text.length, max: limits.maxBlockSize };
+    if (block.length > limits.maxBlockSize) {
+      const span = firstLineOf(source, block.offset, block.offset + block.length);
+      const data = { size: block.length, max: limits.maxBlockSize };
       return { parsed: lazyParsedBlock(block, []), data: null, broken: true, typed, reports: [reportSpan('yaml/resource-limit', 'size', data, source, span)] };
     }
     const fast = mode === 'fast' ? fastBlock(block) : undefined;
@@ -98,7 +98,7 @@ export function loadSource(source: SourceFile, format: FileFormat, reports: Repo
       ? duplicateKey(source, p.span.start)
       // `yaml` stops itself when nesting exhausts the stack: a limit, said as one.
       : p.code === 'RESOURCE_EXHAUSTION'
-      ? reportSpan('yaml/resource-limit', 'depth', {}, source, firstLineOf(source, block.offset, block.offset + block.text.length))
+      ? reportSpan('yaml/resource-limit', 'depth', {}, source, firstLineOf(source, block.offset, block.offset + block.length))
       : reportSpan(p.severity === 'error' ? 'yaml/syntax' : 'yaml/warning', p.severity === 'error' ? 'syntax' : 'warning',
         { message: p.message, code: p.code }, source, p.span));
     const broken = problems.some((p) => p.severity === 'error' && p.code !== 'DUPLICATE_KEY');
@@ -110,7 +110,7 @@ export function loadSource(source: SourceFile, format: FileFormat, reports: Repo
       for (const p of converted.problems) {
         const span = { start: p.span.start + block.offset, end: p.span.end + block.offset };
         blockReports.push(p.kind === 'alias-budget'
-          ? reportSpan('yaml/resource-limit', 'aliases', {}, source, firstLineOf(source, block.offset, block.offset + block.text.length))
+          ? reportSpan('yaml/resource-limit', 'aliases', {}, source, firstLineOf(source, block.offset, block.offset + block.length))
           : reportSpan('yaml/duplicate-key', 'caseDuplicate', p.data, source, span));
       }
     }

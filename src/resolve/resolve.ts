@@ -98,6 +98,9 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
     let f = files.get(path);
     if (!f) {
       f = loadFile(path, undefined, mode, limits);
+      // A clean file on the fast path needs its text again only if something must be reported in
+      // it: release it now (it is read again, and checked, on demand).
+      if (f.reports.length === 0 && f.blocks.every((b) => b.parsed.hints !== undefined && b.reports.length === 0)) f.source.release?.();
       files.set(path, f);
       if (wanted.has(path)) onProgress?.(++done, wanted.size);
     }

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { SourceFile } from '../types.js';
+import { InputError } from '../errors.js';
 import { LineIndex } from './line-index.js';
 
 /** Why bytes could not be used as text. */
@@ -17,13 +20,35 @@ const lossy = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 /**
  * Builds a `SourceFile` from text (a leading BOM is removed and remembered). The line index is
- * built on first use: a clean file never needs line numbers.
+ * built on first use: a clean file never needs line numbers. With `reread`, the text can be
+ * released and is read again (and checked against its hash) when something asks for it.
  */
-export function sourceFromText(path: string, raw: string): SourceFile {
+export function sourceFromText(path: string, raw: string, reread?: () => string): SourceFile {
   const bom = raw.charCodeAt(0) === 0xfeff;
-  const text = bom ? raw.slice(1) : raw;
+  let text: string | undefined = bom ? raw.slice(1) : raw;
+  const length = text.length;
+  const digest = reread ? hash(text) : '';
   let lines: LineIndex | undefined;
-  return { path, text, bom, get lines() { return (lines ??= new LineIndex(text)); } };
+  const current = (): string => {
+    if (text === undefined) {
+      const again = reread!();
+      const t = again.charCodeAt(0) === 0xfeff ? again.slice(1) : again;
+      // A file edited during the run would shift every position: refuse to guess.
+      if (t.length !== length || hash(t) !== digest) throw new InputError(`${path} changed on disk while milint was checking it; run milint again.`);
+      text = t;
+    }
+    return text;
+  };
+  return {
+    path, bom, length, mayHaveDirectives: text.includes('milint-'),
+    get text() { return current(); },
+    get lines() { return (lines ??= new LineIndex(current())); },
+    ...(reread ? { release() { text = undefined; } } : {}),
+  };
+}
+
+function hash(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
 }
 
 /**
@@ -36,7 +61,7 @@ export function decodeSource(path: string, bytes: Uint8Array): Decoded {
   const nul = head.indexOf(0);
   if (nul !== -1) return { file: sourceFromText(path, ''), problem: { kind: 'binary', offset: nul } };
   try {
-    return { file: sourceFromText(path, fatal.decode(bytes)) };
+    return { file: sourceFromText(path, fatal.decode(bytes), () => fatal.decode(readFileSync(path))) };
   } catch {
     return {
       file: sourceFromText(path, lossy.decode(bytes)),
