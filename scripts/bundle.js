@@ -11,7 +11,8 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 rmSync(join(root, 'dist', 'bundle'), { recursive: true, force: true });
 
 await build({
-  entryPoints: { main: join(root, 'dist', 'cli', 'main.js') },
+  // The load worker is an entry of its own: worker threads start from a file.
+  entryPoints: { main: join(root, 'dist', 'cli', 'main.js'), 'load-worker': join(root, 'dist', 'parallel', 'load-worker.js') },
   outdir: join(root, 'dist', 'bundle'),
   bundle: true,
   splitting: true,

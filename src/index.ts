@@ -7,7 +7,7 @@
  * console.log(formatters.stylish(results, { cwd: process.cwd(), chalk: new Chalk({ level: 0 }) }));
  * ```
  */
-import { lintFiles, lintText, type LintOptions, type LintRun } from './lint/lint.js';
+import { lintFiles, lintFilesAsync, lintText, type LintOptions, type LintRun } from './lint/lint.js';
 import { exportIndex, type ExportedIndex } from './model/export.js';
 
 export { formatters, type FormatName, type Formatter, type FormatContext } from './format/index.js';
@@ -35,7 +35,7 @@ export interface LintResult {
 export async function lint(options: LintOptions & { text?: string; filename?: string } = {}): Promise<LintResult> {
   const run = options.text !== undefined
     ? lintText(options.text, options.filename ?? 'stdin.md', options)
-    : lintFiles(options);
+    : await lintFilesAsync(options);
   return { results: run.results, index: run.index };
 }
 

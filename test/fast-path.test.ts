@@ -59,3 +59,18 @@ describe('fast path = full-position path', () => {
     expect(fast.flatMap((r) => r.diagnostics).length).toBeGreaterThan(20);
   });
 });
+
+describe('worker threads (--concurrency)', () => {
+  it('give the same results as the main thread alone, on real and injected corpora', async () => {
+    const { lintFilesAsync } = await import('../src/lint/lint.js');
+    const dir = tmpTree(generateCorpus({ pages: 30, seed: 5, inject: true }).files);
+    for (const opts of [{ cwd: ROOT, patterns: ['fixtures/corpus/timm'], preset: 'timm' }, { cwd: dir, patterns: ['.'], preset: 'timm' }]) {
+      const view = (r: Awaited<ReturnType<typeof lintFilesAsync>>) => r.results.map((f) => [f.file, f.diagnostics.map(({ file: _f, ...d }) => d)]);
+      const one = lintFiles({ ...opts, config: false });
+      const two = await lintFilesAsync({ ...opts, config: false, concurrency: 2 });
+      expect(view(two)).toEqual(view(one));
+      expect(two.index.models.length).toBe(one.index.models.length);
+      expect(two.results.flatMap((r) => r.diagnostics).length).toBeGreaterThan(0);
+    }
+  });
+});

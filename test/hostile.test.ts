@@ -103,6 +103,14 @@ describe('confinement', () => {
     expect(run.index.models[0]!.metadata.peek('Epochs')).toBe(1);
   });
 
+  it('a zoo named on the command line outside the current project is its own root', () => {
+    const here = tmpTree({ '.git/HEAD': '' });
+    const zoo = tmpTree({ 'model-index.yml': 'Import: [docs/*.md, ../elsewhere.yml]\n', 'docs/a.md': OK['ok.md'] });
+    const run = lintFiles({ patterns: [zoo], cwd: here, config: false });
+    expect(rows(run, zoo)).toEqual(['docs/a.md:5:22 metadata/number', 'model-index.yml:1:21 import/outside-root']);
+    expect(run.index.models).toHaveLength(1);
+  });
+
   it('--root-dir sets the root', () => {
     const dir = tmpTree({ 'zoo/model-index.yml': 'Import: [../shared/m.yml]\n', 'shared/m.yml': 'Models:\n- Name: s\n' });
     expect(rows(lintFiles({ patterns: ['zoo'], cwd: dir, config: false, rootDir: 'zoo' }), dir)).toEqual(['zoo/model-index.yml:1:10 import/outside-root']);

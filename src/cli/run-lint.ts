@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { lintFiles, lintText, loadEffectiveConfig, type LintRun } from '../lint/lint.js';
+import { lintFilesAsync, lintText, loadEffectiveConfig, type LintRun } from '../lint/lint.js';
+import type { Concurrency } from '../parallel/load-pool.js';
 import { reportSpan, toDiagnostic } from '../lint/report.js';
 import { HUMAN_FORMATS } from '../format/names.js';
 import type { FormatName, Formatter } from '../format/index.js';
@@ -69,7 +70,8 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     if (opts.fixDryRun && fixed.fixed.length) process.stdout.write(`${unifiedDiff(fixed.fixed, cwd)}\n`);
     else run = withConflicts(run, writeFixes(fixed.fixed).conflicts);
   } else {
-    run = stdin ? lintText(stdin.text, stdin.filename, base) : lintFiles({ patterns: paths, ...base });
+    run = stdin ? lintText(stdin.text, stdin.filename, base)
+      : await lintFilesAsync({ patterns: paths, ...base, concurrency: concurrency(opts.concurrency) });
     progress?.clear();
   }
   const warnings = run.results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'error').length, 0);
@@ -110,4 +112,11 @@ function positive(value: string | undefined, flag: string): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} takes a positive whole number, got "${value}".`);
   return n;
+}
+
+/** `--concurrency`: a positive number of worker threads, `auto` or `off`. */
+function concurrency(value: string | undefined): Concurrency {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (value === 'off' || value === '0') return 'off';
+  return positive(value, '--concurrency')!;
 }

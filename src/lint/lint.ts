@@ -12,7 +12,7 @@ import { discover, gitRoot } from '../discover/discover.js';
 import { formatOf } from '../extract/extract.js';
 import { DEFAULT_LIMITS, loadSource, type Limits, type LoadedFile, type ParseMode } from '../resolve/load-file.js';
 import { sourceFromText } from '../source/source-file.js';
-import { inside, resolveGraph, type Resolution, type Unit } from '../resolve/resolve.js';
+import { inside, insideAny, resolveGraph, type Resolution, type Unit } from '../resolve/resolve.js';
 import { validateUnit } from '../schema/validate.js';
 import { normalize } from '../model/normalize.js';
 import type { ModelIndex } from '../model/types.js';
@@ -24,6 +24,7 @@ import { findConfig, readConfig } from '../config/load-config.js';
 import { resolveConfig } from '../config/resolve-config.js';
 import type { EffectiveConfig } from '../config/types.js';
 import { runRules } from './run-rules.js';
+import { loadInWorkers, threadsFor, type Concurrency } from '../parallel/load-pool.js';
 import { collect } from './collect.js';
 import { applyDirectives } from './directives.js';
 import type { Report } from './report.js';
@@ -59,6 +60,8 @@ export interface LintOptions {
    * what they import) are reported. This is what pre-commit needs: it passes the changed files only.
    */
   readonly index?: string;
+  /** Worker threads for reading and parsing: a number, `auto` (default; workers for large runs) or `off`. */
+  readonly concurrency?: Concurrency;
 }
 
 export interface LintRun {
@@ -84,6 +87,34 @@ export function loadEffectiveConfig(options: Pick<LintOptions, 'cwd' | 'config' 
 
 /** Lints files on disk. Never throws for bad input; throws InputError/ConfigError for bad usage. */
 export function lintFiles(options: LintOptions = {}): LintRun {
+  return lintPrepared(prepare(options));
+}
+
+/**
+ * Lints files on disk, reading and parsing them in worker threads when the run is large enough
+ * (`concurrency`); the result is the same as `lintFiles`.
+ */
+export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun> {
+  const prep = prepare(options);
+  const threads = threadsFor(options.concurrency ?? 'auto', prep.files.length);
+  if (threads === 0) return lintPrepared(prep);
+  const loaded = await loadInWorkers(prep.files, threads, options.parseMode ?? 'fast', limitsOf(options));
+  return lintPrepared(prep, loaded);
+}
+
+interface Prepared {
+  readonly options: LintOptions;
+  readonly cwd: string;
+  readonly config: EffectiveConfig;
+  readonly configDir: string;
+  readonly ignored: (file: string) => boolean;
+  readonly found: ReturnType<typeof discover>;
+  readonly root: string | undefined;
+  /** The files to read, root index first. */
+  readonly files: readonly string[];
+}
+
+function prepare(options: LintOptions): Prepared {
   const cwd = resolve(options.cwd ?? process.cwd());
   const config = options.effectiveConfig ?? loadEffectiveConfig(options);
   const configDir = config.file ? dirname(config.file) : cwd;
@@ -91,9 +122,15 @@ export function lintFiles(options: LintOptions = {}): LintRun {
   const found = discover(options.patterns ?? ['.'], cwd);
   const root = options.index ? rootIndexFor(options.index, cwd, projectRoot(options, config, cwd) ?? cwd) : undefined;
   const files = [...(root && !found.files.includes(root) ? [root] : []), ...found.files.filter((f) => !ignored(f))];
-  const confine = projectRoot(options, config, cwd);
+  return { options, cwd, config, configDir, ignored, found, root, files };
+}
+
+function lintPrepared(prep: Prepared, loaded?: ReadonlyMap<string, LoadedFile>): LintRun {
+  const { options, cwd, config, configDir, ignored, found, root, files } = prep;
+  const confine = projectRoots(options, config, cwd);
+  const preloaded = new Map([...(loaded ?? []), ...preload(options.overlay, options)]);
   const resolution = resolveGraph(files, {
-    preloaded: preload(options.overlay, options), onProgress: options.onProgress, mode: options.parseMode,
+    preloaded, onProgress: options.onProgress, mode: options.parseMode,
     ...(options.limits ? { limits: options.limits } : {}), ...(confine ? { confine } : {}),
   });
   const rootDir = options.rootDir ? resolve(cwd, options.rootDir)
@@ -112,7 +149,7 @@ export function lintText(text: string, filename: string, options: Omit<LintOptio
   const config = options.effectiveConfig ?? loadEffectiveConfig(options);
   const path = resolve(cwd, filename);
   const loaded = loadSource(sourceFromText(path, text), formatOf(path) ?? 'markdown', [], options.parseMode, limitsOf(options));
-  const confine = projectRoot(options, config, cwd);
+  const confine = projectRoots({ ...options, patterns: [filename] }, config, cwd);
   const resolution = resolveGraph([path], {
     preloaded: new Map([...preload(options.overlay, options), [path, loaded]]), mode: options.parseMode,
     ...(options.limits ? { limits: options.limits } : {}), ...(confine ? { confine } : {}),
@@ -124,14 +161,27 @@ export function lintText(text: string, filename: string, options: Omit<LintOptio
 }
 
 /**
- * The folder references may not leave: `--root-dir` (or the config's rootDir), else the repository
- * root (nearest folder with `.git`), else the current folder; none with `allowOutsideRoot`.
+ * The folders references may not leave: `--root-dir` (or the config's rootDir); else the project of
+ * the current folder and of every path named on the command line — the nearest folder above each
+ * with `.git`, else the folder itself (for a file, its folder). None with `allowOutsideRoot`.
  */
-export function projectRoot(options: LintOptions, config: EffectiveConfig, cwd: string): string | undefined {
+export function projectRoots(options: LintOptions, config: EffectiveConfig, cwd: string): string[] | undefined {
   if (options.allowOutsideRoot) return undefined;
-  if (options.rootDir) return resolve(cwd, options.rootDir);
-  if (config.rootDir) return resolve(config.file ? dirname(config.file) : cwd, config.rootDir);
-  return gitRoot(cwd) ?? cwd;
+  if (options.rootDir) return [resolve(cwd, options.rootDir)];
+  if (config.rootDir) return [resolve(config.file ? dirname(config.file) : cwd, config.rootDir)];
+  const roots = new Set<string>([gitRoot(cwd) ?? cwd]);
+  for (const pattern of options.patterns ?? []) {
+    const abs = resolve(cwd, pattern.replace(/[*?[{].*$/, ''));
+    let dir = abs;
+    try { if (!statSync(abs).isDirectory()) dir = dirname(abs); } catch { dir = dirname(abs); }
+    if (!inside(cwd, dir)) roots.add(gitRoot(dir) ?? dir);
+  }
+  return [...roots];
+}
+
+/** The first project root, for the index's root-relative paths. */
+export function projectRoot(options: LintOptions, config: EffectiveConfig, cwd: string): string | undefined {
+  return projectRoots(options, config, cwd)?.[0];
 }
 
 function limitsOf(options: LintOptions): Limits {
@@ -191,7 +241,7 @@ function ignoreMatcher(config: EffectiveConfig, base: string): (file: string) =>
 
 /** Runs validation, rules, directives and collection over a resolved graph. */
 export function lintResolution(
-  resolution: Resolution, rootDir: string, explicit: ReadonlySet<string>, config: EffectiveConfig = resolveConfig(), confine?: string,
+  resolution: Resolution, rootDir: string, explicit: ReadonlySet<string>, config: EffectiveConfig = resolveConfig(), confine?: readonly string[],
 ): LintRun {
   const reports: Report[] = [...resolution.reports];
   const used = new Set<string>();
@@ -256,13 +306,13 @@ function withDirectives(reports: readonly Report[], files: Resolution['files'] e
 }
 
 /** Stats every README/Image/Config path the index names, so that rules can stay pure. */
-function statFileRefs(index: ModelIndex, config: EffectiveConfig, confine: string | undefined): Set<string> {
+function statFileRefs(index: ModelIndex, config: EffectiveConfig, confine: readonly string[] | undefined): Set<string> {
   const exists = new Set<string>();
   const options = config.rules.get('file/not-found')?.options as { base?: 'file' | 'root' | 'either' } | undefined;
   for (const e of [...index.models, ...index.collections, ...index.libraries]) {
     for (const ref of fileRefsOf(e, index.rootDir, options?.base)) {
       for (const c of ref.candidates) {
-        if (confine !== undefined && !inside(confine, c)) continue; // never looked at
+        if (confine !== undefined && !insideAny(confine, c)) continue; // never looked at
         try { if (statSync(c).isFile()) exists.add(c); } catch { /* missing: the rule reports it */ }
       }
     }

@@ -19,7 +19,7 @@ const MERGE = (jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.mer
 const SCHEMA = jsYaml.CORE_SCHEMA.extend([MERGE]);
 
 /** Text that js-yaml and `yaml` may read differently, or that needs node positions anyway. */
-const NEEDS_FULL_PARSE = /(^|[\s[{,:-])[&*!][^\s]|0b[01]|[-+]0[xXoO]|__proto__|\t/;
+const NEEDS_FULL_PARSE = /(^|[\s[{,:])([&*!][^\s]|[-+]?0b[01]|[-+]0[xXoO])|__proto__|\t/;
 
 /**
  * A cheap pre-check for yaml/portability. Strings that YAML 1.1 reads as something else are found
@@ -49,7 +49,7 @@ export function lazyParsedBlock(block: Block, dataPath: Path, hints?: BlockHints
 
 /** Loads a block on the fast path, or returns undefined when it needs the full parse. */
 /** Cheap first looks: most blocks hold none of these characters, so the regexes rarely run. */
-const MAYBE_FULL = /[&*!_\t]|0b|0[xXoO]/;
+const MAYBE_FULL = /[&*!_\t]|0b[01]|[-+]0[xXoO]/;
 const MAYBE_NUMBER11 = /[:\-?,[{][ \t]*[-+]?(?:0[0-7]|\d*\.?\d+[eE])/;
 
 export function fastBlock(block: Block): FastBlock | undefined {

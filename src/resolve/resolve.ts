@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve as resolvePath } from 'node:path';
-import { inside } from '../source/paths.js';
+import { insideAny } from '../source/paths.js';
 import type * as Tinyglobby from 'tinyglobby';
 import { lazy } from '../lazy.js';
 import type { Origin } from '../types.js';
@@ -67,16 +67,16 @@ export interface ResolveOptions {
   readonly mode?: ParseMode;
   readonly limits?: Partial<Limits> & { readonly maxImports?: number };
   /**
-   * References are followed only inside this folder (the project root); one that leads outside
+   * References are followed only inside these folders (the project roots); one that leads outside
    * (an absolute path, `../`) is reported, not followed. Undefined: no confinement.
    */
-  readonly confine?: string;
+  readonly confine?: readonly string[];
 }
 
 /** Most files one run follows through references (a glob can match many). */
 export const DEFAULT_MAX_IMPORTS = 100_000;
 
-export { inside } from '../source/paths.js';
+export { inside, insideAny } from '../source/paths.js';
 
 export function resolveGraph(discovered: readonly string[], options: ResolveOptions = {}): Resolution {
   const { preloaded, onProgress, mode = 'fast', confine } = options;
@@ -130,9 +130,9 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
     // A missing index or entry file may hold collections: rules that look for one stay quiet.
     const mayDefine = !['metadata', 'results', 'result'].includes(ref.role);
     const globbing = isGlob(target) && GLOB_ROLES.has(ref.role);
-    if (globbing && confine !== undefined && !inside(confine, resolvePath(dir, target.slice(0, target.search(/[*?]/))))) {
+    if (globbing && confine !== undefined && !insideAny(confine, resolvePath(dir, target.slice(0, target.search(/[*?]/))))) {
       // The glob's fixed part already leads outside: refused before any folder is listed.
-      reports.push(reportAt('import/outside-root', 'outside', { field, target, root: confine }, at));
+      reports.push(reportAt('import/outside-root', 'outside', { field, target }, at));
       targets.set(refKey(unit, ref.path), found);
       return;
     }
@@ -143,7 +143,7 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
     } else {
       const p = resolvePath(dir, target);
       // Outside the root: reported below without looking at the file at all.
-      const kind = confine !== undefined && !inside(confine, p) ? 'file' : statKind(p);
+      const kind = confine !== undefined && !insideAny(confine, p) ? 'file' : statKind(p);
       if (kind !== 'file') {
         if (mayDefine) complete = false;
         reports.push(kind === 'directory'
@@ -153,8 +153,8 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
       } else paths = [p];
     }
     for (const p of paths) {
-      if (confine !== undefined && !inside(confine, p)) {
-        reports.push(reportAt('import/outside-root', 'outside', { field, target, root: confine }, at));
+      if (confine !== undefined && !insideAny(confine, p)) {
+        reports.push(reportAt('import/outside-root', 'outside', { field, target }, at));
         if (isGlob(target)) break;
         continue;
       }

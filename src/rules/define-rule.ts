@@ -44,8 +44,8 @@ export interface RunFacts {
   readonly rootIndex?: string;
   /** Whether a file exists; answered from facts gathered before the rules run (no IO here). */
   fileExists(absPath: string): boolean;
-  /** The project root references may not leave (undefined: not confined). */
-  readonly confine?: string;
+  /** The project roots references may not leave (undefined: not confined). */
+  readonly confine?: readonly string[];
   /** `path:line` of a place in the data, for messages that name another place (the runner locates it). */
   where(origin: Origin): string;
 }

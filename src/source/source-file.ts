@@ -25,9 +25,32 @@ const lossy = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
  */
 export function sourceFromText(path: string, raw: string, reread?: () => string): SourceFile {
   const bom = raw.charCodeAt(0) === 0xfeff;
-  let text: string | undefined = bom ? raw.slice(1) : raw;
-  const length = text.length;
-  const digest = reread ? hash(text) : '';
+  const text = bom ? raw.slice(1) : raw;
+  return makeSource(path, text, { bom, length: text.length, mayHaveDirectives: text.includes('milint-'), digest: reread ? hash(text) : '' }, reread);
+}
+
+/** What is known of a file whose text is not held (read by a worker thread, say). */
+export interface SourceMeta {
+  readonly bom: boolean;
+  readonly length: number;
+  readonly mayHaveDirectives: boolean;
+  /** sha1 of the text (without BOM), to check a re-read against. */
+  readonly digest: string;
+}
+
+/** The meta of a source, for sending it without its text. */
+export function sourceMeta(file: SourceFile): SourceMeta {
+  return { bom: file.bom, length: file.length, mayHaveDirectives: file.mayHaveDirectives, digest: hash(file.text) };
+}
+
+/** A file on disk whose text is read only when something asks for it. */
+export function sourceOnDisk(path: string, meta: SourceMeta): SourceFile {
+  return makeSource(path, undefined, meta, () => fatal.decode(readFileSync(path)));
+}
+
+function makeSource(path: string, initial: string | undefined, meta: SourceMeta, reread?: () => string): SourceFile {
+  let text = initial;
+  const { bom, length, digest } = meta;
   let lines: LineIndex | undefined;
   const current = (): string => {
     if (text === undefined) {
@@ -40,7 +63,7 @@ export function sourceFromText(path: string, raw: string, reread?: () => string)
     return text;
   };
   return {
-    path, bom, length, mayHaveDirectives: text.includes('milint-'),
+    path, bom, length, mayHaveDirectives: meta.mayHaveDirectives,
     get text() { return current(); },
     get lines() { return (lines ??= new LineIndex(current())); },
     ...(reread ? { release() { text = undefined; } } : {}),

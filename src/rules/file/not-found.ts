@@ -2,7 +2,7 @@ import type { Entry } from '../../model/types.js';
 import { z } from 'zod';
 import { defineRule, q } from '../define-rule.js';
 import { fileRefsOf } from '../helpers/file-refs.js';
-import { inside } from '../../source/paths.js';
+import { insideAny } from '../../source/paths.js';
 
 export const fileNotFound = defineRule({
   meta: {
@@ -19,7 +19,7 @@ export const fileNotFound = defineRule({
     for (const entry of entries) {
       for (const ref of fileRefsOf(entry, ctx.index.rootDir, ctx.options.base)) {
         if (ref.candidates.some((c) => ctx.fileExists(c))) continue;
-        if (ctx.confine !== undefined && ref.candidates.every((c) => !inside(ctx.confine!, c))) {
+        if (ctx.confine !== undefined && ref.candidates.every((c) => !insideAny(ctx.confine!, c))) {
           ctx.report({ at: ref.at.origin, messageId: 'outside', data: { field: ref.field, path: ref.path } });
           continue;
         }
