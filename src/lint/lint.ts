@@ -3,16 +3,14 @@
  * config → discover → (extract, parse: per file) → resolve → validate → normalize → rules →
  * directives → collect.
  */
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import type Picomatch from 'picomatch';
-import { lazy } from '../lazy.js';
 import type { FileResult, Origin, ParsedBlock, Span } from '../types.js';
-import { discover, gitRoot } from '../discover/discover.js';
+import { discover } from '../discover/discover.js';
 import { formatOf } from '../extract/extract.js';
 import { DEFAULT_LIMITS, loadSource, type Limits, type LoadedFile, type ParseMode } from '../resolve/load-file.js';
 import { sourceFromText } from '../source/source-file.js';
-import { inside, insideAny, resolveGraph, type Resolution, type Unit } from '../resolve/resolve.js';
+import { inside, insideAny, resolveGraph, type Resolution } from '../resolve/resolve.js';
 import { validateUnit } from '../schema/validate.js';
 import { normalize } from '../model/normalize.js';
 import type { ModelIndex } from '../model/types.js';
@@ -27,7 +25,10 @@ import { runRules } from './run-rules.js';
 import { loadInWorkers, threadsFor, type Concurrency } from '../parallel/load-pool.js';
 import { collect } from './collect.js';
 import { applyDirectives } from './directives.js';
+import { defaultRootDir, ignoreMatcher, projectRoot, projectRoots, reachedFrom, rootIndexFor } from './project.js';
 import type { Report } from './report.js';
+
+export { defaultRootDir, projectRoot, projectRoots } from './project.js';
 
 export interface LintOptions {
   /** Files, directories or globs; default `.`. */
@@ -70,8 +71,6 @@ export interface LintRun {
   readonly resolution: Resolution;
   readonly config: EffectiveConfig;
 }
-
-const picomatch = lazy<typeof Picomatch>('picomatch');
 
 /** The configuration a run from `cwd` uses. Throws ConfigError for a bad config. */
 export function loadEffectiveConfig(options: Pick<LintOptions, 'cwd' | 'config' | 'preset' | 'ruleFlags'>): EffectiveConfig {
@@ -160,65 +159,8 @@ export function lintText(text: string, filename: string, options: Omit<LintOptio
   return lintResolution(resolution, rootDir, new Set([path]), config, confine);
 }
 
-/**
- * The folders references may not leave: `--root-dir` (or the config's rootDir); else the project of
- * the current folder and of every path named on the command line — the nearest folder above each
- * with `.git`, else the folder itself (for a file, its folder). None with `allowOutsideRoot`.
- */
-export function projectRoots(options: LintOptions, config: EffectiveConfig, cwd: string): string[] | undefined {
-  if (options.allowOutsideRoot) return undefined;
-  if (options.rootDir) return [resolve(cwd, options.rootDir)];
-  if (config.rootDir) return [resolve(config.file ? dirname(config.file) : cwd, config.rootDir)];
-  const roots = new Set<string>([gitRoot(cwd) ?? cwd]);
-  for (const pattern of options.patterns ?? []) {
-    const abs = resolve(cwd, pattern.replace(/[*?[{].*$/, ''));
-    let dir = abs;
-    try { if (!statSync(abs).isDirectory()) dir = dirname(abs); } catch { dir = dirname(abs); }
-    if (!inside(cwd, dir)) roots.add(gitRoot(dir) ?? dir);
-  }
-  return [...roots];
-}
-
-/** The first project root, for the index's root-relative paths. */
-export function projectRoot(options: LintOptions, config: EffectiveConfig, cwd: string): string | undefined {
-  return projectRoots(options, config, cwd)?.[0];
-}
-
 function limitsOf(options: LintOptions): Limits {
   return { ...DEFAULT_LIMITS, ...(options.limits?.maxBlockSize ? { maxBlockSize: options.limits.maxBlockSize } : {}) };
-}
-
-/**
- * The root index for `--index`: a named file, or for `auto` the model-index.* of the current folder,
- * else of the project root (pre-commit runs hooks at the repository root).
- */
-function rootIndexFor(index: string, cwd: string, project: string): string | undefined {
-  if (index !== 'auto') return resolve(cwd, index);
-  for (const dir of [cwd, project]) {
-    for (const name of ['model-index.yml', 'model-index.yaml', 'model-index.json']) {
-      const p = resolve(dir, name);
-      if (existsSync(p)) return p;
-    }
-  }
-  return undefined;
-}
-
-/** The named files and everything they import (what `--index` reports on). */
-function reachedFrom(resolution: Resolution, named: readonly string[]): Set<string> {
-  const out = new Set<string>(named);
-  const byFile = new Map<string, Unit[]>();
-  for (const u of resolution.units) byFile.set(u.file.path, [...(byFile.get(u.file.path) ?? []), u]);
-  const stack = [...named];
-  while (stack.length) {
-    const f = stack.pop()!;
-    for (const u of byFile.get(f) ?? []) {
-      for (const [key, targets] of resolution.targets) {
-        if (!key.startsWith(`${u.key}|`)) continue;
-        for (const t of targets) if (!out.has(t.file.path)) { out.add(t.file.path); stack.push(t.file.path); }
-      }
-    }
-  }
-  return out;
 }
 
 /** Loaded files for overlay texts. */
@@ -228,15 +170,6 @@ function preload(overlay: ReadonlyMap<string, string> | undefined, options: Lint
     out.set(path, loadSource(sourceFromText(path, text), formatOf(path) ?? 'markdown', [], options.parseMode, limitsOf(options)));
   }
   return out;
-}
-
-function ignoreMatcher(config: EffectiveConfig, base: string): (file: string) => boolean {
-  if (config.ignores.length === 0) return () => false;
-  const match = picomatch()([...config.ignores], { dot: true });
-  return (file) => {
-    const rel = relative(base, file).split('\\').join('/');
-    return !rel.startsWith('..') && match(rel);
-  };
 }
 
 /** Runs validation, rules, directives and collection over a resolved graph. */
@@ -320,10 +253,3 @@ function statFileRefs(index: ModelIndex, config: EffectiveConfig, confine: reado
   return exists;
 }
 
-/** The folder of the shallowest root model-index.* file of the run, else `cwd`. */
-export function defaultRootDir(resolution: Resolution, cwd: string): string {
-  const roots = resolution.roots.map((u) => u.file.path).filter((p) => /^model-index\./i.test(basename(p)));
-  if (roots.length === 0) return cwd;
-  roots.sort((a, b) => a.split(/[\\/]/).length - b.split(/[\\/]/).length);
-  return dirname(roots[0]!);
-}

@@ -1,0 +1,88 @@
+/**
+ * Where a run stands: the project roots references may not leave, the files that `ignores` drops,
+ * the root index that `--index` lints inside, and the folder root-relative paths start from.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
+import type Picomatch from 'picomatch';
+import { lazy } from '../lazy.js';
+import { gitRoot } from '../discover/discover.js';
+import { inside, type Resolution, type Unit } from '../resolve/resolve.js';
+import type { EffectiveConfig } from '../config/types.js';
+import type { LintOptions } from './lint.js';
+
+const picomatch = lazy<typeof Picomatch>('picomatch');
+
+/**
+ * The folders references may not leave: `--root-dir` (or the config's rootDir); else the project of
+ * the current folder and of every path named on the command line — the nearest folder above each
+ * with `.git`, else the folder itself (for a file, its folder). None with `allowOutsideRoot`.
+ */
+export function projectRoots(options: LintOptions, config: EffectiveConfig, cwd: string): string[] | undefined {
+  if (options.allowOutsideRoot) return undefined;
+  if (options.rootDir) return [resolve(cwd, options.rootDir)];
+  if (config.rootDir) return [resolve(config.file ? dirname(config.file) : cwd, config.rootDir)];
+  const roots = new Set<string>([gitRoot(cwd) ?? cwd]);
+  for (const pattern of options.patterns ?? []) {
+    const abs = resolve(cwd, pattern.replace(/[*?[{].*$/, ''));
+    let dir = abs;
+    try { if (!statSync(abs).isDirectory()) dir = dirname(abs); } catch { dir = dirname(abs); }
+    if (!inside(cwd, dir)) roots.add(gitRoot(dir) ?? dir);
+  }
+  return [...roots];
+}
+
+/** The first project root, for the index's root-relative paths. */
+export function projectRoot(options: LintOptions, config: EffectiveConfig, cwd: string): string | undefined {
+  return projectRoots(options, config, cwd)?.[0];
+}
+
+/**
+ * The root index for `--index`: a named file, or for `auto` the model-index.* of the current folder,
+ * else of the project root (pre-commit runs hooks at the repository root).
+ */
+export function rootIndexFor(index: string, cwd: string, project: string): string | undefined {
+  if (index !== 'auto') return resolve(cwd, index);
+  for (const dir of [cwd, project]) {
+    for (const name of ['model-index.yml', 'model-index.yaml', 'model-index.json']) {
+      const p = resolve(dir, name);
+      if (existsSync(p)) return p;
+    }
+  }
+  return undefined;
+}
+
+/** The named files and everything they import (what `--index` reports on). */
+export function reachedFrom(resolution: Resolution, named: readonly string[]): Set<string> {
+  const out = new Set<string>(named);
+  const byFile = new Map<string, Unit[]>();
+  for (const u of resolution.units) byFile.set(u.file.path, [...(byFile.get(u.file.path) ?? []), u]);
+  const stack = [...named];
+  while (stack.length) {
+    const f = stack.pop()!;
+    for (const u of byFile.get(f) ?? []) {
+      for (const [key, targets] of resolution.targets) {
+        if (!key.startsWith(`${u.key}|`)) continue;
+        for (const t of targets) if (!out.has(t.file.path)) { out.add(t.file.path); stack.push(t.file.path); }
+      }
+    }
+  }
+  return out;
+}
+
+export function ignoreMatcher(config: EffectiveConfig, base: string): (file: string) => boolean {
+  if (config.ignores.length === 0) return () => false;
+  const match = picomatch()([...config.ignores], { dot: true });
+  return (file) => {
+    const rel = relative(base, file).split('\\').join('/');
+    return !rel.startsWith('..') && match(rel);
+  };
+}
+
+/** The folder of the shallowest root model-index.* file of the run, else `cwd`. */
+export function defaultRootDir(resolution: Resolution, cwd: string): string {
+  const roots = resolution.roots.map((u) => u.file.path).filter((p) => /^model-index\./i.test(basename(p)));
+  if (roots.length === 0) return cwd;
+  roots.sort((a, b) => a.split(/[\\/]/).length - b.split(/[\\/]/).length);
+  return dirname(roots[0]!);
+}
