@@ -39,7 +39,8 @@ export function discover(patterns: readonly string[], cwd: string): Discovered {
   const add = (p: string, isExplicit: boolean): void => {
     // The same file reached through two paths (a symlink, `a/../b`) is linted once.
     let real = p;
-    try { real = realpathSync(p); } catch { /* vanished: reading it will say so */ }
+    // `.native` is one realpath(3) call; the JS version lstat()s every path component.
+    try { real = realpathSync.native(p); } catch { /* vanished: reading it will say so */ }
     if (seen.has(real)) return;
     seen.add(real);
     files.push(p);
@@ -140,7 +141,7 @@ function walk(root: string): string[] {
   const visited = new Set<string>();
   const rec = (dir: string, matchers: readonly Matcher[]): void => {
     let real: string;
-    try { real = realpathSync(dir); } catch { return; }
+    try { real = realpathSync.native(dir); } catch { return; }
     if (visited.has(real)) return;
     visited.add(real);
     const own = readIgnore(dir);

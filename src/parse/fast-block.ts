@@ -49,7 +49,7 @@ export function lazyParsedBlock(block: Block, dataPath: Path, hints?: BlockHints
 
 /** Loads a block on the fast path, or returns undefined when it needs the full parse. */
 /** Cheap first looks: most blocks hold none of these characters, so the regexes rarely run. */
-const MAYBE_FULL = /[&*!_\t]|0b[01]|[-+]0[xXoO]/;
+const MAYBE_FULL = /[&*!\t]|0b[01]|[-+]0[xXoO]|__proto__/;
 const MAYBE_NUMBER11 = /[:\-?,[{][ \t]*[-+]?(?:0[0-7]|\d*\.?\d+[eE])/;
 
 export function fastBlock(block: Block): FastBlock | undefined {
