@@ -1,8 +1,12 @@
 import type { Entry, ModelIndex } from '../../model/types.js';
 
-/** Models and collections of the PwC dialect (their Metadata is what metadata rules check). */
-export function pwcEntries(index: ModelIndex): Entry[] {
-  return [...index.models, ...index.collections].filter((e) => e.dialect === 'pwc');
+const cache = new WeakMap<ModelIndex, readonly Entry[]>();
+
+/** Models and collections of the PwC dialect (their Metadata is what metadata rules check); computed once per index. */
+export function pwcEntries(index: ModelIndex): readonly Entry[] {
+  let list = cache.get(index);
+  if (!list) cache.set(index, (list = [...index.models, ...index.collections].filter((e) => e.dialect === 'pwc')));
+  return list;
 }
 
 /** A display name for an entry in messages. */

@@ -1,10 +1,18 @@
 import type { Entry, ModelIndex, Result } from '../../model/types.js';
 
-/** Every result with the entry that holds it (models and collections, both dialects). */
-export function* allResults(index: ModelIndex): Generator<{ entry: Entry; result: Result }> {
-  for (const entry of [...index.models, ...index.collections]) {
-    for (const result of entry.results) yield { entry, result };
+const cache = new WeakMap<ModelIndex, readonly { entry: Entry; result: Result }[]>();
+
+/** Every result with the entry that holds it (models and collections, both dialects); computed once per index. */
+export function allResults(index: ModelIndex): readonly { entry: Entry; result: Result }[] {
+  let list = cache.get(index);
+  if (!list) {
+    const out: { entry: Entry; result: Result }[] = [];
+    for (const entries of [index.models, index.collections]) {
+      for (const entry of entries) for (const result of entry.results) out.push({ entry, result });
+    }
+    cache.set(index, (list = out));
   }
+  return list;
 }
 
 /** The dataset a result is on, as a comparable key: the name, or `{Name}` / HF `{name}`. */
