@@ -49,7 +49,7 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     process.stdout.write(printConfig(effectiveConfig, opts.printConfig, cwd));
     return;
   }
-  const rootDir = {
+  const shared = {
     ...(opts.rootDir ? { rootDir: opts.rootDir } : {}),
     ...(opts.allowOutsideRoot ? { allowOutsideRoot: true } : {}),
     ...(opts.index ? { index: opts.index } : {}),
@@ -57,7 +57,7 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
   };
   const humanOnly = [plan.stdout, ...plan.files.map((f) => f.format)].every((f) => HUMAN_FORMATS.includes(f));
   const progress = !opts.stdin && humanOnly && process.stderr.isTTY ? progressLine(process.stderr) : undefined;
-  const base = { cwd, effectiveConfig, ...rootDir, ...(progress ? { onProgress: progress.update } : {}) };
+  const base = { cwd, effectiveConfig, ...shared, ...(progress ? { onProgress: progress.update } : {}) };
   const stdin = opts.stdin ? { text: readFileSync(0, 'utf8'), filename: opts.stdinFilename ?? 'stdin.md' } : undefined;
   let run: LintRun;
   if (opts.fix || opts.fixDryRun) {

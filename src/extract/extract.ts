@@ -1,4 +1,4 @@
-import type { Block, SourceFile } from '../types.js';
+import type { SourceFile } from '../types.js';
 import { extractMarkdown, type Extracted } from './markdown.js';
 import { extractYamlFile } from './yaml-file.js';
 
@@ -23,4 +23,3 @@ export function extract(file: SourceFile, format: FileFormat, lenient: boolean):
   return { blocks: extractYamlFile(file), problems: [] };
 }
 
-export type { Block };

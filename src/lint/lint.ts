@@ -25,7 +25,7 @@ import { runRules } from './run-rules.js';
 import { loadInWorkers, threadsFor, type Concurrency } from '../parallel/load-pool.js';
 import { collect } from './collect.js';
 import { applyDirectives } from './directives.js';
-import { defaultRootDir, ignoreMatcher, projectRoot, projectRoots, reachedFrom, rootIndexFor } from './project.js';
+import { ignoreMatcher, indexRootDir, projectRoot, projectRoots, reachedFrom, rootIndexFor } from './project.js';
 import type { Report } from './report.js';
 
 export { defaultRootDir, projectRoot, projectRoots } from './project.js';
@@ -125,15 +125,14 @@ function prepare(options: LintOptions): Prepared {
 }
 
 function lintPrepared(prep: Prepared, loaded?: ReadonlyMap<string, LoadedFile>): LintRun {
-  const { options, cwd, config, configDir, ignored, found, root, files } = prep;
+  const { options, cwd, config, ignored, found, root, files } = prep;
   const confine = projectRoots(options, config, cwd);
   const preloaded = new Map([...(loaded ?? []), ...preload(options.overlay, options)]);
   const resolution = resolveGraph(files, {
     preloaded, onProgress: options.onProgress, mode: options.parseMode,
     ...(options.limits ? { limits: options.limits } : {}), ...(confine ? { confine } : {}),
   });
-  const rootDir = options.rootDir ? resolve(cwd, options.rootDir)
-    : config.rootDir ? resolve(configDir, config.rootDir) : defaultRootDir(resolution, cwd);
+  const rootDir = indexRootDir(options, config, cwd, resolution);
   const run = lintResolution(resolution, rootDir, found.explicit, config, confine);
   const wanted = root ? reachedFrom(resolution, found.files) : undefined;
   return { ...run, results: run.results.filter((r) => !ignored(r.file) && (!wanted || wanted.has(r.file))) };
@@ -153,9 +152,7 @@ export function lintText(text: string, filename: string, options: Omit<LintOptio
     preloaded: new Map([...preload(options.overlay, options), [path, loaded]]), mode: options.parseMode,
     ...(options.limits ? { limits: options.limits } : {}), ...(confine ? { confine } : {}),
   });
-  const configDir = config.file ? dirname(config.file) : cwd;
-  const rootDir = options.rootDir ? resolve(cwd, options.rootDir)
-    : config.rootDir ? resolve(configDir, config.rootDir) : defaultRootDir(resolution, cwd);
+  const rootDir = indexRootDir(options, config, cwd, resolution);
   return lintResolution(resolution, rootDir, new Set([path]), config, confine);
 }
 
@@ -221,7 +218,7 @@ export function lintResolution(
 }
 
 /** Applies each file's inline directives to its reports. */
-function withDirectives(reports: readonly Report[], files: Resolution['files'] extends ReadonlyMap<string, infer F> ? F[] : never): Report[] {
+function withDirectives(reports: readonly Report[], files: readonly LoadedFile[]): Report[] {
   const byFile = new Map<string, Report[]>();
   for (const r of reports) {
     const list = byFile.get(r.file.path) ?? [];

@@ -79,6 +79,16 @@ export function ignoreMatcher(config: EffectiveConfig, base: string): (file: str
   };
 }
 
+/**
+ * The folder root-relative README/Config/Image paths start from: `--root-dir`, else the config's
+ * rootDir, else the folder of the run's root model-index.* (see `defaultRootDir`).
+ */
+export function indexRootDir(options: LintOptions, config: EffectiveConfig, cwd: string, resolution: Resolution): string {
+  if (options.rootDir) return resolve(cwd, options.rootDir);
+  if (config.rootDir) return resolve(config.file ? dirname(config.file) : cwd, config.rootDir);
+  return defaultRootDir(resolution, cwd);
+}
+
 /** The folder of the shallowest root model-index.* file of the run, else `cwd`. */
 export function defaultRootDir(resolution: Resolution, cwd: string): string {
   const roots = resolution.roots.map((u) => u.file.path).filter((p) => /^model-index\./i.test(basename(p)));

@@ -38,7 +38,7 @@ function flatten(issue: Issue, prefix: Path, out: Report[], block: ParsedBlock, 
   }
   if (issue.code === 'unrecognized_keys') {
     const parentData = valueAt(data, path);
-    const known = isMapping(parentData) ? knownKeysFor(parentData, hf) : [];
+    const known = isMapping(parentData) ? knownKeysFor(hf) : [];
     for (const key of issue.keys) {
       const suggestion = closest(key, known);
       const keyAt: Origin = { block, path: [...base, ...path, key] };
@@ -75,7 +75,7 @@ function phrase(issue: Issue): string {
 }
 
 /** The known keys that may stand in a mapping, for did-you-mean suggestions. */
-function knownKeysFor(_d: Record<string, Data>, hf: boolean): string[] {
+function knownKeysFor(hf: boolean): string[] {
   if (hf) return ['name', 'results', 'task', 'dataset', 'metrics', 'type', 'value', 'config', 'split', 'revision', 'args', 'verified', 'source'];
   return [...KNOWN_KEYS];
 }
