@@ -11,8 +11,8 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 rmSync(join(root, 'dist', 'bundle'), { recursive: true, force: true });
 
 await build({
-  // The load worker is an entry of its own: worker threads start from a file.
-  entryPoints: { main: join(root, 'dist', 'cli', 'main.js'), 'load-worker': join(root, 'dist', 'parallel', 'load-worker.js') },
+  // The lint worker is an entry of its own: worker threads start from a file.
+  entryPoints: { main: join(root, 'dist', 'cli', 'main.js'), 'lint-worker': join(root, 'dist', 'parallel', 'lint-worker.js') },
   outdir: join(root, 'dist', 'bundle'),
   bundle: true,
   splitting: true,

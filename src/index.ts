@@ -33,10 +33,14 @@ export interface LintResult {
  * path that matches nothing rejects with a UsageError, ConfigError or InputError.
  */
 export async function lint(options: LintOptions & { text?: string; filename?: string } = {}): Promise<LintResult> {
-  const run = options.text !== undefined
-    ? lintText(options.text, options.filename ?? 'stdin.md', options)
-    : await lintFilesAsync(options);
-  return { results: run.results, index: run.index };
+  if (options.text !== undefined) {
+    const run = lintText(options.text, options.filename ?? 'stdin.md', options);
+    return { results: run.results, index: run.index };
+  }
+  const run = await lintFilesAsync(options);
+  // Files linted on their own leave summaries, not whole entries: the full index is built on demand.
+  let index: LintRun['index'] | undefined;
+  return { results: run.results, get index() { return (index ??= lintFiles(options).index); } };
 }
 
 /** Resolves the index (imports followed) and returns it as `milint export` prints it. */

@@ -22,6 +22,8 @@ export interface LintCliOptions {
   allowOutsideRoot?: boolean;
   index?: string;
   concurrency?: string;
+  cache?: boolean;
+  cacheLocation?: string;
   maxBlockSize?: string;
   maxImports?: string;
   rootDir?: string;
@@ -61,7 +63,9 @@ export async function main(argv: readonly string[]): Promise<void> {
     .option('--root-dir <dir>', 'project root for root-relative README, Config and Image paths (default: the folder of the root model-index.yml, else the current folder)')
     .option('--index <file|auto>', 'lint the named files inside a whole index, so cross-file rules see every file (auto: the project\'s root model-index.*); report only the named files')
     .option('--allow-outside-root', 'follow references (Import, Metadata, README...) that lead outside the project root')
-    .option('--concurrency <n|auto|off>', 'worker threads for reading and parsing files: a number, auto or off (default: auto, which uses none for now)')
+    .option('--concurrency <n|auto|off>', 'worker threads for linting files: a number, auto or off (default: auto: one per core from 400 files)')
+    .option('--cache', 'keep each file\'s results and reuse them while the file, the configuration and milint are unchanged')
+    .option('--cache-location <path>', 'the cache file, or a folder for it (default: node_modules/.cache/milint/)')
     .option('--max-block-size <chars>', 'largest model-index block to read, in characters (default: 10485760)')
     .option('--max-imports <n>', 'most imported files to follow in one run (default: 100000)')
     .option('--print-config <file>', 'print the configuration that applies to a file, and exit')

@@ -1,7 +1,7 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { FORMAT_NAMES, type FormatName } from '../format/names.js';
 import { UsageError } from '../errors.js';
+export { writeAtomic } from '../io/write-atomic.js';
 import { closest } from '../rules/helpers/suggest.js';
 
 export interface OutputPlan {
@@ -33,15 +33,3 @@ export function planOutputs(formats: readonly string[], outputs: readonly string
   return { stdout: toStdout[0] ?? 'stylish', files };
 }
 
-/** Writes a file atomically (temporary file, then rename), creating its folder. */
-export function writeAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}

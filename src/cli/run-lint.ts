@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { lintFilesAsync, lintText, loadEffectiveConfig, type LintRun } from '../lint/lint.js';
-import type { Concurrency } from '../parallel/load-pool.js';
+import type { Concurrency } from '../parallel/lint-pool.js';
 import { reportSpan, toDiagnostic } from '../lint/report.js';
 import { HUMAN_FORMATS } from '../format/names.js';
 import type { FormatName, Formatter } from '../format/index.js';
@@ -71,7 +71,11 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     else run = withConflicts(run, writeFixes(fixed.fixed).conflicts);
   } else {
     run = stdin ? lintText(stdin.text, stdin.filename, base)
-      : await lintFilesAsync({ patterns: paths, ...base, concurrency: concurrency(opts.concurrency) });
+      : await lintFilesAsync({
+        patterns: paths, ...base, concurrency: concurrency(opts.concurrency),
+        ...(opts.cache ? { cache: true } : {}), ...(opts.cacheLocation !== undefined ? { cacheLocation: opts.cacheLocation } : {}),
+        onCacheError: (file, reason) => process.stderr.write(`milint: could not write the cache ${file} (${reason}); results are not affected.\n`),
+      });
     progress?.clear();
   }
   const warnings = run.results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'error').length, 0);

@@ -4,8 +4,9 @@
  * edits that would add a YAML error are dropped and reported. Nothing is written here; `writeFixes`
  * writes, refusing files that changed on disk since they were read.
  */
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { writeAtomic } from '../io/write-atomic.js';
+import { resolve } from 'node:path';
 import type { Diagnostic, Fix, FileResult, SourceFile } from '../types.js';
 import { lintFiles, lintText, type LintOptions, type LintRun } from '../lint/lint.js';
 import { loadSource } from '../resolve/load-file.js';
@@ -146,18 +147,8 @@ export function writeFixes(fixed: readonly FixedFile[]): WriteOutcome {
     let current: string;
     try { current = readFileSync(f.path, 'utf8'); } catch { conflicts.push(f.path); continue; }
     if (current !== f.before) { conflicts.push(f.path); continue; }
-    const mode = statSync(f.path).mode & 0o7777;
-    mkdirSync(dirname(f.path), { recursive: true });
-    const tmp = join(dirname(f.path), `.${basename(f.path)}.milint-${process.pid}.tmp`);
-    try {
-      writeFileSync(tmp, f.after, { mode });
-      chmodSync(tmp, mode);
-      renameSync(tmp, f.path);
-      written.push(f.path);
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      throw e;
-    }
+    writeAtomic(f.path, f.after, statSync(f.path).mode & 0o7777);
+    written.push(f.path);
   }
   return { written, conflicts };
 }

@@ -7,15 +7,27 @@ import { toDiagnostic, type Report } from './report.js';
  * drops its reports), sorted by offset, then rule id, then message id; exact duplicates removed.
  * Every file in `files` gets a result, with or without problems; results are sorted by path.
  */
-export function collect(reports: readonly Report[], files: Iterable<SourceFile>, config?: EffectiveConfig): FileResult[] {
+export function collect(
+  reports: readonly Report[], files: Iterable<SourceFile>, config?: EffectiveConfig, rendered?: ReadonlyMap<string, readonly Diagnostic[]>,
+): FileResult[] {
   const byFile = new Map<string, { file: SourceFile; diagnostics: Diagnostic[]; keys: Set<string> }>();
-  for (const f of files) byFile.set(f.path, { file: f, diagnostics: [], keys: new Set() });
+  for (const f of files) {
+    // Diagnostics rendered already (files linted on their own) join the rest, deduplicated alike.
+    const entry = { file: f, diagnostics: [] as Diagnostic[], keys: new Set<string>() };
+    for (const d of rendered?.get(f.path) ?? []) {
+      const key = keyOf(d);
+      if (entry.keys.has(key)) continue;
+      entry.keys.add(key);
+      entry.diagnostics.push(d);
+    }
+    byFile.set(f.path, entry);
+  }
   for (const r of reports) {
     const severity = config?.rules.get(r.ruleId)?.severity;
     if (severity === 'off') continue;
     let entry = byFile.get(r.file.path);
     if (!entry) { entry = { file: r.file, diagnostics: [], keys: new Set() }; byFile.set(r.file.path, entry); }
-    const key = `${r.ruleId}|${r.messageId}|${r.span.start}|${r.span.end}|${JSON.stringify(r.data)}`;
+    const key = keyOf(r);
     if (entry.keys.has(key)) continue;
     entry.keys.add(key);
     entry.diagnostics.push(toDiagnostic(r, severity));
@@ -28,6 +40,10 @@ export function collect(reports: readonly Report[], files: Iterable<SourceFile>,
     results.push({ file: path, diagnostics, get source() { return file.text; } });
   }
   return results.sort((a, b) => cmp(a.file, b.file));
+}
+
+function keyOf(r: Pick<Report, 'ruleId' | 'messageId' | 'span' | 'data'>): string {
+  return `${r.ruleId}|${r.messageId}|${r.span.start}|${r.span.end}|${JSON.stringify(r.data)}`;
 }
 
 function cmp(a: string, b: string): number {

@@ -1,34 +1,26 @@
 /**
  * The whole pipeline for one run:
- * config → discover → (extract, parse: per file) → resolve → validate → normalize → rules →
- * directives → collect.
+ * config → discover → (extract, parse, validate, per-file rules: per file, see per-file.ts) →
+ * resolve → normalize → project rules → directives → collect.
  */
-import { statSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
-import type { FileResult, Origin, ParsedBlock, Span } from '../types.js';
+import { dirname, resolve } from 'node:path';
 import { discover } from '../discover/discover.js';
 import { formatOf } from '../extract/extract.js';
 import { DEFAULT_LIMITS, loadSource, type Limits, type LoadedFile, type ParseMode } from '../resolve/load-file.js';
 import { sourceFromText } from '../source/source-file.js';
-import { inside, insideAny, resolveGraph, type Resolution } from '../resolve/resolve.js';
-import { validateUnit } from '../schema/validate.js';
-import { normalize } from '../model/normalize.js';
-import type { ModelIndex } from '../model/types.js';
-import { rules } from '../rules/index.js';
-import { fileRefsOf } from '../rules/helpers/file-refs.js';
-import type { RunFacts } from '../rules/define-rule.js';
-import { locate } from '../source/locate.js';
+import { resolveGraph, type Resolution } from '../resolve/resolve.js';
 import { findConfig, readConfig } from '../config/load-config.js';
 import { resolveConfig } from '../config/resolve-config.js';
 import type { EffectiveConfig } from '../config/types.js';
-import { runRules } from './run-rules.js';
-import { loadInWorkers, threadsFor, type Concurrency } from '../parallel/load-pool.js';
-import { collect } from './collect.js';
-import { applyDirectives } from './directives.js';
+import { lintEach, threadsFor, type Concurrency } from '../parallel/lint-pool.js';
+import { cacheFilePath, cacheKey, LintCache } from '../cache/lint-cache.js';
+import { fileJob } from './per-file.js';
+import { stubFile } from './summary.js';
+import { lintResolution, type LintRun } from './lint-resolution.js';
 import { ignoreMatcher, indexRootDir, projectRoot, projectRoots, reachedFrom, rootIndexFor } from './project.js';
-import type { Report } from './report.js';
 
 export { defaultRootDir, projectRoot, projectRoots } from './project.js';
+export { lintResolution, type LintRun } from './lint-resolution.js';
 
 export interface LintOptions {
   /** Files, directories or globs; default `.`. */
@@ -61,16 +53,16 @@ export interface LintOptions {
    * what they import) are reported. This is what pre-commit needs: it passes the changed files only.
    */
   readonly index?: string;
-  /** Worker threads for reading and parsing: a number, `auto` (default; workers for large runs) or `off`. */
+  /** Worker threads for linting files: a number, `auto` (default; workers for large runs) or `off`. */
   readonly concurrency?: Concurrency;
+  /** Keep per-file results between runs (`--cache`); only `lintFilesAsync` uses it. */
+  readonly cache?: boolean;
+  /** The cache file, or a folder for it (default `node_modules/.cache/milint/`). */
+  readonly cacheLocation?: string;
+  /** Called when the cache could not be written, with the reason (the run's results stand). */
+  readonly onCacheError?: (file: string, reason: string) => void;
 }
 
-export interface LintRun {
-  readonly results: FileResult[];
-  readonly index: ModelIndex;
-  readonly resolution: Resolution;
-  readonly config: EffectiveConfig;
-}
 
 /** The configuration a run from `cwd` uses. Throws ConfigError for a bad config. */
 export function loadEffectiveConfig(options: Pick<LintOptions, 'cwd' | 'config' | 'preset' | 'ruleFlags'>): EffectiveConfig {
@@ -84,21 +76,38 @@ export function loadEffectiveConfig(options: Pick<LintOptions, 'cwd' | 'config' 
   });
 }
 
-/** Lints files on disk. Never throws for bad input; throws InputError/ConfigError for bad usage. */
+/**
+ * Lints files on disk, all in one graph with every entry's data (the index returned is complete).
+ * Never throws for bad input; throws InputError/ConfigError for bad usage.
+ */
 export function lintFiles(options: LintOptions = {}): LintRun {
   return lintPrepared(prepare(options));
 }
 
 /**
- * Lints files on disk, reading and parsing them in worker threads when the run is large enough
- * (`concurrency`); the result is the same as `lintFiles`.
+ * Lints files on disk as the CLI does: each file that can be linted on its own is, in worker
+ * threads for large runs (`concurrency`) and from the cache when it is unchanged (`cache`); the
+ * project rules then run over every file's summary. The results are the same as `lintFiles`; in
+ * the index returned, entries of such files hold only the fields project rules read.
  */
 export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun> {
   const prep = prepare(options);
+  if (options.overlay) return lintPrepared(prep);
+  const job = fileJob(prep.config, options.parseMode ?? 'fast', limitsOf(options));
+  const cache = options.cache ? LintCache.open(cacheFilePath(options.cacheLocation, prep.cwd), cacheKey(job)) : undefined;
   const threads = threadsFor(options.concurrency ?? 'auto', prep.files.length);
-  if (threads === 0) return lintPrepared(prep);
-  const loaded = await loadInWorkers(prep.files, threads, options.parseMode ?? 'fast', limitsOf(options));
-  return lintPrepared(prep, loaded);
+  const outcomes = await lintEach(prep.files, job, threads, (p) => cache?.digest(p), options.onProgress);
+  const stubs = new Map<string, LoadedFile>();
+  for (const [path, o] of outcomes) {
+    const summary = o.kind === 'leaf' ? o.summary : o.kind === 'hit' ? cache?.summary(path) : undefined;
+    if (summary) stubs.set(path, stubFile(summary));
+  }
+  if (cache) {
+    cache.update(outcomes);
+    const failed = cache.save(new Set(prep.files));
+    if (failed) options.onCacheError?.(cache.path, failed);
+  }
+  return lintPrepared(prep, stubs);
 }
 
 interface Prepared {
@@ -124,14 +133,21 @@ function prepare(options: LintOptions): Prepared {
   return { options, cwd, config, configDir, ignored, found, root, files };
 }
 
-function lintPrepared(prep: Prepared, loaded?: ReadonlyMap<string, LoadedFile>): LintRun {
+/** Resolves and lints; `stubs` are files linted on their own already (by path). */
+function lintPrepared(prep: Prepared, stubs?: ReadonlyMap<string, LoadedFile>): LintRun {
   const { options, cwd, config, ignored, found, root, files } = prep;
   const confine = projectRoots(options, config, cwd);
-  const preloaded = new Map([...(loaded ?? []), ...preload(options.overlay, options)]);
-  const resolution = resolveGraph(files, {
-    preloaded, onProgress: options.onProgress, mode: options.parseMode,
+  const preloaded = new Map([...(stubs ?? []), ...preload(options.overlay, options)]);
+  const graph = (): Resolution => resolveGraph(files, {
+    preloaded, mode: options.parseMode, ...(stubs ? {} : { onProgress: options.onProgress }),
     ...(options.limits ? { limits: options.limits } : {}), ...(confine ? { confine } : {}),
   });
+  let resolution = graph();
+  // A stub named in a role its summary does not cover is loaded in full, and the graph built again.
+  while (resolution.needsFull.size > 0) {
+    for (const p of resolution.needsFull) preloaded.delete(p);
+    resolution = graph();
+  }
   const rootDir = indexRootDir(options, config, cwd, resolution);
   const run = lintResolution(resolution, rootDir, found.explicit, config, confine);
   const wanted = root ? reachedFrom(resolution, found.files) : undefined;
@@ -168,85 +184,3 @@ function preload(overlay: ReadonlyMap<string, string> | undefined, options: Lint
   }
   return out;
 }
-
-/** Runs validation, rules, directives and collection over a resolved graph. */
-export function lintResolution(
-  resolution: Resolution, rootDir: string, explicit: ReadonlySet<string>, config: EffectiveConfig = resolveConfig(), confine?: readonly string[],
-): LintRun {
-  const reports: Report[] = [...resolution.reports];
-  const used = new Set<string>();
-  const blocks = new Map<string, ParsedBlock>();
-  for (const unit of resolution.units) {
-    used.add(unit.file.path);
-    reports.push(...unit.block.reports, ...validateUnit(unit));
-    if (!unit.block.broken) blocks.set(`${unit.file.path}#${unit.block.parsed.block.index}`, unit.block.parsed);
-  }
-  const reported = new Set<string>();
-  for (const [path, file] of resolution.files) {
-    // A file found by walking a folder that holds no model-index block is not a model-index
-    // file: no message (a binary or mis-encoded page among the docs is none of our business).
-    if (!used.has(path) && !explicit.has(path) && !file.reports.some((r) => r.ruleId === 'file/unterminated-block')) continue;
-    reports.push(...file.reports);
-    reported.add(path);
-  }
-  const index = normalize(resolution, rootDir);
-  const exists = statFileRefs(index, config, confine);
-  // The root index is the shallowest model-index.* root of the run; an orphan is another root file
-  // under its folder (unrelated zoos linted in the same run are not its orphans).
-  const rootIndexUnit = resolution.roots
-    .filter((u) => /^model-index\./i.test(basename(u.file.path)))
-    .sort((a, b) => a.file.path.split(/[\\/]/).length - b.file.path.split(/[\\/]/).length)[0];
-  const rootFolder = rootIndexUnit ? dirname(rootIndexUnit.file.path) : undefined;
-  const facts: RunFacts = {
-    blocks: [...blocks.values()],
-    orphans: rootIndexUnit
-      ? resolution.roots.filter((u) => u.file !== rootIndexUnit.file && inside(rootFolder!, u.file.path)).map((u) => ({ block: u.block.parsed }))
-      : [],
-    ...(rootIndexUnit ? { rootIndex: relative(rootDir, rootIndexUnit.file.path) || basename(rootIndexUnit.file.path) } : {}),
-    fileExists: (p) => exists.has(p),
-    ...(confine ? { confine } : {}),
-    where: (origin: Origin) => {
-      const file = origin.block.block.file;
-      return `${relative(rootDir, file.path) || basename(file.path)}:${file.lines.position(locate(origin).span.start).line}`;
-    },
-  };
-  reports.push(...runRules(rules, index, facts, config));
-  const sources = [...resolution.files.values()].filter((f) => used.has(f.path) || reported.has(f.path));
-  const filtered = withDirectives(reports, sources);
-  const results = collect(filtered, sources.map((f) => f.source), config);
-  return { results, index, resolution, config };
-}
-
-/** Applies each file's inline directives to its reports. */
-function withDirectives(reports: readonly Report[], files: readonly LoadedFile[]): Report[] {
-  const byFile = new Map<string, Report[]>();
-  for (const r of reports) {
-    const list = byFile.get(r.file.path) ?? [];
-    list.push(r);
-    byFile.set(r.file.path, list);
-  }
-  const out: Report[] = [];
-  for (const f of files) {
-    const spans: Span[] = f.blocks.map((b) => ({ start: b.parsed.block.offset, end: b.parsed.block.offset + b.parsed.block.length }));
-    out.push(...applyDirectives(byFile.get(f.path) ?? [], f.source, f.format, spans));
-    byFile.delete(f.path);
-  }
-  for (const rest of byFile.values()) out.push(...rest);
-  return out;
-}
-
-/** Stats every README/Image/Config path the index names, so that rules can stay pure. */
-function statFileRefs(index: ModelIndex, config: EffectiveConfig, confine: readonly string[] | undefined): Set<string> {
-  const exists = new Set<string>();
-  const options = config.rules.get('file/not-found')?.options as { base?: 'file' | 'root' | 'either' } | undefined;
-  for (const e of [...index.models, ...index.collections, ...index.libraries]) {
-    for (const ref of fileRefsOf(e, index.rootDir, options?.base)) {
-      for (const c of ref.candidates) {
-        if (confine !== undefined && !insideAny(confine, c)) continue; // never looked at
-        try { if (statSync(c).isFile()) exists.add(c); } catch { /* missing: the rule reports it */ }
-      }
-    }
-  }
-  return exists;
-}
-

@@ -13,19 +13,28 @@ import { fixer } from '../fix/fixer.js';
  */
 export function runRules(rules: readonly Rule[], index: ModelIndex, facts: RunFacts, config: EffectiveConfig): Report[] {
   const out: Report[] = [];
+  // One context for every rule of the call (a rule must not keep it): building one per rule and
+  // file cost more than most rules take to run.
+  let ruleId: Rule['meta']['id'] = 'file/internal-error';
+  let mine: Report[] = [];
+  const ctx = {
+    ...facts, index, fixer, options: undefined as unknown,
+    report(r: RuleReport<string>): void {
+      const suggestions = (r.suggest ?? []).filter((x): x is Suggestion => x !== undefined);
+      mine.push(reportAt(ruleId, r.messageId, r.data, r.at, r.target ?? 'value', r.fix, suggestions));
+    },
+  };
   for (const rule of rules) {
     const setting = config.rules.get(rule.meta.id);
     if (!rule.check || rule.meta.deprecated || !setting || setting.severity === 'off') continue;
-    const mine: Report[] = [];
-    const report = (r: RuleReport<string>): void => {
-      const suggestions = (r.suggest ?? []).filter((x): x is Suggestion => x !== undefined);
-      mine.push(reportAt(rule.meta.id, r.messageId, r.data, r.at, r.target ?? 'value', r.fix, suggestions));
-    };
+    ruleId = rule.meta.id;
+    mine = [];
+    ctx.options = setting.options;
     try {
-      rule.check({ ...facts, index, options: setting.options, report, fixer });
-      out.push(...mine);
+      rule.check(ctx);
+      for (const r of mine) out.push(r);
     } catch (cause) {
-      const file = facts.blocks[0]?.block.file;
+      const file = facts.firstFile ?? facts.blocks[0]?.block.file;
       if (!file) throw new Error(`rule ${rule.meta.id} failed`, { cause });
       const error = cause instanceof Error ? cause.message : String(cause);
       out.push(reportSpan('file/internal-error', 'failed', { rule: rule.meta.id, error }, file, { start: 0, end: 0 }));

@@ -13,7 +13,11 @@ import { DataMap, NOT_FIELDS, NOT_HF_FIELDS, type Layer } from './data-map.js';
 
 const ENTRY_ROLES = new Set(['index', 'models', 'model', 'collections', 'collection', 'library', 'guess', 'hf']);
 
-export function normalize(res: Resolution, rootDir: string): ModelIndex {
+/**
+ * `stub` gives the entries of a unit of a stub file (one linted on its own): they come from its
+ * summary, in the order they were written, and take their place in the index like any other.
+ */
+export function normalize(res: Resolution, rootDir: string, stub?: (unit: Unit) => readonly Entry[]): ModelIndex {
   const models: Entry[] = [];
   const collections: Entry[] = [];
   const libraries: Entry[] = [];
@@ -22,6 +26,10 @@ export function normalize(res: Resolution, rootDir: string): ModelIndex {
   const visit = (unit: Unit): void => {
     if (seen.has(unit.key) || unit.block.broken) return;
     seen.add(unit.key);
+    if (unit.file.summary) {
+      for (const e of stub?.(unit) ?? []) (e.kind === 'model' ? models : e.kind === 'collection' ? collections : libraries).push(e);
+      return;
+    }
     const b = new EntryBuilder(res, unit);
     walkUnit(unit.role, unit.block.data, {
       model: (p, d) => models.push(b.entry('model', p, d)),

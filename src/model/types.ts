@@ -35,6 +35,8 @@ export interface Entry {
   readonly results: readonly Result[];
   /** The entry came from a Markdown comment: its README is that page (as the reference reads it). */
   readonly fromMarkdown: boolean;
+  /** Fields, metadata and result count as one string (see `contentKey`); set on entries read from a file summary. */
+  readonly contentKey?: string;
 }
 
 export interface ModelIndex {

@@ -13,6 +13,8 @@ import { parseBlock } from '../parse/parse-block.js';
 import { fastBlock, lazyParsedBlock } from '../parse/fast-block.js';
 import { toData, type Data } from '../source/to-data.js';
 import { reportSpan, type Report } from '../lint/report.js';
+import type { Role } from '../schema/roles.js';
+import type { FileSummary } from '../lint/summary.js';
 
 export interface LoadedBlock {
   readonly parsed: ParsedBlock;
@@ -23,6 +25,8 @@ export interface LoadedBlock {
   /** A comment with an explicit `Type: model-index` (others count only when imported). */
   readonly typed: boolean;
   readonly reports: readonly Report[];
+  /** A block known by its summary: the roles it may be read in (YAML files; Markdown roles are fixed). */
+  readonly accepts?: ReadonlySet<Role>;
 }
 
 export interface LoadedFile {
@@ -34,6 +38,8 @@ export interface LoadedFile {
   readonly reports: readonly Report[];
   /** The file could not be read as text at all. */
   readonly unreadable: boolean;
+  /** Set when the file was linted on its own (a stub: no data, diagnostics already rendered). */
+  readonly summary?: FileSummary;
 }
 
 /** How blocks are parsed: `fast` tries js-yaml first (see fast-block.ts); `full` always builds the Document. */
@@ -53,13 +59,23 @@ export function loadFile(path: string, format: FileFormat = formatOf(path) ?? 'y
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    const source = sourceFromText(path, '');
-    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    return {
-      path, format, source, blocks: [], unreadable: true,
-      reports: [reportSpan('file/unreadable', 'unreadable', { reason }, source, { start: 0, end: 0 })],
-    };
+    return unreadableFile(path, format, e);
   }
+  return loadBytes(path, bytes, format, mode, limits);
+}
+
+/** A file that could not be read: one `file/unreadable` report saying why. */
+export function unreadableFile(path: string, format: FileFormat, e: unknown): LoadedFile {
+  const source = sourceFromText(path, '');
+  const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  return {
+    path, format, source, blocks: [], unreadable: true,
+    reports: [reportSpan('file/unreadable', 'unreadable', { reason }, source, { start: 0, end: 0 })],
+  };
+}
+
+/** Decodes and parses the bytes of a file already read. */
+export function loadBytes(path: string, bytes: Uint8Array, format: FileFormat, mode: ParseMode = 'fast', limits: Limits = DEFAULT_LIMITS): LoadedFile {
   const decoded = decodeSource(path, bytes);
   const reports: Report[] = [];
   if (decoded.problem?.kind === 'binary') {

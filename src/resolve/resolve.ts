@@ -41,6 +41,11 @@ export interface Resolution {
   readonly complete: boolean;
   /** Files named on the command line or found by the walk. */
   readonly discovered: readonly string[];
+  /**
+   * Stub files (known by their summary) that a reference reads in a role their summary does not
+   * cover (a metafile named by `Metadata:`, say): they must be loaded in full and the graph built again.
+   */
+  readonly needsFull: ReadonlySet<string>;
 }
 
 /** The key of a reference: the unit that holds it and the path of the naming string. */
@@ -90,6 +95,7 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
   const targets = new Map<string, Unit[]>();
   const reports: Report[] = [];
   const reached = new Set<string>();
+  const needsFull = new Set<string>();
   let complete = true;
 
   const wanted = new Set(discovered);
@@ -115,6 +121,11 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
     byKey.set(key, unit);
     units.push(unit);
     if (block.broken) { complete = false; return unit; }
+    if (file.summary) {
+      // A stub's block has no references (that is what made it a stub); its data stays where it was linted.
+      if (block.accepts && !block.accepts.has(role)) needsFull.add(file.path);
+      return unit;
+    }
     unit.shape = walkUnit(role, block.data, { ref: (r) => follow(unit, r, stack) });
     return unit;
   };
@@ -198,7 +209,7 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
       roots.push(expand(file, b, b.parsed.block.kind === 'front-matter' ? 'hf' : 'guess', [path]));
     }
   }
-  return { files, units, roots, targets, reports, complete, discovered };
+  return { files, units, roots, targets, reports, complete, discovered, needsFull };
 }
 
 /** model-index.* first (shallowest first), then metafile.*, then the rest, each in path order. */

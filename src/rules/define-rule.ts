@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Fix, Origin, ParsedBlock, RuleId, Severity, Suggestion } from '../types.js';
+import type { Fix, Origin, ParsedBlock, RuleId, Severity, SourceFile, Suggestion } from '../types.js';
 import type { Fixer } from '../fix/fixer.js';
 import type { ModelIndex } from '../model/types.js';
 import type { Target } from '../source/locate.js';
@@ -18,6 +18,13 @@ export interface RuleMeta {
    * resolution) rather than by a `check` over the index.
    */
   readonly stage?: 'file' | 'parse' | 'schema' | 'resolve' | 'directives' | 'fix';
+  /**
+   * `project`: the rule compares entries across files (names, collections, weights, metric
+   * spreads, file existence) and runs once over the whole index, on the main thread. Without it a
+   * rule looks at one entry or one block at a time, so it runs per file (in a worker thread, and
+   * its results are what `--cache` keeps per file).
+   */
+  readonly scope?: 'project';
   /** A rule that is retired: kept in the registry, never run. */
   readonly deprecated?: boolean;
 }
@@ -46,6 +53,8 @@ export interface RunFacts {
   fileExists(absPath: string): boolean;
   /** The project roots references may not leave (undefined: not confined). */
   readonly confine?: readonly string[];
+  /** The first file of the run (where a crashing rule is reported). */
+  readonly firstFile?: SourceFile;
   /** `path:line` of a place in the data, for messages that name another place (the runner locates it). */
   where(origin: Origin): string;
 }

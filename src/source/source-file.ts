@@ -26,7 +26,8 @@ const lossy = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 export function sourceFromText(path: string, raw: string, reread?: () => string): SourceFile {
   const bom = raw.charCodeAt(0) === 0xfeff;
   const text = bom ? raw.slice(1) : raw;
-  return makeSource(path, text, { bom, length: text.length, mayHaveDirectives: text.includes('milint-'), digest: reread ? hash(text) : '' }, reread);
+  // The digest that a re-read is checked against is computed when the text is released.
+  return makeSource(path, text, { bom, length: text.length, mayHaveDirectives: text.includes('milint-'), digest: '' }, reread);
 }
 
 /** What is known of a file whose text is not held (read by a worker thread, say). */
@@ -50,7 +51,8 @@ export function sourceOnDisk(path: string, meta: SourceMeta): SourceFile {
 
 function makeSource(path: string, initial: string | undefined, meta: SourceMeta, reread?: () => string): SourceFile {
   let text = initial;
-  const { bom, length, digest } = meta;
+  const { bom, length } = meta;
+  let digest = meta.digest;
   let lines: LineIndex | undefined;
   const current = (): string => {
     if (text === undefined) {
@@ -66,7 +68,12 @@ function makeSource(path: string, initial: string | undefined, meta: SourceMeta,
     path, bom, length, mayHaveDirectives: meta.mayHaveDirectives,
     get text() { return current(); },
     get lines() { return (lines ??= new LineIndex(current())); },
-    ...(reread ? { release() { text = undefined; } } : {}),
+    ...(reread ? {
+      release() {
+        if (text !== undefined && digest === '') digest = hash(text);
+        text = undefined;
+      },
+    } : {}),
   };
 }
 

@@ -1,16 +1,10 @@
 import { defineRule, q } from '../define-rule.js';
 import type { Entry } from '../../model/types.js';
-
-/** A collection's content, for comparison: its fields and metadata, without positions. */
-function content(c: Entry): string {
-  const obj = (m: ReadonlyMap<string, { value: unknown }>) =>
-    [...m].map(([k, v]): [string, unknown] => [k, v.value]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  return JSON.stringify([obj(c.fields), obj(c.metadata), c.results.length]);
-}
+import { contentKey as content } from '../helpers/entries.js';
 
 export const collectionDuplicate = defineRule({
   meta: {
-    id: 'collection/duplicate', defaultSeverity: 'error', fixable: false,
+    id: 'collection/duplicate', defaultSeverity: 'error', fixable: false, scope: 'project',
     description: 'A collection defined twice must not conflict: the same Name with different fields is reported at the later one.',
   },
   messages: {

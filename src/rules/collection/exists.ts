@@ -3,7 +3,7 @@ import { closest } from '../helpers/suggest.js';
 
 export const collectionExists = defineRule({
   meta: {
-    id: 'collection/exists', defaultSeverity: 'error', fixable: true,
+    id: 'collection/exists', defaultSeverity: 'error', fixable: true, scope: 'project',
     description: '`In Collection` must name a collection defined in the index.',
   },
   messages: {

@@ -6,7 +6,7 @@ import { insideAny } from '../../source/paths.js';
 
 export const fileNotFound = defineRule({
   meta: {
-    id: 'file/not-found', defaultSeverity: 'error', fixable: false,
+    id: 'file/not-found', defaultSeverity: 'error', fixable: false, scope: 'project',
     description: 'README, Image and Config paths must name existing files (relative to the file that names them, or to the project root; a preset may require one of the two).',
   },
   options: z.object({ base: z.enum(['file', 'root', 'either']).default('either') }),

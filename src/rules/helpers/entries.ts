@@ -13,3 +13,11 @@ export function pwcEntries(index: ModelIndex): readonly Entry[] {
 export function nameOf(entry: Entry): string {
   return typeof entry.name?.value === 'string' ? entry.name.value : '(unnamed)';
 }
+
+/** An entry's content (fields, metadata and how many results) as one comparable string; summaries carry it precomputed. */
+export function contentKey(e: Entry): string {
+  if (e.contentKey !== undefined) return e.contentKey;
+  const obj = (m: ReadonlyMap<string, { value: unknown }>) =>
+    [...m].map(([k, v]): [string, unknown] => [k, v.value]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return JSON.stringify([obj(e.fields), obj(e.metadata), e.results.length]);
+}

@@ -3,7 +3,7 @@ import type { Entry } from '../../model/types.js';
 
 export const modelDuplicateName = defineRule({
   meta: {
-    id: 'model/duplicate-name', defaultSeverity: 'error', fixable: false,
+    id: 'model/duplicate-name', defaultSeverity: 'error', fixable: false, scope: 'project',
     description: 'A model Name must be defined once in the index; the later definition is reported and the first is named.',
   },
   messages: {

@@ -4,7 +4,7 @@ import { nameOf } from '../helpers/entries.js';
 
 export const modelRequiredFields = defineRule({
   meta: {
-    id: 'model/required-fields', defaultSeverity: 'error', fixable: false,
+    id: 'model/required-fields', defaultSeverity: 'error', fixable: false, scope: 'project',
     description: 'Every model must have the fields a preset requires (`Weights`, `Config`, `Metadata.Crop Pct`, ...), including what it inherits from its collection; off unless a preset turns it on.',
   },
   options: z.object({ fields: z.array(z.string()).default([]) }),

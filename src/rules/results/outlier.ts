@@ -15,7 +15,7 @@ function median(sorted: readonly number[]): number {
 
 export const resultsOutlier = defineRule({
   meta: {
-    id: 'results/outlier', defaultSeverity: 'warning', fixable: false,
+    id: 'results/outlier', defaultSeverity: 'warning', fixable: false, scope: 'project',
     description: 'A metric value far from every other value of the same metric on the same dataset in the index is reported (a robust z-score from the median and the median absolute deviation).',
   },
   options: z.object({ threshold: z.number().positive().default(8), minSamples: z.number().int().min(3).default(8) }),

@@ -3,7 +3,7 @@ import { covers, nameInStem, sharedTokens, tokens, weightsStem } from '../helper
 
 export const weightsNameMismatch = defineRule({
   meta: {
-    id: 'weights/name-mismatch', defaultSeverity: 'warning', fixable: false,
+    id: 'weights/name-mismatch', defaultSeverity: 'warning', fixable: false, scope: 'project',
     description: "A Weights file whose name matches another model of the index clearly better than its own model (a copy-paste of the neighbour's checkpoint) is reported.",
   },
   messages: {

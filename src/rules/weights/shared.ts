@@ -5,7 +5,7 @@ import { nameOf } from '../helpers/entries.js';
 
 export const weightsShared = defineRule({
   meta: {
-    id: 'weights/shared', defaultSeverity: 'warning', fixable: false,
+    id: 'weights/shared', defaultSeverity: 'warning', fixable: false, scope: 'project',
     description: 'Two models should not point at the same Weights file unless both names match the file (variants evaluated at another resolution); the model that does not match it is reported.',
   },
   messages: {

@@ -1,0 +1,154 @@
+/**
+ * From a resolved graph to results: validation, normalization, rules, directives, collection.
+ * Files of the graph may be stubs (linted on their own, see per-file.ts): their diagnostics come
+ * rendered, their entries as summaries, and only the project rules look at them again.
+ */
+import { statSync } from 'node:fs';
+import { basename, dirname, relative } from 'node:path';
+import type { Diagnostic, FileResult, Origin, ParsedBlock, SourceFile, Span } from '../types.js';
+import type { LoadedFile } from '../resolve/load-file.js';
+import { inside, insideAny, type Resolution, type Unit } from '../resolve/resolve.js';
+import { validateUnit } from '../schema/validate.js';
+import { normalize } from '../model/normalize.js';
+import type { Entry, ModelIndex } from '../model/types.js';
+import { rules } from '../rules/index.js';
+import { fileRefsOf } from '../rules/helpers/file-refs.js';
+import type { RunFacts } from '../rules/define-rule.js';
+import { locate } from '../source/locate.js';
+import { resolveConfig } from '../config/resolve-config.js';
+import type { EffectiveConfig } from '../config/types.js';
+import { runRules } from './run-rules.js';
+import { collect } from './collect.js';
+import { applyDirectives } from './directives.js';
+import { keptKeys, reviveEntries } from './summary.js';
+import type { Report } from './report.js';
+
+export interface LintRun {
+  readonly results: FileResult[];
+  /** The index the rules saw; entries of stub files hold only what project rules read. */
+  readonly index: ModelIndex;
+  readonly resolution: Resolution;
+  readonly config: EffectiveConfig;
+}
+
+/** Per-file rules only (`file`, for a file linted on its own), or every rule (`all`). */
+export type RuleScope = 'file' | 'all';
+
+const fileRules = rules.filter((r) => r.meta.scope !== 'project');
+const projectRules = rules.filter((r) => r.meta.scope === 'project');
+
+/** Runs validation, rules, directives and collection over a resolved graph. */
+export function lintResolution(
+  resolution: Resolution, rootDir: string, explicit: ReadonlySet<string>, config: EffectiveConfig = resolveConfig(),
+  confine?: readonly string[], scope: RuleScope = 'all',
+): LintRun {
+  const reports: Report[] = [...resolution.reports];
+  const used = new Set<string>();
+  const blocks = new Map<string, ParsedBlock>();
+  for (const unit of resolution.units) {
+    used.add(unit.file.path);
+    if (unit.file.summary) continue;
+    reports.push(...unit.block.reports, ...validateUnit(unit));
+    if (!unit.block.broken) blocks.set(`${unit.file.path}#${unit.block.parsed.block.index}`, unit.block.parsed);
+  }
+  const reported = new Set<string>();
+  const rendered = new Map<string, readonly Diagnostic[]>();
+  for (const [path, file] of resolution.files) {
+    // A file found by walking a folder that holds no model-index block is not a model-index
+    // file: no message (a binary or mis-encoded page among the docs is none of our business).
+    const unterminated = file.summary ? file.summary.unterminated : file.reports.some((r) => r.ruleId === 'file/unterminated-block');
+    if (!used.has(path) && !explicit.has(path) && !unterminated) continue;
+    if (file.summary) rendered.set(path, file.summary.diagnostics);
+    else reports.push(...file.reports);
+    reported.add(path);
+  }
+  const kept = keptKeys(config);
+  const stubEntries = new Map<string, readonly Entry[]>();
+  const fromStub = new Set<Entry>();
+  const index = normalize(resolution, rootDir, (unit: Unit) => {
+    const key = `${unit.file.path}#${unit.block.parsed.block.index}`;
+    let list = stubEntries.get(key);
+    if (!list) {
+      const b = unit.file.summary!.blocks.find((x) => x.index === unit.block.parsed.block.index);
+      stubEntries.set(key, (list = b ? reviveEntries(b.entries, unit.block.parsed, kept) : []));
+      for (const e of list) fromStub.add(e);
+    }
+    return list;
+  });
+  // Per-file rules look at entries they have not seen yet: not at those of stubs.
+  const local: ModelIndex = stubEntries.size === 0 ? index : {
+    ...index,
+    models: index.models.filter((e) => !fromStub.has(e)),
+    collections: index.collections.filter((e) => !fromStub.has(e)),
+    libraries: index.libraries.filter((e) => !fromStub.has(e)),
+  };
+  const facts = runFacts(resolution, rootDir, [...blocks.values()], confine, config, index, scope);
+  reports.push(...runRules(fileRules, local, facts, config));
+  if (scope === 'all') reports.push(...runRules(projectRules, index, facts, config));
+  const sources = [...resolution.files.values()].filter((f) => used.has(f.path) || reported.has(f.path));
+  const filtered = withDirectives(reports, sources.filter((f) => !f.summary));
+  const results = collect(filtered, sources.map((f) => f.source), config, rendered);
+  return { results, index, resolution, config };
+}
+
+function runFacts(
+  resolution: Resolution, rootDir: string, blocks: ParsedBlock[], confine: readonly string[] | undefined,
+  config: EffectiveConfig, index: ModelIndex, scope: RuleScope,
+): RunFacts {
+  const exists = scope === 'all' && config.rules.get('file/not-found')?.severity !== 'off' ? statFileRefs(index, config, confine) : new Set<string>();
+  // The root index is the shallowest model-index.* root of the run; an orphan is another root file
+  // under its folder (unrelated zoos linted in the same run are not its orphans).
+  const rootIndexUnit = resolution.roots
+    .filter((u) => /^model-index\./i.test(basename(u.file.path)))
+    .sort((a, b) => a.file.path.split(/[\\/]/).length - b.file.path.split(/[\\/]/).length)[0];
+  const rootFolder = rootIndexUnit ? dirname(rootIndexUnit.file.path) : undefined;
+  // A rule that crashes is reported on the first file of the run.
+  const firstFile: SourceFile | undefined = blocks[0]?.block.file ?? resolution.units[0]?.file.source ?? [...resolution.files.values()][0]?.source;
+  return {
+    blocks,
+    orphans: rootIndexUnit
+      ? resolution.roots.filter((u) => u.file !== rootIndexUnit.file && inside(rootFolder!, u.file.path)).map((u) => ({ block: u.block.parsed }))
+      : [],
+    ...(rootIndexUnit ? { rootIndex: relative(rootDir, rootIndexUnit.file.path) || basename(rootIndexUnit.file.path) } : {}),
+    fileExists: (p) => exists.has(p),
+    ...(confine ? { confine } : {}),
+    ...(firstFile ? { firstFile } : {}),
+    where: (origin: Origin) => {
+      const file = origin.block.block.file;
+      return `${relative(rootDir, file.path) || basename(file.path)}:${file.lines.position(locate(origin).span.start).line}`;
+    },
+  };
+}
+
+/** Applies each file's inline directives to its reports. */
+function withDirectives(reports: readonly Report[], files: readonly LoadedFile[]): Report[] {
+  const byFile = new Map<string, Report[]>();
+  for (const r of reports) {
+    const list = byFile.get(r.file.path) ?? [];
+    list.push(r);
+    byFile.set(r.file.path, list);
+  }
+  const out: Report[] = [];
+  for (const f of files) {
+    const spans: Span[] = f.blocks.map((b) => ({ start: b.parsed.block.offset, end: b.parsed.block.offset + b.parsed.block.length }));
+    out.push(...applyDirectives(byFile.get(f.path) ?? [], f.source, f.format, spans));
+    byFile.delete(f.path);
+  }
+  for (const rest of byFile.values()) out.push(...rest);
+  return out;
+}
+
+/** Stats every README/Image/Config path the index names, so that rules can stay pure. */
+function statFileRefs(index: ModelIndex, config: EffectiveConfig, confine: readonly string[] | undefined): Set<string> {
+  const exists = new Set<string>();
+  const options = config.rules.get('file/not-found')?.options as { base?: 'file' | 'root' | 'either' } | undefined;
+  for (const e of [...index.models, ...index.collections, ...index.libraries]) {
+    for (const ref of fileRefsOf(e, index.rootDir, options?.base)) {
+      for (const c of ref.candidates) {
+        if (confine !== undefined && !insideAny(confine, c)) continue; // never looked at
+        try { if (statSync(c).isFile()) exists.add(c); } catch { /* missing: the rule reports it */ }
+      }
+    }
+  }
+  return exists;
+}

@@ -1,0 +1,120 @@
+/**
+ * Lints one file on its own, where that gives the same answer as linting it inside the whole
+ * index: the file references nothing (no Import, no `Metadata: file.yml`, ...), holds no inline
+ * directive (those may silence project rules), and every block counts whether the file is a root
+ * or imported. Such a file (nearly every page and metafile of a zoo) is read, parsed, validated and
+ * checked by every per-file rule here, in a worker thread when there are many; what leaves is its
+ * summary (see summary.ts). Any other file is named back for the main thread to load in full.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { RuleId } from '../types.js';
+import type { EffectiveConfig, SeveritySetting } from '../config/types.js';
+import { formatOf } from '../extract/extract.js';
+import { loadBytes, unreadableFile, type Limits, type LoadedFile, type ParseMode } from '../resolve/load-file.js';
+import { resolveGraph } from '../resolve/resolve.js';
+import { walkUnit } from '../model/walk.js';
+import { unwrap, type Role } from '../schema/roles.js';
+import { keptKeys, sha1, thinEntries, type FileSummary, type KeptKeys } from './summary.js';
+import { lintResolution } from './lint-resolution.js';
+
+/** What every file of a run is linted with; plain data, so that it can go to a worker. */
+export interface FileJob {
+  readonly rules: readonly (readonly [RuleId, { readonly severity: SeveritySetting; readonly options: unknown }])[];
+  readonly mode: ParseMode;
+  readonly limits: Limits;
+}
+
+export type FileOutcome =
+  /** The file's bytes have the digest the caller already has a result for. */
+  | { readonly kind: 'hit'; readonly path: string }
+  /** Not linted here: the main thread loads it in full. */
+  | { readonly kind: 'full'; readonly path: string; readonly digest: string }
+  | { readonly kind: 'leaf'; readonly path: string; readonly summary: FileSummary };
+
+export function fileJob(config: EffectiveConfig, mode: ParseMode, limits: Limits): FileJob {
+  return { rules: [...config.rules], mode, limits };
+}
+
+/** Per-file linting, prepared once per thread. */
+export class FileLinter {
+  private readonly config: EffectiveConfig;
+  private readonly kept: KeptKeys;
+
+  constructor(private readonly job: FileJob) {
+    this.config = { extends: [], ignores: [], rules: new Map(job.rules) };
+    this.kept = keptKeys(this.config);
+  }
+
+  /**
+   * Lints `path`; `known` is the digest of a result the caller already has. A file this throws on
+   * (a bug) is left to the main thread, which reports such failures with their place.
+   */
+  lint(path: string, known?: string): FileOutcome {
+    try {
+      return this.lintOrThrow(path, known);
+    } catch {
+      return { kind: 'full', path, digest: '' };
+    }
+  }
+
+  private lintOrThrow(path: string, known?: string): FileOutcome {
+    const format = formatOf(path) ?? 'yaml';
+    let bytes: Uint8Array | undefined;
+    let error: unknown;
+    try { bytes = readFileSync(path); } catch (e) { error = e; }
+    const digest = bytes ? sha1(bytes) : '';
+    if (known !== undefined && digest !== '' && known === digest) return { kind: 'hit', path };
+    const file = bytes ? loadBytes(path, bytes, format, this.job.mode, this.job.limits) : unreadableFile(path, format, error);
+    const roles = leafRoles(file);
+    if (!roles) return { kind: 'full', path, digest };
+    const resolution = resolveGraph([path], { preloaded: new Map([[path, file]]), mode: this.job.mode, limits: this.job.limits });
+    const run = lintResolution(resolution, dirname(path), new Set([path]), this.config, undefined, 'file');
+    const entries = thinEntries(run.index, this.kept);
+    return {
+      kind: 'leaf', path,
+      summary: {
+        path, format: file.format, digest, bom: file.source.bom, length: file.source.length, unreadable: file.unreadable,
+        unterminated: file.reports.some((r) => r.ruleId === 'file/unterminated-block'),
+        diagnostics: run.results.find((r) => r.file === path)?.diagnostics ?? [],
+        blocks: file.blocks.map((b, i) => {
+          const pb = b.parsed;
+          return {
+            kind: pb.block.kind, offset: pb.block.offset, length: pb.block.length, index: pb.block.index,
+            dataPath: pb.dataPath, ...(pb.hints ? { hints: pb.hints } : {}), typed: b.typed, broken: b.broken,
+            ...(roles[i] ? { roles: roles[i] } : {}), entries: entries.get(pb.block.index) ?? [],
+          };
+        }),
+      },
+    };
+  }
+}
+
+/** Roles a YAML file may be named in and still be read as it is at the root (not Metadata/Results: their data is read by the entry naming them). */
+const STANDALONE_ROLES: readonly Role[] = ['guess', 'index', 'models', 'model', 'collections', 'collection', 'library'];
+const ALL_ROLES: readonly Role[] = [...STANDALONE_ROLES, 'metadata', 'results', 'result'];
+
+/**
+ * Whether a file can be linted on its own; if so, per block, the roles it reads the same in
+ * (YAML files only: a Markdown block's role never depends on who names the file).
+ */
+function leafRoles(file: LoadedFile): (readonly Role[] | undefined)[] | undefined {
+  if (file.source.mayHaveDirectives) return undefined;
+  const out: (readonly Role[] | undefined)[] = [];
+  for (const b of file.blocks) {
+    // An untyped comment counts only when the file is imported: root and import differ.
+    if (!b.typed) return undefined;
+    if (b.broken) { out.push(file.format === 'markdown' ? undefined : ALL_ROLES); continue; }
+    const role: Role = b.parsed.block.kind === 'front-matter' ? 'hf' : 'guess';
+    let refs = 0;
+    const shape = walkUnit(role, b.data, { ref: () => { refs++; } });
+    if (refs > 0) return undefined;
+    if (file.format === 'markdown') { out.push(undefined); continue; }
+    const same = (r: Role): boolean => {
+      const s = unwrap(r, b.data);
+      return s.role === shape.role && s.expected === shape.expected && JSON.stringify(s.path) === JSON.stringify(shape.path);
+    };
+    out.push(STANDALONE_ROLES.filter(same));
+  }
+  return out;
+}

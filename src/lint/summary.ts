@@ -1,0 +1,222 @@
+/**
+ * What a file linted on its own leaves for the rest of the run: its diagnostics (already
+ * rendered) and a summary of its entries that holds just what the project rules compare across
+ * files (names, collection references, weights, file references, metric values, each with the
+ * data path it was written at). A summary is plain data: it crosses worker threads and is what
+ * `--cache` stores. On the main thread it becomes a stub file (its text read again only if a
+ * project rule reports in it) and `Entry` objects that the project rules read like any other.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { BlockHints, BlockKind, Diagnostic, Located, ParsedBlock, Path, SourceFile } from '../types.js';
+import type { FileFormat } from '../extract/extract.js';
+import type { Data } from '../source/to-data.js';
+import type { Role } from '../schema/roles.js';
+import type { Entry, LocatedMap, ModelIndex, Result } from '../model/types.js';
+import type { EffectiveConfig } from '../config/types.js';
+import type { LoadedBlock, LoadedFile } from '../resolve/load-file.js';
+import { makeBlock } from '../extract/markdown.js';
+import { lazyParsedBlock } from '../parse/fast-block.js';
+import { InputError } from '../errors.js';
+import { LineIndex } from '../source/line-index.js';
+import { contentKey } from '../rules/helpers/entries.js';
+
+/** A value and the data path it was written at, inside its block. */
+export type WireValue = readonly [value: Data, path: Path];
+
+export interface ThinResult {
+  readonly path: Path;
+  readonly task?: WireValue;
+  readonly dataset?: WireValue;
+  readonly metrics: readonly { readonly name: string; readonly value: WireValue }[];
+}
+
+/** An entry as the project rules need it. */
+export interface ThinEntry {
+  readonly kind: Entry['kind'];
+  readonly dialect: Entry['dialect'];
+  readonly path: Path;
+  /** The kept fields (see `keptKeys`); a kept field the entry lacks is absent. */
+  readonly fields: Readonly<Record<string, WireValue>>;
+  readonly metadata: Readonly<Record<string, WireValue>>;
+  readonly results: readonly ThinResult[];
+  readonly fromMarkdown: boolean;
+  /** Collections: their whole content, as `collection/duplicate` compares it. */
+  readonly contentKey?: string;
+}
+
+export interface SummaryBlock {
+  readonly kind: BlockKind;
+  readonly offset: number;
+  readonly length: number;
+  readonly index: number;
+  readonly dataPath: Path;
+  readonly hints?: BlockHints;
+  readonly typed: boolean;
+  readonly broken: boolean;
+  /** YAML files: the roles this block reads the same in as at the root (others need the full file). */
+  readonly roles?: readonly Role[];
+  /** Its entries, in the order the index lists them. */
+  readonly entries: readonly ThinEntry[];
+}
+
+/** A file linted on its own. */
+export interface FileSummary {
+  readonly path: string;
+  readonly format: FileFormat;
+  /** sha1 of the file's bytes ('' when they could not be read). */
+  readonly digest: string;
+  readonly bom: boolean;
+  /** Length of the text (without BOM). */
+  readonly length: number;
+  readonly unreadable: boolean;
+  /** The file has an unterminated comment or front matter (it is listed even without blocks). */
+  readonly unterminated: boolean;
+  readonly blocks: readonly SummaryBlock[];
+  /** Everything the per-file stages and rules found, rendered. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The fields and Metadata keys a summary keeps: what the project rules read. */
+export interface KeptKeys { readonly fields: ReadonlySet<string>; readonly metadata: ReadonlySet<string> }
+
+const PROJECT_FIELDS = ['Name', 'name', 'In Collection', 'Weights', 'README', 'Image', 'Config'];
+
+export function keptKeys(config: EffectiveConfig): KeptKeys {
+  const required = (config.rules.get('model/required-fields')?.options as { fields?: string[] } | undefined)?.fields ?? [];
+  return {
+    fields: new Set([...PROJECT_FIELDS, ...required.filter((f) => !f.startsWith('Metadata.'))]),
+    metadata: new Set(required.filter((f) => f.startsWith('Metadata.')).map((f) => f.slice(9))),
+  };
+}
+
+export function sha1(bytes: Uint8Array | string): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing a summary (where the file was linted)
+
+/** The thin entries of one linted file, by block index. */
+export function thinEntries(index: ModelIndex, kept: KeptKeys): Map<number, ThinEntry[]> {
+  const byBlock = new Map<number, ThinEntry[]>();
+  for (const e of [...index.models, ...index.collections, ...index.libraries]) {
+    const i = e.origin.block.block.index;
+    let list = byBlock.get(i);
+    if (!list) byBlock.set(i, (list = []));
+    list.push(thin(e, kept));
+  }
+  return byBlock;
+}
+
+function thin(e: Entry, kept: KeptKeys): ThinEntry {
+  const pick = (map: LocatedMap, keys: ReadonlySet<string>): Record<string, WireValue> => {
+    const out: Record<string, WireValue> = {};
+    for (const k of keys) {
+      if (map.peek(k) === undefined) continue;
+      const at = map.get(k)!;
+      out[k] = [at.value, at.origin.path];
+    }
+    return out;
+  };
+  const wire = (l: Located<Data> | undefined): WireValue | undefined => (l ? [l.value, l.origin.path] : undefined);
+  return {
+    kind: e.kind, dialect: e.dialect, path: e.origin.path, fromMarkdown: e.fromMarkdown,
+    fields: pick(e.fields, kept.fields), metadata: pick(e.metadata, kept.metadata),
+    results: e.results.map((r) => ({
+      path: r.origin.path,
+      ...(r.task ? { task: wire(r.task)! } : {}),
+      ...(r.dataset ? { dataset: wire(r.dataset)! } : {}),
+      metrics: r.metrics.map((m) => ({ name: m.name, value: wire(m.value)! })),
+    })),
+    ...(e.kind === 'collection' ? { contentKey: contentKey(e) } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a summary back (on the main thread)
+
+/** A file known by its summary: text read again (and checked) only when something needs it. */
+export function stubFile(s: FileSummary): LoadedFile {
+  const source = summarySource(s);
+  const blocks = s.blocks.map((b): LoadedBlock => ({
+    parsed: lazyParsedBlock(makeBlock(source, b.kind, b.offset, b.length, b.index), b.dataPath, b.hints),
+    data: null, broken: b.broken, typed: b.typed, reports: [],
+    ...(b.roles ? { accepts: new Set(b.roles) } : {}),
+  }));
+  return { path: s.path, format: s.format, source, blocks, reports: [], unreadable: s.unreadable, summary: s };
+}
+
+function summarySource(s: FileSummary): SourceFile {
+  let text: string | undefined;
+  let lines: LineIndex | undefined;
+  const current = (): string => {
+    if (text !== undefined) return text;
+    if (s.unreadable) return (text = '');
+    let bytes: Uint8Array;
+    try { bytes = readFileSync(s.path); } catch { bytes = new Uint8Array(); }
+    // The file must be the one summarised: an edited file would shift every position.
+    if (s.digest === '' || sha1(bytes) !== s.digest) throw new InputError(`${s.path} changed on disk while milint was checking it; run milint again.`);
+    const raw = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    text = s.bom ? raw.slice(1) : raw;
+    return text;
+  };
+  return {
+    path: s.path, bom: s.bom, length: s.length, mayHaveDirectives: false,
+    get text() { return current(); },
+    get lines() { return (lines ??= new LineIndex(current())); },
+    release() { text = undefined; },
+  };
+}
+
+/** The entries of a stub block, as `Entry` objects over its (lazily parsed) block. */
+export function reviveEntries(entries: readonly ThinEntry[], parsed: ParsedBlock, kept: KeptKeys): Entry[] {
+  return entries.map((t) => {
+    const located = (w: WireValue): Located<Data> => ({ value: w[0], origin: { block: parsed, path: w[1] } });
+    const fields = new ThinMap(t.fields, kept.fields, parsed);
+    const results: Result[] = t.results.map((r) => ({
+      origin: { block: parsed, path: r.path },
+      ...(r.task ? { task: located(r.task) } : {}),
+      ...(r.dataset ? { dataset: located(r.dataset) } : {}),
+      metrics: r.metrics.map((m) => ({ name: m.name, value: located(m.value) })),
+    }));
+    const name = fields.get(t.dialect === 'pwc' ? 'Name' : 'name');
+    return {
+      kind: t.kind, dialect: t.dialect, origin: { block: parsed, path: t.path },
+      ...(name ? { name } : {}),
+      fields, metadata: new ThinMap(t.metadata, kept.metadata, parsed), results, fromMarkdown: t.fromMarkdown,
+      ...(t.contentKey !== undefined ? { contentKey: t.contentKey } : {}),
+    };
+  });
+}
+
+/**
+ * The kept values of an entry. Asking for a key the summary does not keep is a programming error
+ * (a project rule reading a field nobody summarised would silently see nothing).
+ */
+class ThinMap implements LocatedMap {
+  constructor(private readonly written: Readonly<Record<string, WireValue>>, private readonly kept: ReadonlySet<string>, private readonly parsed: ParsedBlock) {}
+
+  private check(key: string): WireValue | undefined {
+    if (!this.kept.has(key)) throw new TypeError(`"${key}" is not kept in file summaries; add it to keptKeys for project rules`);
+    return Object.prototype.hasOwnProperty.call(this.written, key) ? this.written[key] : undefined;
+  }
+
+  get(key: string): Located<Data> | undefined {
+    const w = this.check(key);
+    return w ? { value: w[0], origin: { block: this.parsed, path: w[1] } } : undefined;
+  }
+
+  peek(key: string): Data | undefined { return this.check(key)?.[0]; }
+  has(key: string): boolean { return this.check(key) !== undefined; }
+  get size(): number { return unkept(); }
+  keys(): MapIterator<string> { return unkept(); }
+  values(): MapIterator<Located<Data>> { return unkept(); }
+  entries(): MapIterator<[string, Located<Data>]> { return unkept(); }
+  forEach(): void { unkept(); }
+  [Symbol.iterator](): MapIterator<[string, Located<Data>]> { return unkept(); }
+}
+
+function unkept(): never {
+  throw new TypeError('file summaries keep some fields only; project rules cannot list every field');
+}

@@ -1,0 +1,77 @@
+/**
+ * Lints the files of a run that can be linted on their own (see per-file.ts), in worker threads
+ * when the run is large enough for them to pay (`--concurrency`), else on this thread. Either way
+ * every file gets one outcome, the same whichever thread made it.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { FileLinter, type FileJob, type FileOutcome } from '../lint/per-file.js';
+import type { Batch, BatchReply } from './lint-worker.js';
+
+export type Concurrency = number | 'auto' | 'off';
+
+/**
+ * Below this many files `auto` stays on one thread: starting a worker (loading the linter into
+ * a fresh isolate) costs about as much as linting a couple of hundred pages.
+ */
+export const AUTO_MIN_FILES = 400;
+
+/** How many worker threads a run of `files` files uses (0: this thread only). */
+export function threadsFor(concurrency: Concurrency, files: number): number {
+  if (concurrency === 'off') return 0;
+  if (concurrency === 'auto') return files < AUTO_MIN_FILES ? 0 : Math.min(availableParallelism(), 8);
+  return Math.max(0, Math.min(Math.floor(concurrency), files));
+}
+
+/** The worker script: next to this module when built; from dist/ when running the sources (tests). */
+function workerUrl(): URL {
+  const here = new URL('./lint-worker.js', import.meta.url);
+  return existsSync(fileURLToPath(here)) ? here : new URL('../../dist/parallel/lint-worker.js', import.meta.url);
+}
+
+/** Files per message: large enough to keep messages few, small enough to share the work evenly. */
+const BATCH = 64;
+
+/**
+ * Lints `paths`; `known` gives, per path, the digest of a result the caller already holds (a
+ * cache): such a file comes back as a hit when its bytes still have that digest.
+ */
+export async function lintEach(
+  paths: readonly string[], job: FileJob, threads: number,
+  known: (path: string) => string | undefined, onDone?: (done: number, total: number) => void,
+): Promise<Map<string, FileOutcome>> {
+  const out = new Map<string, FileOutcome>();
+  const total = paths.length;
+  if (threads === 0) {
+    const linter = new FileLinter(job);
+    for (const p of paths) {
+      out.set(p, linter.lint(p, known(p)));
+      onDone?.(out.size, total);
+    }
+    return out;
+  }
+  let next = 0;
+  const take = (): Batch | undefined => {
+    if (next >= paths.length) return undefined;
+    const chunk = paths.slice(next, (next += BATCH));
+    return { paths: chunk, known: chunk.map((p) => known(p) ?? '') };
+  };
+  await Promise.all(Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
+    const first = take();
+    if (!first) { resolve(); return; }
+    const worker = new Worker(workerUrl(), { workerData: job });
+    worker.on('message', (reply: BatchReply) => {
+      for (const o of reply.outcomes) out.set(o.path, o);
+      onDone?.(out.size, total);
+      const batch = take();
+      if (batch) worker.postMessage(batch);
+      else { void worker.terminate(); resolve(); }
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => { if (code !== 0 && code !== 1) reject(new Error(`lint worker exited with code ${code}`)); });
+    worker.postMessage(first);
+  })));
+  return out;
+}
