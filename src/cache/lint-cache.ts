@@ -13,7 +13,7 @@ import { sha1, type FileSummary } from '../lint/summary.js';
 import type { FileJob, FileOutcome } from '../lint/per-file.js';
 
 /** Bumped when the layout of summaries changes. */
-const LAYOUT = 1;
+const LAYOUT = 2;
 
 /** Where the cache goes when `--cache-location` is not given (a folder, relative to the cwd). */
 export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'milint') + sep;
@@ -45,6 +45,8 @@ export function cacheKey(job: FileJob): string {
 
 export class LintCache {
   private readonly files: Map<string, { digest: string; summary?: FileSummary }>;
+  /** Whether anything differs from what was read (else there is nothing to write). */
+  private changed = false;
 
   private constructor(readonly path: string, private readonly key: string, stored: Stored['files']) {
     this.files = new Map(Object.entries(stored));
@@ -73,6 +75,7 @@ export class LintCache {
   /** Takes in the outcomes of a run. */
   update(outcomes: ReadonlyMap<string, FileOutcome>): void {
     for (const [path, o] of outcomes) {
+      if (o.kind !== 'hit') this.changed = true;
       if (o.kind === 'leaf') {
         if (o.summary.digest !== '') this.files.set(path, { digest: o.summary.digest, summary: o.summary });
         else this.files.delete(path);
@@ -89,7 +92,11 @@ export class LintCache {
    */
   save(seen: ReadonlySet<string>): string | undefined {
     const files: Record<string, { digest: string; summary?: FileSummary }> = {};
-    for (const [path, entry] of this.files) if (seen.has(path) || existsSync(path)) files[path] = entry;
+    for (const [path, entry] of this.files) {
+      if (seen.has(path) || existsSync(path)) files[path] = entry;
+      else this.changed = true;
+    }
+    if (!this.changed && existsSync(this.path)) return undefined;
     try {
       writeAtomic(this.path, JSON.stringify({ layout: LAYOUT, key: this.key, files } satisfies Stored));
       return undefined;

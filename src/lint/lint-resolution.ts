@@ -29,6 +29,18 @@ export interface LintRun {
   readonly index: ModelIndex;
   readonly resolution: Resolution;
   readonly config: EffectiveConfig;
+  /** How the files of a `lintFilesAsync` run were linted. */
+  readonly stats?: RunStats;
+}
+
+export interface RunStats {
+  /** Files linted on their own in this run (in worker threads when `threads` > 0). */
+  readonly linted: number;
+  /** Files whose per-file results came from the cache. */
+  readonly cached: number;
+  /** Files read into the main graph in full (they reference other files, or hold directives). */
+  readonly full: number;
+  readonly threads: number;
 }
 
 /** Per-file rules only (`file`, for a file linted on its own), or every rule (`all`). */

@@ -98,16 +98,21 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
   const threads = threadsFor(options.concurrency ?? 'auto', prep.files.length);
   const outcomes = await lintEach(prep.files, job, threads, (p) => cache?.digest(p), options.onProgress);
   const stubs = new Map<string, LoadedFile>();
+  let linted = 0;
+  let cached = 0;
   for (const [path, o] of outcomes) {
     const summary = o.kind === 'leaf' ? o.summary : o.kind === 'hit' ? cache?.summary(path) : undefined;
     if (summary) stubs.set(path, stubFile(summary));
+    if (o.kind === 'leaf') linted++;
+    else if (o.kind === 'hit' && summary) cached++;
   }
   if (cache) {
     cache.update(outcomes);
     const failed = cache.save(new Set(prep.files));
     if (failed) options.onCacheError?.(cache.path, failed);
   }
-  return lintPrepared(prep, stubs);
+  const run = lintPrepared(prep, stubs);
+  return { ...run, stats: { linted, cached, full: prep.files.length - linted - cached, threads } };
 }
 
 interface Prepared {

@@ -21,14 +21,18 @@ import { InputError } from '../errors.js';
 import { LineIndex } from '../source/line-index.js';
 import { contentKey } from '../rules/helpers/entries.js';
 
-/** A value and the data path it was written at, inside its block. */
-export type WireValue = readonly [value: Data, path: Path];
+/**
+ * A value and the data path it was written at, inside its block; the path is left out when it is
+ * where the format puts that value (`[...entry, 'Weights']`), which keeps summaries small.
+ */
+export type WireValue = readonly [value: Data, path?: Path];
 
 export interface ThinResult {
   readonly path: Path;
   readonly task?: WireValue;
   readonly dataset?: WireValue;
-  readonly metrics: readonly { readonly name: string; readonly value: WireValue }[];
+  /** Metric name and value. */
+  readonly metrics: readonly (readonly [name: string, value: WireValue])[];
 }
 
 /** An entry as the project rules need it. */
@@ -110,27 +114,34 @@ export function thinEntries(index: ModelIndex, kept: KeptKeys): Map<number, Thin
 }
 
 function thin(e: Entry, kept: KeptKeys): ThinEntry {
-  const pick = (map: LocatedMap, keys: ReadonlySet<string>): Record<string, WireValue> => {
+  const pick = (map: LocatedMap, keys: ReadonlySet<string>, base: Path): Record<string, WireValue> => {
     const out: Record<string, WireValue> = {};
     for (const k of keys) {
       if (map.peek(k) === undefined) continue;
-      const at = map.get(k)!;
-      out[k] = [at.value, at.origin.path];
+      out[k] = pack(map.get(k)!, [...base, k]);
     }
     return out;
   };
-  const wire = (l: Located<Data> | undefined): WireValue | undefined => (l ? [l.value, l.origin.path] : undefined);
+  const [task, dataset, metrics] = e.dialect === 'pwc' ? ['Task', 'Dataset', 'Metrics'] : ['task', 'dataset', 'metrics'];
   return {
     kind: e.kind, dialect: e.dialect, path: e.origin.path, fromMarkdown: e.fromMarkdown,
-    fields: pick(e.fields, kept.fields), metadata: pick(e.metadata, kept.metadata),
+    fields: pick(e.fields, kept.fields, e.origin.path), metadata: pick(e.metadata, kept.metadata, [...e.origin.path, 'Metadata']),
     results: e.results.map((r) => ({
       path: r.origin.path,
-      ...(r.task ? { task: wire(r.task)! } : {}),
-      ...(r.dataset ? { dataset: wire(r.dataset)! } : {}),
-      metrics: r.metrics.map((m) => ({ name: m.name, value: wire(m.value)! })),
+      ...(r.task ? { task: pack(r.task, [...r.origin.path, task]) } : {}),
+      ...(r.dataset ? { dataset: pack(r.dataset, [...r.origin.path, dataset]) } : {}),
+      metrics: r.metrics.map((m) => [m.name, pack(m.value, [...r.origin.path, metrics, m.name])] as const),
     })),
     ...(e.kind === 'collection' ? { contentKey: contentKey(e) } : {}),
   };
+}
+
+function samePath(a: Path, b: Path): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function pack(l: Located<Data>, usual: Path): WireValue {
+  return samePath(l.origin.path, usual) ? [l.value] : [l.value, l.origin.path];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,19 +183,20 @@ function summarySource(s: FileSummary): SourceFile {
 /** The entries of a stub block, as `Entry` objects over its (lazily parsed) block. */
 export function reviveEntries(entries: readonly ThinEntry[], parsed: ParsedBlock, kept: KeptKeys): Entry[] {
   return entries.map((t) => {
-    const located = (w: WireValue): Located<Data> => ({ value: w[0], origin: { block: parsed, path: w[1] } });
-    const fields = new ThinMap(t.fields, kept.fields, parsed);
+    const located = (w: WireValue, usual: Path): Located<Data> => ({ value: w[0], origin: { block: parsed, path: w[1] ?? usual } });
+    const fields = new ThinMap(t.fields, kept.fields, parsed, t.path);
+    const [task, dataset, metrics] = t.dialect === 'pwc' ? ['Task', 'Dataset', 'Metrics'] : ['task', 'dataset', 'metrics'];
     const results: Result[] = t.results.map((r) => ({
       origin: { block: parsed, path: r.path },
-      ...(r.task ? { task: located(r.task) } : {}),
-      ...(r.dataset ? { dataset: located(r.dataset) } : {}),
-      metrics: r.metrics.map((m) => ({ name: m.name, value: located(m.value) })),
+      ...(r.task ? { task: located(r.task, [...r.path, task]) } : {}),
+      ...(r.dataset ? { dataset: located(r.dataset, [...r.path, dataset]) } : {}),
+      metrics: r.metrics.map(([name, value]) => ({ name, value: located(value, [...r.path, metrics, name]) })),
     }));
     const name = fields.get(t.dialect === 'pwc' ? 'Name' : 'name');
     return {
       kind: t.kind, dialect: t.dialect, origin: { block: parsed, path: t.path },
       ...(name ? { name } : {}),
-      fields, metadata: new ThinMap(t.metadata, kept.metadata, parsed), results, fromMarkdown: t.fromMarkdown,
+      fields, metadata: new ThinMap(t.metadata, kept.metadata, parsed, [...t.path, 'Metadata']), results, fromMarkdown: t.fromMarkdown,
       ...(t.contentKey !== undefined ? { contentKey: t.contentKey } : {}),
     };
   });
@@ -195,7 +207,10 @@ export function reviveEntries(entries: readonly ThinEntry[], parsed: ParsedBlock
  * (a project rule reading a field nobody summarised would silently see nothing).
  */
 class ThinMap implements LocatedMap {
-  constructor(private readonly written: Readonly<Record<string, WireValue>>, private readonly kept: ReadonlySet<string>, private readonly parsed: ParsedBlock) {}
+  constructor(
+    private readonly written: Readonly<Record<string, WireValue>>, private readonly kept: ReadonlySet<string>,
+    private readonly parsed: ParsedBlock, private readonly base: Path,
+  ) {}
 
   private check(key: string): WireValue | undefined {
     if (!this.kept.has(key)) throw new TypeError(`"${key}" is not kept in file summaries; add it to keptKeys for project rules`);
@@ -204,7 +219,7 @@ class ThinMap implements LocatedMap {
 
   get(key: string): Located<Data> | undefined {
     const w = this.check(key);
-    return w ? { value: w[0], origin: { block: this.parsed, path: w[1] } } : undefined;
+    return w ? { value: w[0], origin: { block: this.parsed, path: w[1] ?? [...this.base, key] } } : undefined;
   }
 
   peek(key: string): Data | undefined { return this.check(key)?.[0]; }

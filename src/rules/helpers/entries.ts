@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Entry, ModelIndex } from '../../model/types.js';
 
 const cache = new WeakMap<ModelIndex, readonly Entry[]>();
@@ -19,5 +20,5 @@ export function contentKey(e: Entry): string {
   if (e.contentKey !== undefined) return e.contentKey;
   const obj = (m: ReadonlyMap<string, { value: unknown }>) =>
     [...m].map(([k, v]): [string, unknown] => [k, v.value]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  return JSON.stringify([obj(e.fields), obj(e.metadata), e.results.length]);
+  return createHash('sha1').update(JSON.stringify([obj(e.fields), obj(e.metadata), e.results.length])).digest('hex');
 }
