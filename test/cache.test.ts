@@ -1,0 +1,118 @@
+/**
+ * `--cache`: per-file results kept between runs, keyed by the file's bytes, milint's version and
+ * the effective configuration. Hits must give exactly the output of a cold run; a changed file or
+ * configuration must be linted again, and project rules must still see every file.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintFiles, lintFilesAsync, type LintOptions, type LintRun } from '../src/lint/lint.js';
+import { CACHE_FILE_NAME } from '../src/cache/lint-cache.js';
+import { generateCorpus } from '../scripts/generate-corpus.js';
+import { milint } from './helpers/exec.js';
+import { tmpTree } from './helpers/tmp.js';
+
+const view = (run: LintRun) => run.results.map((r) => ({ file: r.file, diagnostics: r.diagnostics }));
+
+function zoo(): { dir: string; pages: number } {
+  const corpus = generateCorpus({ pages: 25, seed: 3, inject: true });
+  return { dir: tmpTree(corpus.files), pages: Object.keys(corpus.files).filter((f) => f.endsWith('.md')).length };
+}
+
+async function cachedRun(dir: string, extra: Partial<LintOptions> = {}): Promise<LintRun> {
+  return lintFilesAsync({ cwd: dir, patterns: ['.'], config: false, preset: 'timm', cache: true, concurrency: 'off', ...extra });
+}
+
+const cold = (dir: string, extra: Partial<LintOptions> = {}) => lintFiles({ cwd: dir, patterns: ['.'], config: false, preset: 'timm', ...extra });
+
+describe('--cache', () => {
+  it('a warm run takes every page from the cache and gives the cold output exactly', async () => {
+    const { dir, pages } = zoo();
+    const first = await cachedRun(dir);
+    expect(first.stats).toMatchObject({ cached: 0 });
+    expect(first.stats!.linted).toBeGreaterThanOrEqual(pages);
+    expect(existsSync(join(dir, 'node_modules', '.cache', 'milint', CACHE_FILE_NAME))).toBe(true);
+    const second = await cachedRun(dir);
+    expect(second.stats).toMatchObject({ linted: 0, cached: first.stats!.linted });
+    expect(view(second)).toEqual(view(first));
+    expect(view(second)).toEqual(view(cold(dir)));
+    expect(second.results.flatMap((r) => r.diagnostics).length).toBeGreaterThan(10);
+    // In worker threads too.
+    const third = await cachedRun(dir, { concurrency: 2 });
+    expect(third.stats).toMatchObject({ linted: 0, cached: first.stats!.linted, threads: 2 });
+    expect(view(third)).toEqual(view(first));
+  });
+
+  it('a changed file is linted again, alone, and project rules still see it from the unchanged ones', async () => {
+    const dir = tmpTree({
+      'model-index.yml': 'Import:\n- docs/*.md\n',
+      'docs/a.md': '<!--\nType: model-index\nCollections:\n- Name: Fam\nModels:\n- Name: a1\n  In Collection: Fam\n-->\n',
+      'docs/b.md': '<!--\nType: model-index\nModels:\n- Name: b1\n  In Collection: Fam\n-->\n',
+      'docs/c.md': '<!--\nType: model-index\nModels:\n- Name: c1\n  In Collection: Fam\n-->\n',
+    });
+    const opts = { preset: 'recommended' };
+    const first = await cachedRun(dir, opts);
+    expect(first.results.flatMap((r) => r.diagnostics)).toEqual([]);
+    // The collection is renamed in a.md: b.md and c.md (unchanged, from the cache) now name a missing one.
+    writeFileSync(join(dir, 'docs/a.md'), '<!--\nType: model-index\nCollections:\n- Name: Family\nModels:\n- Name: a1\n  In Collection: Family\n-->\n');
+    const second = await cachedRun(dir, opts);
+    expect(second.stats).toMatchObject({ linted: 1, cached: 2 });
+    const rows = second.results.flatMap((r) => r.diagnostics.map((d) => `${relative(dir, r.file)}:${d.start.line}:${d.start.column} ${d.ruleId}`));
+    expect(rows).toEqual(['docs/b.md:5:18 collection/exists', 'docs/c.md:5:18 collection/exists']);
+    expect(view(second)).toEqual(view(cold(dir, opts)));
+  });
+
+  it('a changed configuration lints every file again', async () => {
+    const { dir } = zoo();
+    const first = await cachedRun(dir);
+    const flags = { ruleFlags: ['results/metric-format: off', 'url/https: error'] };
+    const second = await cachedRun(dir, flags);
+    expect(second.stats!.cached).toBe(0);
+    expect(second.stats!.linted).toBe(first.stats!.linted);
+    expect(view(second)).toEqual(view(cold(dir, flags)));
+    expect(view(second)).not.toEqual(view(first));
+    // The same configuration again: every file from the cache.
+    expect((await cachedRun(dir, flags)).stats!.cached).toBe(first.stats!.linted);
+  });
+
+  it('a broken or foreign cache file is ignored and replaced; a deleted file leaves the cache', async () => {
+    const { dir } = zoo();
+    const file = join(dir, 'my-cache.json');
+    writeFileSync(file, '{"layout": 2, "key": "x", "files": {');
+    const first = await cachedRun(dir, { cacheLocation: 'my-cache.json' });
+    expect(first.stats!.cached).toBe(0);
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { files: Record<string, unknown> };
+    const page = Object.keys(stored.files).find((p) => p.endsWith('.md'))!;
+    expect(page).toBeDefined();
+    rmSync(page);
+    const second = await cachedRun(dir, { cacheLocation: 'my-cache.json' });
+    expect(second.stats!.cached).toBe(first.stats!.linted - 1);
+    expect(Object.keys((JSON.parse(readFileSync(file, 'utf8')) as typeof stored).files)).not.toContain(page);
+    expect(view(second)).toEqual(view(cold(dir)));
+  });
+
+  it('--cache-location takes a folder (trailing separator) or a file', async () => {
+    const { dir } = zoo();
+    await cachedRun(dir, { cacheLocation: 'caches/' });
+    expect(existsSync(join(dir, 'caches', CACHE_FILE_NAME))).toBe(true);
+    await cachedRun(dir, { cacheLocation: 'caches' });
+    expect((await cachedRun(dir, { cacheLocation: 'caches' })).stats!.cached).toBeGreaterThan(0);
+  });
+
+  it('the CLI: same output and exit code cold and warm; an unwritable cache is a warning only', () => {
+    const { dir } = zoo();
+    const args = ['.', '--preset', 'timm', '--no-config', '-f', 'json', '--cache', '--cache-location', '.cache/'];
+    const a = milint(args, dir);
+    expect(existsSync(join(dir, '.cache', CACHE_FILE_NAME))).toBe(true);
+    const b = milint(args, dir);
+    expect(a.code).toBe(1);
+    expect(b.code).toBe(1);
+    expect(b.stdout).toBe(a.stdout);
+    expect(b.stderr).toBe('');
+    writeFileSync(join(dir, 'a-file'), 'not a folder');
+    const c = milint(['.', '--preset', 'timm', '--no-config', '-f', 'json', '--cache', '--cache-location', 'a-file/cache.json'], dir);
+    expect(c.code).toBe(1);
+    expect(c.stdout).toBe(a.stdout);
+    expect(c.stderr).toMatch(/^milint: could not write the cache .*a-file[\\/]cache\.json \((ENOTDIR|EEXIST)\); results are not affected\.\n$/);
+  });
+});
