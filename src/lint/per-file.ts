@@ -11,9 +11,8 @@ import { dirname } from 'node:path';
 import type { RuleId } from '../types.js';
 import type { EffectiveConfig, SeveritySetting } from '../config/types.js';
 import { formatOf } from '../extract/extract.js';
-import { loadBytes, unreadableFile, type Limits, type LoadedFile, type ParseMode } from '../resolve/load-file.js';
+import { loadBytes, unreadableFile, type Limits, type LoadedBlock, type ParseMode } from '../resolve/load-file.js';
 import { resolveGraph } from '../resolve/resolve.js';
-import { walkUnit } from '../model/walk.js';
 import { unwrap, type Role } from '../schema/roles.js';
 import { keptKeys, sha1, thinEntries, type FileSummary, type KeptKeys } from './summary.js';
 import { lintResolution } from './lint-resolution.js';
@@ -66,9 +65,12 @@ export class FileLinter {
     const digest = bytes ? sha1(bytes) : '';
     if (known !== undefined && digest !== '' && known === digest) return { kind: 'hit', path };
     const file = bytes ? loadBytes(path, bytes, format, this.job.mode, this.job.limits) : unreadableFile(path, format, error);
-    const roles = leafRoles(file);
-    if (!roles) return { kind: 'full', path, digest };
-    const resolution = resolveGraph([path], { preloaded: new Map([[path, file]]), mode: this.job.mode, limits: this.job.limits });
+    // A directive may silence a project rule; an untyped comment counts only when the file is
+    // imported: either way the file is linted inside the whole graph.
+    if (file.source.mayHaveDirectives || file.blocks.some((b) => !b.typed)) return { kind: 'full', path, digest };
+    const resolution = resolveGraph([path], { preloaded: new Map([[path, file]]), mode: this.job.mode, limits: this.job.limits, follow: false });
+    if (resolution.unfollowed > 0) return { kind: 'full', path, digest };
+    const roles = file.format === 'markdown' ? [] : file.blocks.map(yamlRoles);
     const run = lintResolution(resolution, dirname(path), new Set([path]), this.config, undefined, 'file');
     const entries = thinEntries(run.index, this.kept);
     return {
@@ -94,27 +96,12 @@ export class FileLinter {
 const STANDALONE_ROLES: readonly Role[] = ['guess', 'index', 'models', 'model', 'collections', 'collection', 'library'];
 const ALL_ROLES: readonly Role[] = [...STANDALONE_ROLES, 'metadata', 'results', 'result'];
 
-/**
- * Whether a file can be linted on its own; if so, per block, the roles it reads the same in
- * (YAML files only: a Markdown block's role never depends on who names the file).
- */
-function leafRoles(file: LoadedFile): (readonly Role[] | undefined)[] | undefined {
-  if (file.source.mayHaveDirectives) return undefined;
-  const out: (readonly Role[] | undefined)[] = [];
-  for (const b of file.blocks) {
-    // An untyped comment counts only when the file is imported: root and import differ.
-    if (!b.typed) return undefined;
-    if (b.broken) { out.push(file.format === 'markdown' ? undefined : ALL_ROLES); continue; }
-    const role: Role = b.parsed.block.kind === 'front-matter' ? 'hf' : 'guess';
-    let refs = 0;
-    const shape = walkUnit(role, b.data, { ref: () => { refs++; } });
-    if (refs > 0) return undefined;
-    if (file.format === 'markdown') { out.push(undefined); continue; }
-    const same = (r: Role): boolean => {
-      const s = unwrap(r, b.data);
-      return s.role === shape.role && s.expected === shape.expected && JSON.stringify(s.path) === JSON.stringify(shape.path);
-    };
-    out.push(STANDALONE_ROLES.filter(same));
-  }
-  return out;
+/** The roles a block of a YAML file reads the same in as at the root (a broken block: any). */
+function yamlRoles(b: LoadedBlock): readonly Role[] {
+  if (b.broken) return ALL_ROLES;
+  const root = unwrap('guess', b.data);
+  return STANDALONE_ROLES.filter((r) => {
+    const s = unwrap(r, b.data);
+    return s.role === root.role && s.expected === root.expected && JSON.stringify(s.path) === JSON.stringify(root.path);
+  });
 }

@@ -117,8 +117,10 @@ function thin(e: Entry, kept: KeptKeys): ThinEntry {
   const pick = (map: LocatedMap, keys: ReadonlySet<string>, base: Path): Record<string, WireValue> => {
     const out: Record<string, WireValue> = {};
     for (const k of keys) {
-      if (map.peek(k) === undefined) continue;
-      out[k] = pack(map.get(k)!, [...base, k]);
+      const v = map.peek(k);
+      if (v === undefined) continue;
+      const at = map.layerPath(k)!;
+      out[k] = samePath(at, base) ? [v] : [v, [...at, k]];
     }
     return out;
   };
@@ -128,9 +130,9 @@ function thin(e: Entry, kept: KeptKeys): ThinEntry {
     fields: pick(e.fields, kept.fields, e.origin.path), metadata: pick(e.metadata, kept.metadata, [...e.origin.path, 'Metadata']),
     results: e.results.map((r) => ({
       path: r.origin.path,
-      ...(r.task ? { task: pack(r.task, [...r.origin.path, task]) } : {}),
-      ...(r.dataset ? { dataset: pack(r.dataset, [...r.origin.path, dataset]) } : {}),
-      metrics: r.metrics.map((m) => [m.name, pack(m.value, [...r.origin.path, metrics, m.name])] as const),
+      ...(r.task ? { task: pack(r.task, r.origin.path, task) } : {}),
+      ...(r.dataset ? { dataset: pack(r.dataset, r.origin.path, dataset) } : {}),
+      metrics: r.metrics.map((m) => [m.name, pack(m.value, r.origin.path, metrics, m.name)] as const),
     })),
     ...(e.kind === 'collection' ? { contentKey: contentKey(e) } : {}),
   };
@@ -140,8 +142,11 @@ function samePath(a: Path, b: Path): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function pack(l: Located<Data>, usual: Path): WireValue {
-  return samePath(l.origin.path, usual) ? [l.value] : [l.value, l.origin.path];
+/** The value, with its path only when that is not `[...base, ...keys]`. */
+function pack(l: Located<Data>, base: Path, ...keys: string[]): WireValue {
+  const p = l.origin.path;
+  const usual = p.length === base.length + keys.length && keys.every((k, i) => p[base.length + i] === k) && base.every((x, i) => p[i] === x);
+  return usual ? [l.value] : [l.value, p];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -223,6 +228,10 @@ class ThinMap implements LocatedMap {
   }
 
   peek(key: string): Data | undefined { return this.check(key)?.[0]; }
+  layerPath(key: string): Path | undefined {
+    const w = this.check(key);
+    return w === undefined ? undefined : w[1] ? w[1].slice(0, -1) : this.base;
+  }
   has(key: string): boolean { return this.check(key) !== undefined; }
   get size(): number { return unkept(); }
   keys(): MapIterator<string> { return unkept(); }

@@ -1,4 +1,4 @@
-import type { Located, Origin } from '../types.js';
+import type { Located, Origin, Path } from '../types.js';
 import type { Data } from '../source/to-data.js';
 
 /** One mapping of data, with the origin of the mapping itself (its values are at `[...path, key]`). */
@@ -35,12 +35,21 @@ export class DataMap implements ReadonlyMap<string, Located<Data>> {
     return l ? l.data[key] : undefined;
   }
 
+  /** The path of the mapping a key's value is read from (not copied), or undefined. */
+  layerPath(key: string): Path | undefined {
+    return this.layerOf(key)?.origin.path;
+  }
+
   has(key: string): boolean {
     return this.layerOf(key) !== undefined;
   }
 
   /** Keys in first-written order (a key redefined by a later layer keeps its first place). */
   *keys(): MapIterator<string> {
+    if (this.layers.length === 1) {
+      for (const k of Object.keys(this.layers[0]!.data)) if (!this.skip.has(k)) yield k;
+      return;
+    }
     const seen = new Set<string>();
     for (const l of this.layers) {
       for (const k of Object.keys(l.data)) {

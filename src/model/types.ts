@@ -3,7 +3,7 @@
  * to the place it was written (`Located`). Values that came in through a file reference keep the
  * origin of that file, so their diagnostics point there.
  */
-import type { Located, Origin } from '../types.js';
+import type { Located, Origin, Path } from '../types.js';
 import type { Data } from '../source/to-data.js';
 
 export type Dialect = 'pwc' | 'huggingface';
@@ -20,6 +20,8 @@ export interface Result {
 export interface LocatedMap extends ReadonlyMap<string, Located<Data>> {
   /** The value of a key, without its origin (cheap; `get` when a report needs the place). */
   peek(key: string): Data | undefined;
+  /** The path of the mapping the key's value is read from (its value is at `[...layerPath, key]`). */
+  layerPath(key: string): Path | undefined;
 }
 
 /** A model, collection or library: all share this shape. */

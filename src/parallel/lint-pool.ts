@@ -63,7 +63,7 @@ export async function lintEach(
     if (!first) { resolve(); return; }
     const worker = new Worker(workerUrl(), { workerData: job });
     worker.on('message', (reply: BatchReply) => {
-      for (const o of reply.outcomes) out.set(o.path, o);
+      for (const o of JSON.parse(reply.outcomes) as FileOutcome[]) out.set(o.path, o);
       onDone?.(out.size, total);
       const batch = take();
       if (batch) worker.postMessage(batch);

@@ -85,7 +85,8 @@ export function fastBlock(block: Block): FastBlock | undefined {
     if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return v;
     if (Array.isArray(v)) {
       if (v.length === 0 && key !== undefined && LISTS.has(canonicalKey(key))) hints.emptyValues = true;
-      return v.map((x) => convert(x));
+      for (let i = 0; i < v.length; i++) v[i] = convert(v[i]);
+      return v as Data[];
     }
     if (isObject(v)) {
       const keys = Object.keys(v);
@@ -93,13 +94,19 @@ export function fastBlock(block: Block): FastBlock | undefined {
       // js-yaml's own object is kept when every key is already in its display spelling (the usual
       // case); a new null-prototype object is built only when keys must be renamed.
       let rename = false;
-      const seen = new Set<string>();
+      // Canonical keys seen so far: a short list for the usual small mapping, a set for a big one.
+      const seen: string[] | Set<string> = keys.length > 16 ? new Set<string>() : [];
       for (const k of keys) {
         const c = canonicalKey(k);
         if (YAML11_STRING.test(k)) hints.yaml11 = true;
         // Two keys that differ only in spelling: the full parse reports them with positions.
-        if (canonical && seen.has(c)) ok = false;
-        seen.add(c);
+        if (Array.isArray(seen)) {
+          if (canonical && seen.includes(c)) ok = false;
+          seen.push(c);
+        } else {
+          if (canonical && seen.has(c)) ok = false;
+          seen.add(c);
+        }
         if (canonical && displayKey(k) !== k) {
           rename = true;
           if (KNOWN.has(c)) hints.variantKeys = true;

@@ -46,6 +46,8 @@ export interface Resolution {
    * cover (a metafile named by `Metadata:`, say): they must be loaded in full and the graph built again.
    */
   readonly needsFull: ReadonlySet<string>;
+  /** References met but not followed (`follow: false`). */
+  readonly unfollowed: number;
 }
 
 /** The key of a reference: the unit that holds it and the path of the naming string. */
@@ -76,6 +78,8 @@ export interface ResolveOptions {
    * (an absolute path, `../`) is reported, not followed. Undefined: no confinement.
    */
   readonly confine?: readonly string[];
+  /** `false`: count references (`unfollowed`) instead of following them (a file linted on its own). */
+  readonly follow?: boolean;
 }
 
 /** Most files one run follows through references (a glob can match many). */
@@ -96,6 +100,7 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
   const reports: Report[] = [];
   const reached = new Set<string>();
   const needsFull = new Set<string>();
+  let unfollowed = 0;
   let complete = true;
 
   const wanted = new Set(discovered);
@@ -135,6 +140,7 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
     const field = pathLabel(ref.path);
     const target = ref.target.trim();
     if (target === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(target)) return;
+    if (options.follow === false) { unfollowed++; return; }
     const dir = dirname(unit.file.path);
     const found: Unit[] = [];
     let paths: string[];
@@ -209,7 +215,7 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
       roots.push(expand(file, b, b.parsed.block.kind === 'front-matter' ? 'hf' : 'guess', [path]));
     }
   }
-  return { files, units, roots, targets, reports, complete, discovered, needsFull };
+  return { files, units, roots, targets, reports, complete, discovered, needsFull, unfollowed };
 }
 
 /** model-index.* first (shallowest first), then metafile.*, then the rest, each in path order. */

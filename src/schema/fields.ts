@@ -13,14 +13,20 @@ export const nonEmpty = (phrase = 'a non-empty string') =>
 
 /** Whether a string is an absolute http(s) URL. */
 export function isHttpUrl(s: string): boolean {
-  if (!/^https?:\/\//i.test(s.trim())) return false;
+  const t = s.trim();
+  if (!/^https?:\/\//i.test(t)) return false;
+  // The usual URL (a host name ending in a label that starts with a letter, no port, no spaces)
+  // needs no parse; anything else is left to the WHATWG parser.
+  if (PLAIN_URL.test(t)) return true;
   try {
-    const u = new URL(s.trim());
+    const u = new URL(t);
     return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
   } catch {
     return false;
   }
 }
+
+const PLAIN_URL = /^https?:\/\/(?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*(?:[/?#][^\s]*)?$/;
 
 /** An absolute http(s) URL. */
 export const httpUrl = (phrase = 'an absolute http(s) URL') =>

@@ -13,6 +13,8 @@ export const METADATA_KEYS = [
   'Label Smoothing', 'BatchNorm Momentum', 'Stochastic Depth Survival', 'Training Steps', 'Warmup Steps', 'Minibatch Size',
 ];
 
+const lower = new Set(METADATA_KEYS.map((k) => k.toLowerCase()));
+
 export const metadataMisspelledKey = defineRule({
   meta: {
     id: 'metadata/misspelled-key', defaultSeverity: 'warning', fixable: false,
@@ -22,7 +24,6 @@ export const metadataMisspelledKey = defineRule({
     suggest: (d) => `Metadata key ${q(d.key)} is not a known field; did you mean ${q(d.suggestion)}?`,
   },
   check(ctx) {
-    const lower = new Set(METADATA_KEYS.map((k) => k.toLowerCase()));
     for (const entry of pwcEntries(ctx.index)) {
       for (const key of entry.metadata.keys()) {
         if (lower.has(key.toLowerCase())) continue;
