@@ -2,7 +2,7 @@
  * Field schemas shared by the dialects. Every schema carries, as its error, the phrase that
  * completes "<field> must be …": the diagnostic renders that phrase, never zod's own wording.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** "must be a string". */
 export const str = (phrase = 'a string') => z.string({ error: phrase });

@@ -3,7 +3,7 @@
  * matter, as the Hub's model-card spec defines it. Keys are exact (lower case).
  * @see https://github.com/huggingface/hub-docs/blob/main/modelcard.md
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { nonEmpty, present, str } from './fields.js';
 
 const metric = z.strictObject({

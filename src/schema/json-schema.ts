@@ -5,7 +5,7 @@
  * Checks zod cannot express in JSON Schema (refinements such as "an absolute URL") are left out:
  * editors get the shape and the help, milint checks the rest.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import * as pwc from './pwc.js';
 import { hfModelIndex } from './huggingface.js';
 import { doc } from './docs.js';

@@ -4,7 +4,7 @@
  * Entries of the shape `<path>` (a string where data may stand) are file references: they are
  * checked by the import resolver, and here only have to be strings.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ARXIV_ID, httpUrl, isHttpUrl, nonEmpty, present, str, strOrList } from './fields.js';
 import { doc } from './docs.js';
 

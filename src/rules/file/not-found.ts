@@ -1,5 +1,5 @@
 import type { Entry } from '../../model/types.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, q } from '../define-rule.js';
 import { fileRefsOf } from '../helpers/file-refs.js';
 import { insideAny } from '../../source/paths.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, q } from '../define-rule.js';
 import { pwcEntries } from '../helpers/entries.js';
 import { closest } from '../helpers/suggest.js';

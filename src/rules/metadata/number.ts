@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, q } from '../define-rule.js';
 import { pwcEntries } from '../helpers/entries.js';
 import { parseQuantity, show } from '../helpers/numbers.js';

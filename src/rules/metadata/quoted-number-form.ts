@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Fix, Located } from '../../types.js';
 import type { Data } from '../../source/to-data.js';
 import type { Fixer } from '../../fix/fixer.js';

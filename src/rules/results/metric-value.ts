@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, q } from '../define-rule.js';
 import { allResults } from '../helpers/results.js';
 import { parsePercent } from '../helpers/numbers.js';

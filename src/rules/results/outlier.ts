@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Located } from '../../types.js';
 import type { Data } from '../../source/to-data.js';
 import type { Result } from '../../model/types.js';
