@@ -13,7 +13,7 @@ import { sha1, type FileSummary } from '../lint/summary.js';
 import type { FileJob, FileOutcome } from '../lint/per-file.js';
 
 /** Bumped when the layout of summaries changes. */
-const LAYOUT = 2;
+const LAYOUT = 3;
 
 /** Where the cache goes when `--cache-location` is not given (a folder, relative to the cwd). */
 export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'milint') + sep;
@@ -24,9 +24,13 @@ export const CACHE_FILE_NAME = 'lint-cache.json';
 interface Stored {
   readonly layout: number;
   readonly key: string;
-  /** By absolute path: the digest of the bytes, and the summary (absent: not linted on its own). */
-  readonly files: Record<string, { readonly digest: string; readonly summary?: FileSummary }>;
+  /** By absolute path: the summary, or only the digest of a file not linted on its own. */
+  readonly files: Record<string, Entry>;
 }
+
+/** A file linted on its own leaves its summary; any other file, the digest that was seen. */
+type Entry = FileSummary | { readonly digest: string };
+const isSummary = (e: Entry): e is FileSummary => 'diagnostics' in e;
 
 /**
  * The cache file for a `--cache-location`: a folder (an existing one, or a path ending in a
@@ -44,7 +48,7 @@ export function cacheKey(job: FileJob): string {
 }
 
 export class LintCache {
-  private readonly files: Map<string, { digest: string; summary?: FileSummary }>;
+  private readonly files: Map<string, Entry>;
   /** Whether anything differs from what was read (else there is nothing to write). */
   private changed = false;
 
@@ -69,7 +73,8 @@ export class LintCache {
 
   /** The cached summary of a file (undefined: none, or the file is not linted on its own). */
   summary(file: string): FileSummary | undefined {
-    return this.files.get(file)?.summary;
+    const e = this.files.get(file);
+    return e && isSummary(e) ? e : undefined;
   }
 
   /** Takes in the outcomes of a run. */
@@ -77,7 +82,7 @@ export class LintCache {
     for (const [path, o] of outcomes) {
       if (o.kind !== 'hit') this.changed = true;
       if (o.kind === 'leaf') {
-        if (o.summary.digest !== '') this.files.set(path, { digest: o.summary.digest, summary: o.summary });
+        if (o.summary.digest !== '') this.files.set(path, o.summary);
         else this.files.delete(path);
       } else if (o.kind === 'full') {
         if (o.digest !== '') this.files.set(path, { digest: o.digest });
@@ -91,7 +96,7 @@ export class LintCache {
    * be written, if it could not (a lint run does not fail for a cache).
    */
   save(seen: ReadonlySet<string>): string | undefined {
-    const files: Record<string, { digest: string; summary?: FileSummary }> = {};
+    const files: Record<string, Entry> = {};
     for (const [path, entry] of this.files) {
       if (seen.has(path) || existsSync(path)) files[path] = entry;
       else this.changed = true;

@@ -94,9 +94,13 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
   const prep = prepare(options);
   if (options.overlay) return lintPrepared(prep);
   const job = fileJob(prep.config, options.parseMode ?? 'fast', limitsOf(options));
-  const cache = options.cache ? LintCache.open(cacheFilePath(options.cacheLocation, prep.cwd), cacheKey(job)) : undefined;
   const threads = threadsFor(options.concurrency ?? 'auto', prep.files.length);
-  const outcomes = await lintEach(prep.files, job, threads, (p) => cache?.digest(p), options.onProgress);
+  let cache: LintCache | undefined;
+  const outcomes = await lintEach(prep.files, job, threads, () => {
+    // Read while the workers start.
+    cache = options.cache ? LintCache.open(cacheFilePath(options.cacheLocation, prep.cwd), cacheKey(job)) : undefined;
+    return (p) => cache?.digest(p);
+  }, options.onProgress);
   const stubs = new Map<string, LoadedFile>();
   let linted = 0;
   let cached = 0;

@@ -83,7 +83,7 @@ export class FileLinter {
           const pb = b.parsed;
           return {
             kind: pb.block.kind, offset: pb.block.offset, length: pb.block.length, index: pb.block.index,
-            dataPath: pb.dataPath, ...(pb.hints ? { hints: pb.hints } : {}), typed: b.typed, broken: b.broken,
+            dataPath: pb.dataPath, broken: b.broken,
             ...(roles[i] ? { roles: roles[i] } : {}), entries: entries.get(pb.block.index) ?? [],
           };
         }),

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { BlockHints, BlockKind, Diagnostic, Located, Origin, ParsedBlock, Path, SourceFile } from '../types.js';
+import type { BlockKind, Diagnostic, Located, Origin, ParsedBlock, Path, SourceFile } from '../types.js';
 import type { FileFormat } from '../extract/extract.js';
 import type { Data } from '../source/to-data.js';
 import type { Role } from '../schema/roles.js';
@@ -55,8 +55,6 @@ export interface SummaryBlock {
   readonly length: number;
   readonly index: number;
   readonly dataPath: Path;
-  readonly hints?: BlockHints;
-  readonly typed: boolean;
   readonly broken: boolean;
   /** YAML files: the roles this block reads the same in as at the root (others need the full file). */
   readonly roles?: readonly Role[];
@@ -156,8 +154,9 @@ function pack(l: Located<Data>, base: Path, ...keys: string[]): WireValue {
 export function stubFile(s: FileSummary): LoadedFile {
   const source = summarySource(s);
   const blocks = s.blocks.map((b): LoadedBlock => ({
-    parsed: lazyParsedBlock(makeBlock(source, b.kind, b.offset, b.length, b.index), b.dataPath, b.hints),
-    data: null, broken: b.broken, typed: b.typed, reports: [],
+    // Hints serve per-file rules only, and every block of a file linted on its own is typed.
+    parsed: lazyParsedBlock(makeBlock(source, b.kind, b.offset, b.length, b.index), b.dataPath),
+    data: null, broken: b.broken, typed: true, reports: [],
     ...(b.roles ? { accepts: new Set(b.roles) } : {}),
   }));
   return { path: s.path, format: s.format, source, blocks, reports: [], unreadable: s.unreadable, summary: s };

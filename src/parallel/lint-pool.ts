@@ -42,16 +42,18 @@ const WORKER_YOUNG_MB = 8;
 const BATCH = 64;
 
 /**
- * Lints `paths`; `known` gives, per path, the digest of a result the caller already holds (a
- * cache): such a file comes back as a hit when its bytes still have that digest.
+ * Lints `paths`. `known` is called once the workers are starting (so that reading a cache
+ * overlaps their start-up); it gives, per path, the digest of a result the caller already holds:
+ * such a file comes back as a hit when its bytes still have that digest.
  */
 export async function lintEach(
   paths: readonly string[], job: FileJob, threads: number,
-  known: (path: string) => string | undefined, onDone?: (done: number, total: number) => void,
+  knownDigests: () => (path: string) => string | undefined, onDone?: (done: number, total: number) => void,
 ): Promise<Map<string, FileOutcome>> {
   const out = new Map<string, FileOutcome>();
   const total = paths.length;
   if (threads === 0) {
+    const known = knownDigests();
     const linter = new FileLinter(job);
     for (const p of paths) {
       out.set(p, linter.lint(p, known(p)));
@@ -59,16 +61,18 @@ export async function lintEach(
     }
     return out;
   }
+  const workers = Array.from({ length: Math.min(threads, Math.ceil(paths.length / BATCH)) },
+    () => new Worker(workerUrl(), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }));
+  const known = knownDigests();
   let next = 0;
   const take = (): Batch | undefined => {
     if (next >= paths.length) return undefined;
     const chunk = paths.slice(next, (next += BATCH));
     return { paths: chunk, known: chunk.map((p) => known(p) ?? '') };
   };
-  await Promise.all(Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
+  await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
     const first = take();
-    if (!first) { resolve(); return; }
-    const worker = new Worker(workerUrl(), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    if (!first) { void worker.terminate(); resolve(); return; }
     worker.on('message', (reply: BatchReply) => {
       for (const o of JSON.parse(reply.outcomes) as FileOutcome[]) out.set(o.path, o);
       onDone?.(out.size, total);
