@@ -16,17 +16,18 @@ export const collectionExists = defineRule({
     const names = new Set<string>();
     for (const c of ctx.index.collections) if (typeof c.name?.value === 'string') names.add(c.name.value.trim());
     for (const m of ctx.index.models) {
-      const ref = m.fields.get('In Collection');
-      if (!ref || typeof ref.value !== 'string' || names.has(ref.value.trim())) continue;
-      const wanted = ref.value.trim();
+      const value = m.fields.peek('In Collection');
+      if (typeof value !== 'string' || names.has(value.trim())) continue;
+      const ref = m.fields.get('In Collection')!;
+      const wanted = value.trim();
       const sameCase = [...names].find((n) => n.toLowerCase() === wanted.toLowerCase());
       const suggestion = sameCase ?? closest(wanted, [...names]);
-      if (!suggestion) { ctx.report({ at: ref.origin, messageId: 'unknown', data: { name: ref.value } }); continue; }
+      if (!suggestion) { ctx.report({ at: ref.origin, messageId: 'unknown', data: { name: value } }); continue; }
       const edit = ctx.fixer.replaceString(ref.origin, suggestion);
       ctx.report(sameCase
         // Only the case differs: the defined name is the one obviously right answer.
-        ? { at: ref.origin, messageId: 'caseMismatch', data: { name: ref.value, suggestion }, fix: edit }
-        : { at: ref.origin, messageId: 'suggest', data: { name: ref.value, suggestion }, suggest: [edit && { desc: `Use "${suggestion}"`, fix: edit }] });
+        ? { at: ref.origin, messageId: 'caseMismatch', data: { name: value, suggestion }, fix: edit }
+        : { at: ref.origin, messageId: 'suggest', data: { name: value, suggestion }, suggest: [edit && { desc: `Use "${suggestion}"`, fix: edit }] });
     }
   },
 });

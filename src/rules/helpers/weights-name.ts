@@ -3,12 +3,24 @@
  * trailing content hash (`.../efficientnet_b3_ra2-cf984f9c.pth` → `efficientnet_b3_ra2`), lower case.
  */
 export function weightsStem(url: string): string | undefined {
-  let name = url.trim().replace(/[?#].*$/, '').split('/').pop() ?? '';
-  try { name = decodeURIComponent(name); } catch { /* keep as written */ }
-  name = name.replace(/(\.(pth|pt|bin|ckpt|safetensors|npz|h5|pkl|tar|zip|gz|onnx|pdparams))+$/i, '');
-  name = name.replace(/[-_][0-9a-f]{6,}$/i, '');
+  let name = url.trim();
+  const cut = name.search(/[?#]/);
+  if (cut !== -1) name = name.slice(0, cut);
+  name = name.slice(name.lastIndexOf('/') + 1);
+  if (name.includes('%')) {
+    try { name = decodeURIComponent(name); } catch { /* keep as written */ }
+  }
+  // Extensions (`.pth.tar`), then a trailing hash: cut from the end, no regex scanning the name.
+  for (let dot = name.lastIndexOf('.'); dot !== -1 && EXTENSIONS.has(name.slice(dot + 1).toLowerCase()); dot = name.lastIndexOf('.')) {
+    name = name.slice(0, dot);
+  }
+  const sep = Math.max(name.lastIndexOf('-'), name.lastIndexOf('_'));
+  if (sep !== -1 && name.length - sep - 1 >= 6 && HEX.test(name.slice(sep + 1))) name = name.slice(0, sep);
   return name === '' ? undefined : name.toLowerCase();
 }
+
+const EXTENSIONS = new Set(['pth', 'pt', 'bin', 'ckpt', 'safetensors', 'npz', 'h5', 'pkl', 'tar', 'zip', 'gz', 'onnx', 'pdparams']);
+const HEX = /^[0-9a-f]+$/i;
 
 /** Name tokens: `tresnet_l_448` → tresnet, l, 448. */
 export function tokens(s: string): string[] {

@@ -8,7 +8,7 @@ import { metricNumber, show } from '../helpers/numbers.js';
 
 interface Sample { readonly key: string; readonly value: number; readonly at: Located<Data>; readonly name: string; readonly result: Result }
 
-function median(sorted: readonly number[]): number {
+function median(sorted: ArrayLike<number>): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
@@ -24,13 +24,18 @@ export const resultsOutlier = defineRule({
   },
   check(ctx) {
     const groups = new Map<string, Sample[]>();
+    // A zoo has few datasets and metric names: their group keys are made once each.
+    const keys = new Map<string, Map<string, string>>();
     for (const { result } of allResults(ctx.index)) {
       const ds = datasetName(result);
       if (!ds) continue;
+      let byName = keys.get(ds);
+      if (!byName) keys.set(ds, (byName = new Map()));
       for (const m of result.metrics) {
         const value = metricNumber(m.value.value);
         if (value === undefined) continue;
-        const key = `${ds.toLowerCase()}\u0000${m.name.toLowerCase()}`;
+        let key = byName.get(m.name);
+        if (key === undefined) byName.set(m.name, (key = `${ds.toLowerCase()}\u0000${m.name.toLowerCase()}`));
         let g = groups.get(key);
         if (!g) groups.set(key, (g = []));
         g.push({ key, value, at: m.value, name: m.name, result });
@@ -41,9 +46,9 @@ export const resultsOutlier = defineRule({
     const byResult = new Map<Result, { samples: Sample[]; medians: number[]; count: number }>();
     for (const g of groups.values()) {
       if (g.length < ctx.options.minSamples) continue;
-      const values = g.map((s) => s.value).sort((a, b) => a - b);
+      const values = Float64Array.from(g, (s) => s.value).sort();
       const med = median(values);
-      const mad = median(values.map((v) => Math.abs(v - med)).sort((a, b) => a - b));
+      const mad = median(values.map((v) => Math.abs(v - med)).sort());
       if (mad === 0) continue;
       for (const s of g) {
         if ((0.6745 * Math.abs(s.value - med)) / mad <= ctx.options.threshold) continue;

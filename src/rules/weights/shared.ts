@@ -12,16 +12,20 @@ export const weightsShared = defineRule({
     shared: (d) => `Model ${q(d.name)} uses the same Weights file as ${q(d.owner)} (${d.where}); two models rarely share one checkpoint.`,
   },
   check(ctx) {
-    const byUrl = new Map<string, Entry[]>();
+    // One model per URL is the rule: a list is made only for a URL seen twice.
+    const byUrl = new Map<string, Entry | Entry[]>();
     for (const m of ctx.index.models) {
       const w = m.fields.peek('Weights');
-      if (typeof w !== 'string' || w.trim() === '') continue;
-      const list = byUrl.get(w.trim()) ?? [];
-      list.push(m);
-      byUrl.set(w.trim(), list);
+      if (typeof w !== 'string') continue;
+      const url = w.trim();
+      if (url === '') continue;
+      const seen = byUrl.get(url);
+      if (seen === undefined) byUrl.set(url, m);
+      else if (Array.isArray(seen)) seen.push(m);
+      else byUrl.set(url, [seen, m]);
     }
     for (const [url, models] of byUrl) {
-      if (models.length < 2) continue;
+      if (!Array.isArray(models)) continue;
       const stem = weightsStem(url) ?? '';
       const matches = (m: Entry) => covers(nameOf(m), stem) || nameInStem(nameOf(m), tokens(stem));
       // Models whose names match the file may share it; the others are suspects. When no name
