@@ -68,6 +68,24 @@ for (const r of rows) {
   console.log(`| ${r.corpus} | ${fmt(r.floorMs)} | ${fmt(r.milintMs)} | ${fmt(r.ratio, 2)} | ${fmt(r.msPerPage, 3)} | ${fmt(r.floorRss)} | ${fmt(r.milintRss)} |`);
 }
 
+// --cache on the largest corpus: a cold run (no cache file) against a warm one (nothing changed),
+// alternating, each in a fresh process.
+const largest = Math.max(...sizes);
+const cacheDir = corpus(largest, false);
+const cacheFile = join(base, `cache-${largest}.json`);
+const coldRuns = [];
+const warmRuns = [];
+const cacheArgs = [join(ROOT, 'bin', 'milint.js'), '-f', 'json', '--no-config', '--preset', 'timm', '--cache', '--cache-location', cacheFile, cacheDir];
+for (let i = 0; i < runsFor(largest); i++) {
+  rmSync(cacheFile, { force: true });
+  coldRuns.push(measure(cacheArgs));
+  warmRuns.push(measure(cacheArgs));
+}
+const coldMs = median(coldRuns.map((r) => r.ms));
+const warmMs = median(warmRuns.map((r) => r.ms));
+console.log('');
+console.log(`--cache, ${largest} pages: cold ${fmt(coldMs)} ms (peak RSS ${fmt(Math.max(...coldRuns.map((r) => r.rss)))} MiB), warm ${fmt(warmMs)} ms (peak RSS ${fmt(Math.max(...warmRuns.map((r) => r.rss)))} MiB): warm is ${fmt(coldMs / warmMs, 2)}x faster`);
+
 // Start-up: a bare node, `milint --version`, and a one-file lint, alternating.
 const one = join(corpus(100, false), 'docs', 'models', 'family00000.md');
 const bare = [];

@@ -36,11 +36,13 @@ export function discover(patterns: readonly string[], cwd: string): Discovered {
   const seen = new Set<string>();
   const explicit = new Set<string>();
   const directories: string[] = [];
-  const add = (p: string, isExplicit: boolean): void => {
+  const add = (p: string, isExplicit: boolean, known?: string): void => {
     // The same file reached through two paths (a symlink, `a/../b`) is linted once.
-    let real = p;
+    let real = known ?? p;
     // `.native` is one realpath(3) call; the JS version lstat()s every path component.
-    try { real = realpathSync.native(p); } catch { /* vanished: reading it will say so */ }
+    if (known === undefined) {
+      try { real = realpathSync.native(p); } catch { /* vanished: reading it will say so */ }
+    }
     if (seen.has(real)) return;
     seen.add(real);
     files.push(p);
@@ -52,7 +54,7 @@ export function discover(patterns: readonly string[], cwd: string): Discovered {
     if (kind === 'file') { add(abs, true); continue; }
     if (kind === 'directory') {
       directories.push(abs);
-      for (const f of walk(abs)) add(f, false);
+      for (const [f, real] of walk(abs)) add(f, false, real);
       continue;
     }
     if (!tinyglobby().isDynamicPattern(pattern)) {
@@ -136,8 +138,9 @@ function gitignoreFilter(cwd: string): (p: string) => boolean {
 }
 
 /** Walks a directory in name order; follows symlinks, visiting each real folder once. */
-function walk(root: string): string[] {
-  const out: string[] = [];
+/** Files under a folder, each with its real path (known from its folder's unless it is a link). */
+function walk(root: string): [path: string, real: string | undefined][] {
+  const out: [string, string | undefined][] = [];
   const visited = new Set<string>();
   const rec = (dir: string, matchers: readonly Matcher[]): void => {
     let real: string;
@@ -162,7 +165,7 @@ function walk(root: string): string[] {
         if (e.name.startsWith('.') || e.name === 'node_modules' || ignoredBy(ms, p, true)) continue;
         rec(p, ms);
       } else if (isFile && isWalkedFile(e.name) && !ignoredBy(ms, p, false)) {
-        out.push(p);
+        out.push([p, e.isSymbolicLink() ? undefined : join(real, e.name)]);
       }
     }
   };
