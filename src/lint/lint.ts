@@ -96,7 +96,7 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
   const job = fileJob(prep.config, options.parseMode ?? 'fast', limitsOf(options));
   const threads = threadsFor(options.concurrency ?? 'auto', prep.files.length);
   let cache: LintCache | undefined;
-  const outcomes = await lintEach(prep.files, job, threads, () => {
+  const outcomes = await lintEach(prep.files, job, threads, Boolean(options.cache), () => {
     // Read while the workers start.
     cache = options.cache ? LintCache.open(cacheFilePath(options.cacheLocation, prep.cwd), cacheKey(job)) : undefined;
     return (p) => cache?.digest(p);

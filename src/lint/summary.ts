@@ -193,21 +193,23 @@ export function reviveEntries(block: SummaryBlock, parsed: ParsedBlock, kept: Ke
   block.entries = [];
   return entries.map((t) => {
     const fields = new ThinMap(t.fields, kept.fields, parsed, t.path);
-    const [task, dataset, metrics] = t.dialect === 'pwc' ? ['Task', 'Dataset', 'Metrics'] : ['task', 'dataset', 'metrics'];
-    const results: Result[] = t.results.map((r) => ({
-      origin: { block: parsed, path: r.path },
-      ...(r.task ? { task: new WireLocated(r.task, parsed, r.path, task) } : {}),
-      ...(r.dataset ? { dataset: new WireLocated(r.dataset, parsed, r.path, dataset) } : {}),
-      metrics: r.metrics.map(([name, value]) => ({ name, value: new WireLocated(value, parsed, r.path, metrics, name) })),
-    }));
-    const nameKey = t.dialect === 'pwc' ? 'Name' : 'name';
-    const name = t.fields[nameKey] ? new WireLocated(t.fields[nameKey], parsed, t.path, nameKey) : undefined;
-    return {
+    const pwc = t.dialect === 'pwc';
+    // Plain assignments, not spreads: this runs for every entry of a zoo.
+    const results: Result[] = t.results.map((r) => {
+      const result: { -readonly [K in keyof Result]: Result[K] } = { origin: { block: parsed, path: r.path }, metrics: [] };
+      if (r.task) result.task = new WireLocated(r.task, parsed, r.path, pwc ? 'Task' : 'task');
+      if (r.dataset) result.dataset = new WireLocated(r.dataset, parsed, r.path, pwc ? 'Dataset' : 'dataset');
+      result.metrics = r.metrics.map((m) => ({ name: m[0], value: new WireLocated(m[1], parsed, r.path, pwc ? 'Metrics' : 'metrics', m[0]) }));
+      return result;
+    });
+    const nameKey = pwc ? 'Name' : 'name';
+    const entry: { -readonly [K in keyof Entry]: Entry[K] } = {
       kind: t.kind, dialect: t.dialect, origin: { block: parsed, path: t.path },
-      ...(name ? { name } : {}),
       fields, metadata: new ThinMap(t.metadata, kept.metadata, parsed, [...t.path, 'Metadata']), results, fromMarkdown: t.fromMarkdown,
-      ...(t.contentKey !== undefined ? { contentKey: t.contentKey } : {}),
     };
+    if (t.fields[nameKey]) entry.name = new WireLocated(t.fields[nameKey], parsed, t.path, nameKey);
+    if (t.contentKey !== undefined) entry.contentKey = t.contentKey;
+    return entry;
   });
 }
 

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FileLinter, type FileJob, type FileOutcome } from '../lint/per-file.js';
-import type { Batch, BatchReply } from './lint-worker.js';
+import type { Reply, Request } from './lint-worker.js';
 
 export type Concurrency = number | 'auto' | 'off';
 
@@ -42,12 +42,13 @@ const WORKER_YOUNG_MB = 8;
 const BATCH = 64;
 
 /**
- * Lints `paths`. `known` is called once the workers are starting (so that reading a cache
+ * Lints `paths`. `knownDigests` is called once, while the workers start (so that reading a cache
  * overlaps their start-up); it gives, per path, the digest of a result the caller already holds:
- * such a file comes back as a hit when its bytes still have that digest.
+ * such a file comes back as a hit when its bytes still have that digest. With `cached`, workers
+ * first only hash the files (in parallel with that reading), and lint the ones that changed.
  */
 export async function lintEach(
-  paths: readonly string[], job: FileJob, threads: number,
+  paths: readonly string[], job: FileJob, threads: number, cached: boolean,
   knownDigests: () => (path: string) => string | undefined, onDone?: (done: number, total: number) => void,
 ): Promise<Map<string, FileOutcome>> {
   const out = new Map<string, FileOutcome>();
@@ -63,26 +64,60 @@ export async function lintEach(
   }
   const workers = Array.from({ length: Math.min(threads, Math.ceil(paths.length / BATCH)) },
     () => new Worker(workerUrl(), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }));
-  const known = knownDigests();
-  let next = 0;
-  const take = (): Batch | undefined => {
-    if (next >= paths.length) return undefined;
-    const chunk = paths.slice(next, (next += BATCH));
-    return { paths: chunk, known: chunk.map((p) => known(p) ?? '') };
-  };
-  await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
-    const first = take();
-    if (!first) { void worker.terminate(); resolve(); return; }
-    worker.on('message', (reply: BatchReply) => {
-      for (const o of JSON.parse(reply.outcomes) as FileOutcome[]) out.set(o.path, o);
+  try {
+    let todo = paths;
+    if (cached) {
+      const digests = new Map<string, string>();
+      const hashed = inBatches(workers, paths, (chunk) => ({ kind: 'digest', paths: chunk }), (chunk, reply) => {
+        if ('digests' in reply) chunk.forEach((p, i) => digests.set(p, reply.digests[i]!));
+      });
+      const known = knownDigests();
+      await hashed;
+      todo = paths.filter((p) => {
+        const d = digests.get(p);
+        if (d === undefined || d === '' || known(p) !== d) return true;
+        out.set(p, { kind: 'hit', path: p });
+        return false;
+      });
       onDone?.(out.size, total);
-      const batch = take();
-      if (batch) worker.postMessage(batch);
-      else { void worker.terminate(); resolve(); }
+    } else {
+      knownDigests();
+    }
+    await inBatches(workers, todo, (chunk) => ({ kind: 'lint', paths: chunk }), (_chunk, reply) => {
+      if ('outcomes' in reply) for (const o of JSON.parse(reply.outcomes) as FileOutcome[]) out.set(o.path, o);
+      onDone?.(out.size, total);
     });
-    worker.once('error', reject);
-    worker.once('exit', (code) => { if (code !== 0 && code !== 1) reject(new Error(`lint worker exited with code ${code}`)); });
-    worker.postMessage(first);
-  })));
+  } finally {
+    for (const w of workers) void w.terminate();
+  }
   return out;
+}
+
+/** Sends `paths` to the workers in batches, each worker taking the next batch when it answers. */
+async function inBatches(
+  workers: readonly Worker[], paths: readonly string[],
+  request: (chunk: readonly string[]) => Request, onReply: (chunk: readonly string[], reply: Reply) => void,
+): Promise<void> {
+  let next = 0;
+  const take = (): readonly string[] | undefined => (next >= paths.length ? undefined : paths.slice(next, (next += BATCH)));
+  await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
+    let chunk = take();
+    if (!chunk) { resolve(); return; }
+    const done = (): void => {
+      worker.off('message', onMessage);
+      worker.off('error', reject);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (reply: Reply): void => {
+      onReply(chunk!, reply);
+      chunk = take();
+      if (chunk) worker.postMessage(request(chunk));
+      else { done(); resolve(); }
+    };
+    const onExit = (code: number): void => { done(); reject(new Error(`lint worker exited with code ${code}`)); };
+    worker.on('message', onMessage);
+    worker.once('error', reject);
+    worker.once('exit', onExit);
+    worker.postMessage(request(chunk));
+  })));
 }

@@ -1,23 +1,36 @@
 /**
  * A worker thread that lints files on their own (per-file.ts): it is given the run's job once,
- * then batches of paths, and answers each batch with the files' outcomes (summaries, not texts).
+ * then batches of paths, and answers each batch with the files' outcomes (summaries, not texts),
+ * or only with their digests (a cached run first learns which files changed).
  */
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileLinter, type FileJob } from '../lint/per-file.js';
+import { sha1 } from '../lint/summary.js';
 
-/** Paths to lint, with the digest of a result the main thread holds for each ('' for none). */
-export interface Batch { readonly paths: readonly string[]; readonly known: readonly string[] }
+export type Request =
+  | { readonly kind: 'lint'; readonly paths: readonly string[] }
+  | { readonly kind: 'digest'; readonly paths: readonly string[] };
+
 /**
- * The outcomes, as JSON text: copying one string between threads is far cheaper than the
- * structured clone of thousands of small objects.
+ * The outcomes as JSON text (copying one string between threads is far cheaper than the
+ * structured clone of thousands of small objects), or the sha1 of each file's bytes ('' when it
+ * cannot be read).
  */
-export interface BatchReply { readonly outcomes: string }
+export type Reply = { readonly outcomes: string } | { readonly digests: readonly string[] };
 
 if (parentPort) {
   const port = parentPort;
   const linter = new FileLinter(workerData as FileJob);
-  port.on('message', (batch: Batch) => {
-    const outcomes = batch.paths.map((p, i) => linter.lint(p, batch.known[i] || undefined));
-    port.postMessage({ outcomes: JSON.stringify(outcomes) } satisfies BatchReply);
+  port.on('message', (req: Request) => {
+    if (req.kind === 'digest') {
+      port.postMessage({ digests: req.paths.map(digestOf) } satisfies Reply);
+    } else {
+      port.postMessage({ outcomes: JSON.stringify(req.paths.map((p) => linter.lint(p))) } satisfies Reply);
+    }
   });
+}
+
+function digestOf(path: string): string {
+  try { return sha1(readFileSync(path)); } catch { return ''; }
 }
