@@ -13,7 +13,7 @@ import { sha1, type FileSummary } from '../lint/summary.js';
 import type { FileJob, FileOutcome } from '../lint/per-file.js';
 
 /** Bumped when the layout of summaries changes. */
-const LAYOUT = 3;
+const LAYOUT = 4;
 
 /** Where the cache goes when `--cache-location` is not given (a folder, relative to the cwd). */
 export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'milint') + sep;
@@ -24,13 +24,14 @@ export const CACHE_FILE_NAME = 'lint-cache.json';
 interface Stored {
   readonly layout: number;
   readonly key: string;
-  /** By absolute path: the summary, or only the digest of a file not linted on its own. */
-  readonly files: Record<string, Entry>;
+  /** By absolute path: what linting the file gave (a summary, or `full` with the digest). */
+  readonly files: Record<string, StoredOutcome>;
 }
 
-/** A file linted on its own leaves its summary; any other file, the digest that was seen. */
-type Entry = FileSummary | { readonly digest: string };
-const isSummary = (e: Entry): e is FileSummary => 'diagnostics' in e;
+/** What linting a file gave, as stored: the outcome of a file linted on its own, or of one that is not. */
+type StoredOutcome = Extract<FileOutcome, { kind: 'leaf' | 'full' }>;
+
+const digestOf = (o: StoredOutcome): string => (o.kind === 'leaf' ? o.summary.digest : o.digest);
 
 /**
  * The cache file for a `--cache-location`: a folder (an existing one, or a path ending in a
@@ -48,12 +49,13 @@ export function cacheKey(job: FileJob): string {
 }
 
 export class LintCache {
-  private readonly files: Map<string, Entry>;
-  /** Whether anything differs from what was read (else there is nothing to write). */
-  private changed = false;
+  /** Entries read from the file (objects), and entries of this run (their JSON text, as made). */
+  private readonly read: Map<string, StoredOutcome>;
+  private readonly made = new Map<string, { readonly digest: string; readonly json: string }>();
+  private readonly dropped = new Set<string>();
 
   private constructor(readonly path: string, private readonly key: string, stored: Stored['files']) {
-    this.files = new Map(Object.entries(stored));
+    this.read = new Map(Object.entries(stored));
   }
 
   /** Opens the cache at `path`; a missing, unreadable or foreign file is an empty cache. */
@@ -68,42 +70,43 @@ export class LintCache {
 
   /** The digest of the bytes the cached result was made from. */
   digest(file: string): string | undefined {
-    return this.files.get(file)?.digest;
+    const o = this.read.get(file);
+    return o ? digestOf(o) : undefined;
   }
 
   /** The cached summary of a file (undefined: none, or the file is not linted on its own). */
   summary(file: string): FileSummary | undefined {
-    const e = this.files.get(file);
-    return e && isSummary(e) ? e : undefined;
-  }
-
-  /** Takes in the outcomes of a run. */
-  update(outcomes: ReadonlyMap<string, FileOutcome>): void {
-    for (const [path, o] of outcomes) {
-      if (o.kind !== 'hit') this.changed = true;
-      if (o.kind === 'leaf') {
-        if (o.summary.digest !== '') this.files.set(path, o.summary);
-        else this.files.delete(path);
-      } else if (o.kind === 'full') {
-        if (o.digest !== '') this.files.set(path, { digest: o.digest });
-        else this.files.delete(path);
-      }
-    }
+    const o = this.read.get(file);
+    return o?.kind === 'leaf' ? o.summary : undefined;
   }
 
   /**
-   * Writes the cache; entries of files that no longer exist are dropped. Returns why it could not
-   * be written, if it could not (a lint run does not fail for a cache).
+   * Takes in the outcome of linting a file in this run, with its JSON text when the caller has it
+   * already (a worker's reply); a file whose bytes could not be read is dropped.
+   */
+  record(o: FileOutcome, json?: string): void {
+    if (o.kind === 'hit') return;
+    const digest = o.kind === 'leaf' ? o.summary.digest : o.digest;
+    this.read.delete(o.path);
+    if (digest === '') { this.dropped.add(o.path); return; }
+    this.made.set(o.path, { digest, json: json ?? JSON.stringify(o) });
+  }
+
+  /**
+   * Writes the cache (when anything changed); entries of files that no longer exist are dropped.
+   * Returns why it could not be written, if it could not (a lint run does not fail for a cache).
    */
   save(seen: ReadonlySet<string>): string | undefined {
-    const files: Record<string, Entry> = {};
-    for (const [path, entry] of this.files) {
-      if (seen.has(path) || existsSync(path)) files[path] = entry;
-      else this.changed = true;
+    const parts: string[] = [];
+    let changed = this.made.size > 0 || this.dropped.size > 0;
+    for (const [path, o] of this.read) {
+      if (!seen.has(path) && !existsSync(path)) { changed = true; continue; }
+      parts.push(`${JSON.stringify(path)}:${JSON.stringify(o)}`);
     }
-    if (!this.changed && existsSync(this.path)) return undefined;
+    if (!changed && existsSync(this.path)) return undefined;
+    for (const [path, m] of this.made) parts.push(`${JSON.stringify(path)}:${m.json}`);
     try {
-      writeAtomic(this.path, JSON.stringify({ layout: LAYOUT, key: this.key, files } satisfies Stored));
+      writeAtomic(this.path, `{"layout":${LAYOUT},"key":${JSON.stringify(this.key)},"files":{${parts.join(',')}}}`);
       return undefined;
     } catch (e) {
       return (e as NodeJS.ErrnoException).code ?? (e as Error).message;

@@ -20,7 +20,6 @@ import type { EffectiveConfig } from '../config/types.js';
 import { runRules } from './run-rules.js';
 import { collect } from './collect.js';
 import { applyDirectives } from './directives.js';
-import { keptKeys, reviveEntries } from './summary.js';
 import type { Report } from './report.js';
 
 export interface LintRun {
@@ -74,21 +73,14 @@ export function lintResolution(
     else reports.push(...file.reports);
     reported.add(path);
   }
-  const kept = keptKeys(config);
-  const stubEntries = new Map<string, readonly Entry[]>();
   const fromStub = new Set<Entry>();
   const index = normalize(resolution, rootDir, (unit: Unit) => {
-    const key = `${unit.file.path}#${unit.block.parsed.block.index}`;
-    let list = stubEntries.get(key);
-    if (!list) {
-      const b = unit.file.summary!.blocks.find((x) => x.index === unit.block.parsed.block.index);
-      stubEntries.set(key, (list = b ? reviveEntries(b, unit.block.parsed, kept) : []));
-      for (const e of list) fromStub.add(e);
-    }
+    const list = unit.block.entries ?? [];
+    for (const e of list) fromStub.add(e);
     return list;
   });
   // Per-file rules look at entries they have not seen yet: not at those of stubs.
-  const local: ModelIndex = stubEntries.size === 0 ? index : {
+  const local: ModelIndex = fromStub.size === 0 ? index : {
     ...index,
     models: index.models.filter((e) => !fromStub.has(e)),
     collections: index.collections.filter((e) => !fromStub.has(e)),

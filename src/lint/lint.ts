@@ -15,7 +15,7 @@ import type { EffectiveConfig } from '../config/types.js';
 import { lintEach, threadsFor, type Concurrency } from '../parallel/lint-pool.js';
 import { cacheFilePath, cacheKey, LintCache } from '../cache/lint-cache.js';
 import { fileJob } from './per-file.js';
-import { stubFile } from './summary.js';
+import { keptKeys, stubFile } from './summary.js';
 import { lintResolution, type LintRun } from './lint-resolution.js';
 import { ignoreMatcher, indexRootDir, projectRoot, projectRoots, reachedFrom, rootIndexFor } from './project.js';
 
@@ -95,25 +95,30 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
   if (options.overlay) return lintPrepared(prep);
   const job = fileJob(prep.config, options.parseMode ?? 'fast', limitsOf(options));
   const threads = threadsFor(options.concurrency ?? 'auto', prep.files.length);
-  let cache: LintCache | undefined;
-  const outcomes = await lintEach(prep.files, job, threads, Boolean(options.cache), () => {
-    // Read while the workers start.
-    cache = options.cache ? LintCache.open(cacheFilePath(options.cacheLocation, prep.cwd), cacheKey(job)) : undefined;
-    return (p) => cache?.digest(p);
-  }, options.onProgress);
+  const kept = keptKeys(prep.config);
+  const holder: { cache?: LintCache } = {};
   const stubs = new Map<string, LoadedFile>();
+  const hits: string[] = [];
   let linted = 0;
-  let cached = 0;
-  for (const [path, o] of outcomes) {
-    const summary = o.kind === 'leaf' ? o.summary : o.kind === 'hit' ? cache?.summary(path) : undefined;
-    if (summary) stubs.set(path, stubFile(summary));
-    if (o.kind === 'leaf') linted++;
-    else if (o.kind === 'hit' && summary) cached++;
-  }
+  await lintEach(prep.files, job, threads, Boolean(options.cache), () => {
+    // Read while the workers start.
+    if (options.cache) holder.cache = LintCache.open(cacheFilePath(options.cacheLocation, prep.cwd), cacheKey(job));
+    return (p) => holder.cache?.digest(p);
+  }, (o, json) => {
+    if (o.kind === 'hit') { hits.push(o.path); return; }
+    holder.cache?.record(o, json);
+    if (o.kind === 'leaf') { stubs.set(o.path, stubFile(o.summary, kept)); linted++; }
+  }, options.onProgress);
+  const { cache } = holder;
   if (cache) {
-    cache.update(outcomes);
     const failed = cache.save(new Set(prep.files));
     if (failed) options.onCacheError?.(cache.path, failed);
+  }
+  // Hits become stubs after the cache is written: making a stub takes its summary's entries.
+  let cached = 0;
+  for (const path of hits) {
+    const summary = cache?.summary(path);
+    if (summary) { stubs.set(path, stubFile(summary, kept)); cached++; }
   }
   const run = lintPrepared(prep, stubs);
   return { ...run, stats: { linted, cached, full: prep.files.length - linted - cached, threads } };

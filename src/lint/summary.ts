@@ -150,15 +150,20 @@ function pack(l: Located<Data>, base: Path, ...keys: string[]): WireValue {
 // ---------------------------------------------------------------------------------------------
 // Reading a summary back (on the main thread)
 
-/** A file known by its summary: text read again (and checked) only when something needs it. */
-export function stubFile(s: FileSummary): LoadedFile {
+/**
+ * A file known by its summary: text read again (and checked) only when something needs it. Its
+ * entries are read back at once, and the summary lets go of them (see `reviveEntries`).
+ */
+export function stubFile(s: FileSummary, kept: KeptKeys): LoadedFile {
   const source = summarySource(s);
-  const blocks = s.blocks.map((b): LoadedBlock => ({
+  const blocks = s.blocks.map((b): LoadedBlock => {
     // Hints serve per-file rules only, and every block of a file linted on its own is typed.
-    parsed: lazyParsedBlock(makeBlock(source, b.kind, b.offset, b.length, b.index), b.dataPath),
-    data: null, broken: b.broken, typed: true, reports: [],
-    ...(b.roles ? { accepts: new Set(b.roles) } : {}),
-  }));
+    const parsed = lazyParsedBlock(makeBlock(source, b.kind, b.offset, b.length, b.index), b.dataPath);
+    return {
+      parsed, data: null, broken: b.broken, typed: true, reports: [], entries: reviveEntries(b, parsed, kept),
+      ...(b.roles ? { accepts: new Set(b.roles) } : {}),
+    };
+  });
   return { path: s.path, format: s.format, source, blocks, reports: [], unreadable: s.unreadable, summary: s };
 }
 

@@ -13,11 +13,11 @@ export type Request =
   | { readonly kind: 'digest'; readonly paths: readonly string[] };
 
 /**
- * The outcomes as JSON text (copying one string between threads is far cheaper than the
- * structured clone of thousands of small objects), or the sha1 of each file's bytes ('' when it
- * cannot be read).
+ * Each file's outcome as JSON text (copying strings between threads is far cheaper than the
+ * structured clone of thousands of small objects, and the text is what a cache stores), or the
+ * sha1 of each file's bytes ('' when it cannot be read).
  */
-export type Reply = { readonly outcomes: string } | { readonly digests: readonly string[] };
+export type Reply = { readonly outcomes: readonly string[] } | { readonly digests: readonly string[] };
 
 if (parentPort) {
   const port = parentPort;
@@ -26,7 +26,7 @@ if (parentPort) {
     if (req.kind === 'digest') {
       port.postMessage({ digests: req.paths.map(digestOf) } satisfies Reply);
     } else {
-      port.postMessage({ outcomes: JSON.stringify(req.paths.map((p) => linter.lint(p))) } satisfies Reply);
+      port.postMessage({ outcomes: req.paths.map((p) => JSON.stringify(linter.lint(p))) } satisfies Reply);
     }
   });
 }

@@ -14,6 +14,7 @@ import { fastBlock, lazyParsedBlock } from '../parse/fast-block.js';
 import { toData, type Data } from '../source/to-data.js';
 import { reportSpan, type Report } from '../lint/report.js';
 import type { Role } from '../schema/roles.js';
+import type { Entry } from '../model/types.js';
 import type { FileSummary } from '../lint/summary.js';
 
 export interface LoadedBlock {
@@ -27,6 +28,8 @@ export interface LoadedBlock {
   readonly reports: readonly Report[];
   /** A block known by its summary: the roles it may be read in (YAML files; Markdown roles are fixed). */
   readonly accepts?: ReadonlySet<Role>;
+  /** A block known by its summary: its entries, as the project rules read them. */
+  readonly entries?: readonly Entry[];
 }
 
 export interface LoadedFile {
