@@ -1,13 +1,13 @@
 /**
  * `--cache`: what each file linted on its own left (its summary, see lint/summary.ts), kept from
  * one run to the next. An entry is used when the file's bytes have the same sha1 and the run has
- * the same key: milint's version, the effective rule settings and the limits. Project rules are
+ * the same key: milint's version and build, the effective rule settings and the limits. Project rules are
  * never cached: they run again over every file's summary, so a change in one file still reaches
  * the reports of the others.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { VERSION } from '../version.js';
+import { BUILD, VERSION } from '../version.js';
 import { writeAtomic } from '../io/write-atomic.js';
 import { sha1, type FileSummary } from '../lint/summary.js';
 import type { FileJob, FileOutcome } from '../lint/per-file.js';
@@ -45,7 +45,7 @@ export function cacheFilePath(location: string | undefined, cwd: string): string
 
 /** The key of a run: results made under another key are not used. */
 export function cacheKey(job: FileJob): string {
-  return sha1(JSON.stringify({ layout: LAYOUT, version: VERSION, rules: job.rules, limits: job.limits }));
+  return sha1(JSON.stringify({ layout: LAYOUT, version: VERSION, build: BUILD, rules: job.rules, limits: job.limits }));
 }
 
 export class LintCache {
