@@ -10,6 +10,7 @@ import { lintFiles, lintFilesAsync, type LintOptions, type LintRun } from '../sr
 import { generateCorpus } from '../scripts/generate-corpus.js';
 import { ROOT } from './helpers/exec.js';
 import { tmpTree } from './helpers/tmp.js';
+import { rulesTable } from '../src/cli/rules-table.js';
 
 const view = (run: LintRun) => run.results.map((r) => ({ file: relative(ROOT, r.file), diagnostics: r.diagnostics }));
 
@@ -102,5 +103,16 @@ describe('files linted on their own = one graph with every entry', () => {
     const run = await same({ cwd: dir, config: false, patterns: ['.'] });
     const meta = run.results.find((r) => r.file.endsWith('meta.yml'))!;
     expect(meta.diagnostics.map((d) => `${d.ruleId} ${d.start.line}:${d.start.column}`)).toEqual(['metadata/number 1:8']);
+  });
+});
+
+describe('rule scope', () => {
+  it('`milint rules --json` names the nine project rules (the README lists them)', () => {
+    const rows = JSON.parse(rulesTable(undefined, true)) as { id: string; scope: string }[];
+    expect(rows.filter((r) => r.scope === 'project').map((r) => r.id)).toEqual([
+      'collection/duplicate', 'collection/exists', 'file/not-found', 'import/orphan', 'model/duplicate-name',
+      'model/required-fields', 'results/outlier', 'weights/name-mismatch', 'weights/shared',
+    ]);
+    expect(rows.filter((r) => r.scope === 'file').length).toBe(rows.length - 9);
   });
 });

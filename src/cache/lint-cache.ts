@@ -97,13 +97,11 @@ export class LintCache {
    * Returns why it could not be written, if it could not (a lint run does not fail for a cache).
    */
   save(seen: ReadonlySet<string>): string | undefined {
+    const gone = [...this.read.keys()].filter((path) => !seen.has(path) && !existsSync(path));
+    if (this.made.size === 0 && this.dropped.size === 0 && gone.length === 0 && existsSync(this.path)) return undefined;
+    for (const path of gone) this.read.delete(path);
     const parts: string[] = [];
-    let changed = this.made.size > 0 || this.dropped.size > 0;
-    for (const [path, o] of this.read) {
-      if (!seen.has(path) && !existsSync(path)) { changed = true; continue; }
-      parts.push(`${JSON.stringify(path)}:${JSON.stringify(o)}`);
-    }
-    if (!changed && existsSync(this.path)) return undefined;
+    for (const [path, o] of this.read) parts.push(`${JSON.stringify(path)}:${JSON.stringify(o)}`);
     for (const [path, m] of this.made) parts.push(`${JSON.stringify(path)}:${m.json}`);
     try {
       writeAtomic(this.path, `{"layout":${LAYOUT},"key":${JSON.stringify(this.key)},"files":{${parts.join(',')}}}`);

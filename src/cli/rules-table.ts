@@ -8,6 +8,8 @@ export function rulesTable(preset: string | undefined, json: boolean): string {
     id: r.meta.id,
     severity: config.rules.get(r.meta.id)!.severity,
     fixable: r.meta.fixable,
+    // `project`: compares files, runs once over the whole index; `file`: runs where each file is linted.
+    scope: r.meta.scope ?? 'file',
     description: r.meta.description,
   }));
   if (json) return `${JSON.stringify(rows, null, 2)}\n`;

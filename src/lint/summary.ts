@@ -79,18 +79,27 @@ export interface FileSummary {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** The fields and Metadata keys a summary keeps: what the project rules read. */
-export interface KeptKeys { readonly fields: ReadonlySet<string>; readonly metadata: ReadonlySet<string> }
+/**
+ * The fields and Metadata keys a summary keeps: what the project rules read. A `value` key keeps
+ * its value; a `filled` key (one that `model/required-fields` asks for, nothing else reads) keeps
+ * only whether it holds something, which `peek` gives as `true`.
+ */
+export interface KeptKeys {
+  readonly fields: ReadonlyMap<string, 'value' | 'filled'>;
+  readonly metadata: ReadonlyMap<string, 'value' | 'filled'>;
+}
 
 const PROJECT_FIELDS = ['Name', 'name', 'In Collection', 'Weights', 'README', 'Image', 'Config'];
 
 export function keptKeys(config: EffectiveConfig): KeptKeys {
   const required = (config.rules.get('model/required-fields')?.options as { fields?: string[] } | undefined)?.fields ?? [];
-  return {
-    fields: new Set([...PROJECT_FIELDS, ...required.filter((f) => !f.startsWith('Metadata.'))]),
-    metadata: new Set(required.filter((f) => f.startsWith('Metadata.')).map((f) => f.slice(9))),
-  };
+  const fields = new Map<string, 'value' | 'filled'>(required.filter((f) => !f.startsWith('Metadata.')).map((f) => [f, 'filled']));
+  for (const f of PROJECT_FIELDS) fields.set(f, 'value');
+  return { fields, metadata: new Map(required.filter((f) => f.startsWith('Metadata.')).map((f) => [f.slice(9), 'filled'])) };
 }
+
+/** What `model/required-fields` counts as present. */
+const filled = (v: Data | undefined): boolean => v !== undefined && v !== null && v !== '';
 
 export function sha1(bytes: Uint8Array | string): string {
   return createHash('sha1').update(bytes).digest('hex');
@@ -112,10 +121,11 @@ export function thinEntries(index: ModelIndex, kept: KeptKeys): Map<number, Thin
 }
 
 function thin(e: Entry, kept: KeptKeys): ThinEntry {
-  const pick = (map: LocatedMap, keys: ReadonlySet<string>, base: Path): Record<string, WireValue> => {
+  const pick = (map: LocatedMap, keys: KeptKeys['fields'], base: Path): Record<string, WireValue> => {
     const out: Record<string, WireValue> = {};
-    for (const k of keys) {
+    for (const [k, how] of keys) {
       const v = map.peek(k);
+      if (how === 'filled') { if (filled(v)) out[k] = [true]; continue; }
       if (v === undefined) continue;
       const at = map.layerPath(k)!;
       out[k] = samePath(at, base) ? [v] : [v, [...at, k]];
@@ -241,7 +251,7 @@ class WireLocated implements Located<Data> {
  */
 class ThinMap implements LocatedMap {
   constructor(
-    private readonly written: Readonly<Record<string, WireValue>>, private readonly kept: ReadonlySet<string>,
+    private readonly written: Readonly<Record<string, WireValue>>, private readonly kept: KeptKeys['fields'],
     private readonly parsed: ParsedBlock, private readonly base: Path,
   ) {}
 
@@ -252,6 +262,7 @@ class ThinMap implements LocatedMap {
 
   get(key: string): Located<Data> | undefined {
     const w = this.check(key);
+    if (w && this.kept.get(key) === 'filled') throw new TypeError(`"${key}" is kept in file summaries as filled or not; its value is not there`);
     return w ? { value: w[0], origin: { block: this.parsed, path: w[1] ?? [...this.base, key] } } : undefined;
   }
 
