@@ -10,7 +10,7 @@ import type { LoadedFile } from '../resolve/load-file.js';
 import { inside, insideAny, type Resolution, type Unit } from '../resolve/resolve.js';
 import { validateUnit } from '../schema/validate.js';
 import { normalize } from '../model/normalize.js';
-import type { Entry, ModelIndex } from '../model/types.js';
+import type { ModelIndex } from '../model/types.js';
 import { rules } from '../rules/index.js';
 import { fileRefsOf } from '../rules/helpers/file-refs.js';
 import type { RunFacts } from '../rules/define-rule.js';
@@ -21,6 +21,7 @@ import { runRules } from './run-rules.js';
 import { collect } from './collect.js';
 import { applyDirectives } from './directives.js';
 import type { Report } from './report.js';
+import { isStubEntry } from './entry-store.js';
 
 export interface LintRun {
   readonly results: FileResult[];
@@ -73,18 +74,18 @@ export function lintResolution(
     else reports.push(...file.reports);
     reported.add(path);
   }
-  const fromStub = new Set<Entry>();
+  let stubs = 0;
   const index = normalize(resolution, rootDir, (unit: Unit) => {
     const list = unit.block.entries ?? [];
-    for (const e of list) fromStub.add(e);
+    stubs += list.length;
     return list;
   });
   // Per-file rules look at entries they have not seen yet: not at those of stubs.
-  const local: ModelIndex = fromStub.size === 0 ? index : {
+  const local: ModelIndex = stubs === 0 ? index : {
     ...index,
-    models: index.models.filter((e) => !fromStub.has(e)),
-    collections: index.collections.filter((e) => !fromStub.has(e)),
-    libraries: index.libraries.filter((e) => !fromStub.has(e)),
+    models: index.models.filter((e) => !isStubEntry(e)),
+    collections: index.collections.filter((e) => !isStubEntry(e)),
+    libraries: index.libraries.filter((e) => !isStubEntry(e)),
   };
   const facts = runFacts(resolution, rootDir, [...blocks.values()], confine, config, index, scope);
   reports.push(...runRules(fileRules, local, facts, config));

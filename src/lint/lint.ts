@@ -16,6 +16,7 @@ import { lintEach, threadsFor, type Concurrency } from '../parallel/lint-pool.js
 import { cacheFilePath, cacheKey, LintCache } from '../cache/lint-cache.js';
 import { fileJob } from './per-file.js';
 import { keptKeys, stubFile } from './summary.js';
+import { EntryStore } from './entry-store.js';
 import { lintResolution, type LintRun } from './lint-resolution.js';
 import { ignoreMatcher, indexRootDir, projectRoot, projectRoots, reachedFrom, rootIndexFor } from './project.js';
 
@@ -95,7 +96,7 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
   if (options.overlay) return lintPrepared(prep);
   const job = fileJob(prep.config, options.parseMode ?? 'fast', limitsOf(options));
   const threads = threadsFor(options.concurrency ?? 'auto', prep.files.length);
-  const kept = keptKeys(prep.config);
+  const store = new EntryStore(keptKeys(prep.config));
   const holder: { cache?: LintCache } = {};
   const stubs = new Map<string, LoadedFile>();
   const hits: string[] = [];
@@ -107,7 +108,7 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
   }, (o, json) => {
     if (o.kind === 'hit') { hits.push(o.path); return; }
     holder.cache?.record(o, json);
-    if (o.kind === 'leaf') { stubs.set(o.path, stubFile(o.summary, kept)); linted++; }
+    if (o.kind === 'leaf') { stubs.set(o.path, stubFile(o.summary, store)); linted++; }
   }, options.onProgress);
   const { cache } = holder;
   if (cache) {
@@ -118,7 +119,7 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
   let cached = 0;
   for (const path of hits) {
     const summary = cache?.summary(path);
-    if (summary) { stubs.set(path, stubFile(summary, kept)); cached++; }
+    if (summary) { stubs.set(path, stubFile(summary, store)); cached++; }
   }
   const run = lintPrepared(prep, stubs);
   return { ...run, stats: { linted, cached, full: prep.files.length - linted - cached, threads } };

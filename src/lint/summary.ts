@@ -8,11 +8,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { BlockKind, Diagnostic, Located, Origin, ParsedBlock, Path, SourceFile } from '../types.js';
+import type { BlockKind, Diagnostic, Located, Path, SourceFile } from '../types.js';
 import type { FileFormat } from '../extract/extract.js';
 import type { Data } from '../source/to-data.js';
 import type { Role } from '../schema/roles.js';
-import type { Entry, LocatedMap, ModelIndex, Result } from '../model/types.js';
+import type { Entry, LocatedMap, ModelIndex } from '../model/types.js';
 import type { EffectiveConfig } from '../config/types.js';
 import type { LoadedBlock, LoadedFile } from '../resolve/load-file.js';
 import { makeBlock } from '../extract/markdown.js';
@@ -20,6 +20,7 @@ import { lazyParsedBlock } from '../parse/fast-block.js';
 import { InputError } from '../errors.js';
 import { LineIndex } from '../source/line-index.js';
 import { contentKey } from '../rules/helpers/entries.js';
+import type { EntryStore } from './entry-store.js';
 
 /**
  * A value and the data path it was written at, inside its block; the path is left out when it is
@@ -58,7 +59,7 @@ export interface SummaryBlock {
   readonly broken: boolean;
   /** YAML files: the roles this block reads the same in as at the root (others need the full file). */
   readonly roles?: readonly Role[];
-  /** Its entries, in the order the index lists them (emptied once they are read back: see `reviveEntries`). */
+  /** Its entries, in the order the index lists them (emptied once they are in an `EntryStore`). */
   entries: readonly ThinEntry[];
 }
 
@@ -162,15 +163,17 @@ function pack(l: Located<Data>, base: Path, ...keys: string[]): WireValue {
 
 /**
  * A file known by its summary: text read again (and checked) only when something needs it. Its
- * entries are read back at once, and the summary lets go of them (see `reviveEntries`).
+ * entries go into `store` at once, and the summary lets go of them.
  */
-export function stubFile(s: FileSummary, kept: KeptKeys): LoadedFile {
+export function stubFile(s: FileSummary, store: EntryStore): LoadedFile {
   const source = summarySource(s);
   const blocks = s.blocks.map((b): LoadedBlock => {
     // Hints serve per-file rules only, and every block of a file linted on its own is typed.
     const parsed = lazyParsedBlock(makeBlock(source, b.kind, b.offset, b.length, b.index), b.dataPath);
+    const entries = b.entries.map((t) => store.add(t, parsed));
+    b.entries = [];
     return {
-      parsed, data: null, broken: b.broken, typed: true, reports: [], entries: reviveEntries(b, parsed, kept),
+      parsed, data: null, broken: b.broken, typed: true, reports: [], entries,
       ...(b.roles ? { accepts: new Set(b.roles) } : {}),
     };
   });
@@ -197,89 +200,4 @@ function summarySource(s: FileSummary): SourceFile {
     get lines() { return (lines ??= new LineIndex(current())); },
     release() { text = undefined; },
   };
-}
-
-/**
- * The entries of a stub block, as `Entry` objects over its (lazily parsed) block. The block's
- * summary entries are let go: the entries hold what is needed of them.
- */
-export function reviveEntries(block: SummaryBlock, parsed: ParsedBlock, kept: KeptKeys): Entry[] {
-  const entries = block.entries;
-  block.entries = [];
-  return entries.map((t) => {
-    const fields = new ThinMap(t.fields, kept.fields, parsed, t.path);
-    const pwc = t.dialect === 'pwc';
-    // Plain assignments, not spreads: this runs for every entry of a zoo.
-    const results: Result[] = t.results.map((r) => {
-      const result: { -readonly [K in keyof Result]: Result[K] } = { origin: { block: parsed, path: r.path }, metrics: [] };
-      if (r.task) result.task = new WireLocated(r.task, parsed, r.path, pwc ? 'Task' : 'task');
-      if (r.dataset) result.dataset = new WireLocated(r.dataset, parsed, r.path, pwc ? 'Dataset' : 'dataset');
-      result.metrics = r.metrics.map((m) => ({ name: m[0], value: new WireLocated(m[1], parsed, r.path, pwc ? 'Metrics' : 'metrics', m[0]) }));
-      return result;
-    });
-    const nameKey = pwc ? 'Name' : 'name';
-    const entry: { -readonly [K in keyof Entry]: Entry[K] } = {
-      kind: t.kind, dialect: t.dialect, origin: { block: parsed, path: t.path },
-      fields, metadata: new ThinMap(t.metadata, kept.metadata, parsed, [...t.path, 'Metadata']), results, fromMarkdown: t.fromMarkdown,
-    };
-    if (t.fields[nameKey]) entry.name = new WireLocated(t.fields[nameKey], parsed, t.path, nameKey);
-    if (t.contentKey !== undefined) entry.contentKey = t.contentKey;
-    return entry;
-  });
-}
-
-/**
- * A value of a summary: its origin (and path) is made when asked for, which is only when a rule
- * reports it; a run over 40,000 models would otherwise hold a few hundred thousand small objects.
- */
-class WireLocated implements Located<Data> {
-  readonly value: Data;
-  private readonly path: Path | undefined;
-  constructor(w: WireValue, private readonly parsed: ParsedBlock, private readonly base: Path, private readonly k1: string, private readonly k2?: string) {
-    this.value = w[0];
-    this.path = w[1];
-  }
-
-  get origin(): Origin {
-    return { block: this.parsed, path: this.path ?? (this.k2 === undefined ? [...this.base, this.k1] : [...this.base, this.k1, this.k2]) };
-  }
-}
-
-/**
- * The kept values of an entry. Asking for a key the summary does not keep is a programming error
- * (a project rule reading a field nobody summarised would silently see nothing).
- */
-class ThinMap implements LocatedMap {
-  constructor(
-    private readonly written: Readonly<Record<string, WireValue>>, private readonly kept: KeptKeys['fields'],
-    private readonly parsed: ParsedBlock, private readonly base: Path,
-  ) {}
-
-  private check(key: string): WireValue | undefined {
-    if (!this.kept.has(key)) throw new TypeError(`"${key}" is not kept in file summaries; add it to keptKeys for project rules`);
-    return Object.prototype.hasOwnProperty.call(this.written, key) ? this.written[key] : undefined;
-  }
-
-  get(key: string): Located<Data> | undefined {
-    const w = this.check(key);
-    if (w && this.kept.get(key) === 'filled') throw new TypeError(`"${key}" is kept in file summaries as filled or not; its value is not there`);
-    return w ? { value: w[0], origin: { block: this.parsed, path: w[1] ?? [...this.base, key] } } : undefined;
-  }
-
-  peek(key: string): Data | undefined { return this.check(key)?.[0]; }
-  layerPath(key: string): Path | undefined {
-    const w = this.check(key);
-    return w === undefined ? undefined : w[1] ? w[1].slice(0, -1) : this.base;
-  }
-  has(key: string): boolean { return this.check(key) !== undefined; }
-  get size(): number { return unkept(); }
-  keys(): MapIterator<string> { return unkept(); }
-  values(): MapIterator<Located<Data>> { return unkept(); }
-  entries(): MapIterator<[string, Located<Data>]> { return unkept(); }
-  forEach(): void { unkept(); }
-  [Symbol.iterator](): MapIterator<[string, Located<Data>]> { return unkept(); }
-}
-
-function unkept(): never {
-  throw new TypeError('file summaries keep some fields only; project rules cannot list every field');
 }

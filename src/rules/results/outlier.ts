@@ -3,7 +3,7 @@ import type { Located } from '../../types.js';
 import type { Data } from '../../source/to-data.js';
 import type { Result } from '../../model/types.js';
 import { defineRule } from '../define-rule.js';
-import { allResults, datasetName } from '../helpers/results.js';
+import { datasetName } from '../helpers/results.js';
 import { metricNumber, show } from '../helpers/numbers.js';
 
 interface Sample { readonly key: string; readonly value: number; readonly at: Located<Data>; readonly name: string; readonly result: Result }
@@ -26,19 +26,23 @@ export const resultsOutlier = defineRule({
     const groups = new Map<string, Sample[]>();
     // A zoo has few datasets and metric names: their group keys are made once each.
     const keys = new Map<string, Map<string, string>>();
-    for (const { result } of allResults(ctx.index)) {
-      const ds = datasetName(result);
-      if (!ds) continue;
-      let byName = keys.get(ds);
-      if (!byName) keys.set(ds, (byName = new Map()));
-      for (const m of result.metrics) {
-        const value = metricNumber(m.value.value);
-        if (value === undefined) continue;
-        let key = byName.get(m.name);
-        if (key === undefined) byName.set(m.name, (key = `${ds.toLowerCase()}\u0000${m.name.toLowerCase()}`));
-        let g = groups.get(key);
-        if (!g) groups.set(key, (g = []));
-        g.push({ key, value, at: m.value, name: m.name, result });
+    // Over the entries themselves, not `allResults`: in a large run results are made on demand
+    // (see EntryStore), and a list of them all would keep every one alive.
+    for (const entry of [...ctx.index.models, ...ctx.index.collections]) {
+      for (const result of entry.results) {
+        const ds = datasetName(result);
+        if (!ds) continue;
+        let byName = keys.get(ds);
+        if (!byName) keys.set(ds, (byName = new Map()));
+        for (const m of result.metrics) {
+          const value = metricNumber(m.value.value);
+          if (value === undefined) continue;
+          let key = byName.get(m.name);
+          if (key === undefined) byName.set(m.name, (key = `${ds.toLowerCase()}\u0000${m.name.toLowerCase()}`));
+          let g = groups.get(key);
+          if (!g) groups.set(key, (g = []));
+          g.push({ key, value, at: m.value, name: m.name, result });
+        }
       }
     }
     // Per group: the median and the median absolute deviation; a modified z-score

@@ -1,0 +1,211 @@
+/**
+ * The entries of every file linted on its own, kept column by column for the project rules.
+ *
+ * A zoo of 10,000 pages has some 50,000 entries. Kept as objects (an entry, its maps, results,
+ * metrics, their values and paths), they took about 130 MB of heap; here an entry is a row in a
+ * few arrays, the strings that repeat (dataset and metric names, data paths) are held once, and
+ * the `Entry` a rule reads is a small view over a row. What a view hands out (a `Located` value,
+ * a result) is made when asked for and dropped when the rule is done with it.
+ */
+import type { Located, Origin, ParsedBlock, Path } from '../types.js';
+import type { Data } from '../source/to-data.js';
+import type { Dialect, Entry, LocatedMap, Result } from '../model/types.js';
+import type { KeptKeys, ThinEntry, WireValue } from './summary.js';
+
+type Kept = KeptKeys['fields'];
+
+/** A column of one kept key: values by row (absent: undefined) and the rare written-elsewhere paths. */
+class Column {
+  readonly values: (Data | undefined)[] = [];
+  readonly paths = new Map<number, Path>();
+}
+
+export class EntryStore {
+  private readonly kinds: Entry['kind'][] = [];
+  private readonly dialects: Dialect[] = [];
+  private readonly markdown: boolean[] = [];
+  private readonly blocks: ParsedBlock[] = [];
+  private readonly paths: Path[] = [];
+  private readonly contentKeys = new Map<number, string>();
+  /** Kept fields and Metadata keys, one column each. */
+  private readonly fieldColumns = new Map<string, Column>();
+  private readonly metadataColumns = new Map<string, Column>();
+  /** Results: the rows of an entry's results are `resultStart[i]` .. `resultStart[i + 1]`. */
+  private readonly resultStart: number[] = [0];
+  private readonly resultPaths: Path[] = [];
+  private readonly tasks = new Column();
+  private readonly datasets = new Column();
+  private readonly metricStart: number[] = [0];
+  private readonly metricNames: string[] = [];
+  private readonly metricValues = new Column();
+  /** Strings and paths that repeat across entries, held once. */
+  private readonly interned = new Map<string, string>();
+  private readonly internedPaths = new Map<string, Path>();
+
+  constructor(readonly kept: KeptKeys) {
+    for (const k of kept.fields.keys()) this.fieldColumns.set(k, new Column());
+    for (const k of kept.metadata.keys()) this.metadataColumns.set(k, new Column());
+  }
+
+  /** Takes in one summarised entry of a block; returns the entry as rules read it. */
+  add(t: ThinEntry, block: ParsedBlock): Entry {
+    const row = this.kinds.length;
+    this.kinds.push(t.kind);
+    this.dialects.push(t.dialect);
+    this.markdown.push(t.fromMarkdown);
+    this.blocks.push(block);
+    this.paths.push(this.path(t.path));
+    if (t.contentKey !== undefined) this.contentKeys.set(row, t.contentKey);
+    this.fill(this.fieldColumns, t.fields, row);
+    this.fill(this.metadataColumns, t.metadata, row);
+    for (const r of t.results) {
+      const at = this.resultPaths.length;
+      this.resultPaths.push(this.path(r.path));
+      this.put(this.tasks, at, r.task, true);
+      this.put(this.datasets, at, r.dataset, true);
+      for (const [name, value] of r.metrics) {
+        this.put(this.metricValues, this.metricNames.length, value, false);
+        this.metricNames.push(this.str(name));
+      }
+      this.metricStart.push(this.metricNames.length);
+    }
+    this.resultStart.push(this.resultPaths.length);
+    return new StubEntry(this, row);
+  }
+
+  private fill(columns: Map<string, Column>, written: Readonly<Record<string, WireValue>>, row: number): void {
+    for (const [k, col] of columns) {
+      const w = Object.prototype.hasOwnProperty.call(written, k) ? written[k] : undefined;
+      col.values[row] = w?.[0];
+      if (w?.[1]) col.paths.set(row, this.path(w[1]));
+    }
+  }
+
+  private put(col: Column, at: number, w: WireValue | undefined, intern: boolean): void {
+    col.values[at] = w === undefined ? undefined : intern && typeof w[0] === 'string' ? this.str(w[0]) : w[0];
+    if (w?.[1]) col.paths.set(at, this.path(w[1]));
+  }
+
+  private str(s: string): string {
+    let x = this.interned.get(s);
+    if (x === undefined) this.interned.set(s, (x = s));
+    return x;
+  }
+
+  private path(p: Path): Path {
+    const key = JSON.stringify(p);
+    let x = this.internedPaths.get(key);
+    if (x === undefined) this.internedPaths.set(key, (x = p.map((e) => (typeof e === 'string' ? this.str(e) : e))));
+    return x;
+  }
+
+  // Row readers, for the views below.
+  kind(row: number): Entry['kind'] { return this.kinds[row]!; }
+  dialect(row: number): Dialect { return this.dialects[row]!; }
+  fromMarkdown(row: number): boolean { return this.markdown[row]!; }
+  block(row: number): ParsedBlock { return this.blocks[row]!; }
+  entryPath(row: number): Path { return this.paths[row]!; }
+  contentKey(row: number): string | undefined { return this.contentKeys.get(row); }
+
+  column(which: 'fields' | 'metadata', key: string): Column {
+    const col = (which === 'fields' ? this.fieldColumns : this.metadataColumns).get(key);
+    if (!col) throw new TypeError(`"${key}" is not kept in file summaries; add it to keptKeys for project rules`);
+    return col;
+  }
+
+  results(row: number): Result[] {
+    const block = this.blocks[row]!;
+    const pwc = this.dialects[row] === 'pwc';
+    const out: Result[] = [];
+    for (let r = this.resultStart[row]!; r < this.resultStart[row + 1]!; r++) {
+      const path = this.resultPaths[r]!;
+      const metrics: { name: string; value: Located<Data> }[] = [];
+      const result: { -readonly [K in keyof Result]: Result[K] } = { origin: { block, path }, metrics };
+      if (this.tasks.values[r] !== undefined) result.task = located(this.tasks, r, block, path, pwc ? 'Task' : 'task');
+      if (this.datasets.values[r] !== undefined) result.dataset = located(this.datasets, r, block, path, pwc ? 'Dataset' : 'dataset');
+      for (let m = this.metricStart[r]!; m < this.metricStart[r + 1]!; m++) {
+        const name = this.metricNames[m]!;
+        metrics.push({ name, value: located(this.metricValues, m, block, path, pwc ? 'Metrics' : 'metrics', name) });
+      }
+      out.push(result);
+    }
+    return out;
+  }
+}
+
+/** A value of a column, its origin made only when asked for (when a rule reports it). */
+function located(col: Column, at: number, block: ParsedBlock, base: Path, k1: string, k2?: string): Located<Data> {
+  return new ColumnValue(col, at, block, base, k1, k2);
+}
+
+class ColumnValue implements Located<Data> {
+  readonly value: Data;
+  constructor(private readonly col: Column, private readonly at: number, private readonly block: ParsedBlock,
+    private readonly base: Path, private readonly k1: string, private readonly k2: string | undefined) {
+    this.value = col.values[at] ?? null;
+  }
+
+  get origin(): Origin {
+    const path = this.col.paths.get(this.at) ?? (this.k2 === undefined ? [...this.base, this.k1] : [...this.base, this.k1, this.k2]);
+    return { block: this.block, path };
+  }
+}
+
+/** An entry as rules read it: a view over one row of the store. */
+class StubEntry implements Entry {
+  constructor(private readonly store: EntryStore, private readonly row: number) {}
+  get kind(): Entry['kind'] { return this.store.kind(this.row); }
+  get dialect(): Dialect { return this.store.dialect(this.row); }
+  get fromMarkdown(): boolean { return this.store.fromMarkdown(this.row); }
+  get contentKey(): string | undefined { return this.store.contentKey(this.row); }
+  get origin(): Origin { return { block: this.store.block(this.row), path: this.store.entryPath(this.row) }; }
+  get fields(): LocatedMap { return new StubMap(this.store, this.row, 'fields', this.store.entryPath(this.row)); }
+  get metadata(): LocatedMap { return new StubMap(this.store, this.row, 'metadata', [...this.store.entryPath(this.row), 'Metadata']); }
+  get results(): readonly Result[] { return this.store.results(this.row); }
+  get name(): Located<Data> | undefined {
+    return this.fields.get(this.store.dialect(this.row) === 'pwc' ? 'Name' : 'name');
+  }
+}
+
+/**
+ * The kept values of an entry. Asking for a key the summary does not keep is a programming error
+ * (a project rule reading a field nobody summarised would silently see nothing); so is asking for
+ * the value of a key kept as filled-or-not (`peek` gives `true` for a filled one).
+ */
+class StubMap implements LocatedMap {
+  constructor(private readonly store: EntryStore, private readonly row: number, private readonly which: 'fields' | 'metadata', private readonly base: Path) {}
+
+  private kept(): Kept { return this.which === 'fields' ? this.store.kept.fields : this.store.kept.metadata; }
+
+  peek(key: string): Data | undefined { return this.store.column(this.which, key).values[this.row]; }
+
+  get(key: string): Located<Data> | undefined {
+    const col = this.store.column(this.which, key);
+    if (col.values[this.row] === undefined) return undefined;
+    if (this.kept().get(key) === 'filled') throw new TypeError(`"${key}" is kept in file summaries as filled or not; its value is not there`);
+    return located(col, this.row, this.store.block(this.row), this.base, key);
+  }
+
+  layerPath(key: string): Path | undefined {
+    const col = this.store.column(this.which, key);
+    if (col.values[this.row] === undefined) return undefined;
+    return col.paths.get(this.row)?.slice(0, -1) ?? this.base;
+  }
+
+  has(key: string): boolean { return this.peek(key) !== undefined; }
+  get size(): number { return unkept(); }
+  keys(): MapIterator<string> { return unkept(); }
+  values(): MapIterator<Located<Data>> { return unkept(); }
+  entries(): MapIterator<[string, Located<Data>]> { return unkept(); }
+  forEach(): void { unkept(); }
+  [Symbol.iterator](): MapIterator<[string, Located<Data>]> { return unkept(); }
+}
+
+function unkept(): never {
+  throw new TypeError('file summaries keep some fields only; project rules cannot list every field');
+}
+
+/** Whether an entry is a view over a summary (a file linted on its own). */
+export function isStubEntry(e: Entry): boolean {
+  return e instanceof StubEntry;
+}
