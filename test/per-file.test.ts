@@ -106,6 +106,27 @@ describe('files linted on their own = one graph with every entry', () => {
   });
 });
 
+describe('worker threads', () => {
+  it('a worker that dies (out of memory on a big file) leaves its batch to the main thread; results are the same', async () => {
+    const { workerLimits } = await import('../src/parallel/lint-pool.js');
+    const lines = ['<!--', 'Type: model-index', 'Models:'];
+    for (let i = 0; i < 20000; i++) lines.push(`- Name: m${i}`, '  Metadata:', `    FLOPs: ${i}`, '    Tags: [a, b]');
+    const files: Record<string, string> = { 'big.md': `${lines.join('\n')}\n-->\n` };
+    for (let k = 0; k < 150; k++) files[`p${k}.md`] = `<!--\nType: model-index\nModels:\n- Name: x${k}\n  Weights: http://example.com/x${k}.pth\n-->\n`;
+    const dir = tmpTree(files);
+    const saved = workerLimits.oldMb;
+    workerLimits.oldMb = 12;
+    try {
+      const run = await same({ cwd: dir, config: false, patterns: ['.'] }, 2);
+      expect(run.stats!.threads).toBe(2);
+      expect(run.stats!.workersLost).toBeGreaterThanOrEqual(1);
+      expect(run.results.flatMap((r) => r.diagnostics).length).toBe(150);
+    } finally {
+      workerLimits.oldMb = saved;
+    }
+  });
+});
+
 describe('rule scope', () => {
   it('`milint rules --json` names the nine project rules (the README lists them)', () => {
     const rows = JSON.parse(rulesTable(undefined, true)) as { id: string; scope: string }[];

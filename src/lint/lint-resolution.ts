@@ -41,6 +41,8 @@ export interface RunStats {
   /** Files read into the main graph in full (they reference other files, or hold directives). */
   readonly full: number;
   readonly threads: number;
+  /** Worker threads that died (out of memory, say); the main thread linted their files. */
+  readonly workersLost: number;
 }
 
 /** Per-file rules only (`file`, for a file linted on its own), or every rule (`all`). */

@@ -101,7 +101,7 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
   const stubs = new Map<string, LoadedFile>();
   const hits: string[] = [];
   let linted = 0;
-  await lintEach(prep.files, job, threads, Boolean(options.cache), () => {
+  const { workersLost } = await lintEach(prep.files, job, threads, Boolean(options.cache), () => {
     // Read while the workers start.
     if (options.cache) holder.cache = LintCache.open(cacheFilePath(options.cacheLocation, prep.cwd), cacheKey(job));
     return (p) => holder.cache?.digest(p);
@@ -122,7 +122,7 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
     if (summary) { stubs.set(path, stubFile(summary, store)); cached++; }
   }
   const run = lintPrepared(prep, stubs);
-  return { ...run, stats: { linted, cached, full: prep.files.length - linted - cached, threads } };
+  return { ...run, stats: { linted, cached, full: prep.files.length - linted - cached, threads, workersLost } };
 }
 
 interface Prepared {

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FileLinter, type FileJob, type FileOutcome } from '../lint/per-file.js';
-import type { Reply, Request } from './lint-worker.js';
+import { answer, type Reply, type Request } from './lint-worker.js';
 
 export type Concurrency = number | 'auto' | 'off';
 
@@ -34,11 +34,13 @@ function workerUrl(): URL {
 }
 
 /**
- * A worker's young generation, in MiB. A file's garbage dies young, so a small nursery is enough:
- * measured on 10,000 pages, 8 MiB instead of V8's default took peak RSS from ~320 to ~280 MiB at
- * about the same speed.
+ * A worker's heap limits, in MiB. A file's garbage dies young, so a small young generation is
+ * enough (10,000 pages: peak RSS ~320 to ~280 MiB at about the same speed); a worker holds one
+ * file at a time, so a small old generation makes it collect instead of growing (~245 to ~215
+ * MiB). A file too big for that kills the worker, and the main thread lints its batch (`Pool`).
  */
-const WORKER_YOUNG_MB = 8;
+export const workerLimits = { youngMb: 8, oldMb: 96 };
+
 
 /** Files per message: large enough to keep messages few, small enough to share the work evenly. */
 const BATCH = 64;
@@ -53,7 +55,7 @@ export async function lintEach(
   paths: readonly string[], job: FileJob, threads: number, cached: boolean,
   knownDigests: () => (path: string) => string | undefined,
   onOutcome: (outcome: FileOutcome, json?: string) => void, onDone?: (done: number, total: number) => void,
-): Promise<void> {
+): Promise<{ readonly workersLost: number }> {
   const total = paths.length;
   let done = 0;
   // Each outcome goes to the caller as it comes: a summary is turned into what the run keeps
@@ -66,15 +68,14 @@ export async function lintEach(
       take(linter.lint(p, known(p)));
       onDone?.(done, total);
     }
-    return;
+    return { workersLost: 0 };
   }
-  const workers = Array.from({ length: Math.min(threads, Math.ceil(paths.length / BATCH)) },
-    () => new Worker(workerUrl(), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }));
+  const pool = new Pool(Math.min(threads, Math.ceil(paths.length / BATCH)), job);
   try {
     let todo = paths;
     if (cached) {
       const digests = new Map<string, string>();
-      const hashed = inBatches(workers, paths, (chunk) => ({ kind: 'digest', paths: chunk }), (chunk, reply) => {
+      const hashed = pool.each(paths, (chunk) => ({ kind: 'digest', paths: chunk }), (chunk, reply) => {
         if ('digests' in reply) chunk.forEach((p, i) => digests.set(p, reply.digests[i]!));
       });
       const known = knownDigests();
@@ -89,40 +90,68 @@ export async function lintEach(
     } else {
       knownDigests();
     }
-    await inBatches(workers, todo, (chunk) => ({ kind: 'lint', paths: chunk }), (_chunk, reply) => {
+    await pool.each(todo, (chunk) => ({ kind: 'lint', paths: chunk }), (_chunk, reply) => {
       if ('outcomes' in reply) for (const json of reply.outcomes) take(JSON.parse(json) as FileOutcome, json);
       onDone?.(done, total);
     });
   } finally {
-    for (const w of workers) void w.terminate();
+    pool.close();
   }
+  return { workersLost: pool.lost };
 }
 
-/** Sends `paths` to the workers in batches, each worker taking the next batch when it answers. */
-async function inBatches(
-  workers: readonly Worker[], paths: readonly string[],
-  request: (chunk: readonly string[]) => Request, onReply: (chunk: readonly string[], reply: Reply) => void,
-): Promise<void> {
-  let next = 0;
-  const take = (): readonly string[] | undefined => (next >= paths.length ? undefined : paths.slice(next, (next += BATCH)));
-  await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
-    let chunk = take();
-    if (!chunk) { resolve(); return; }
-    const done = (): void => {
-      worker.off('message', onMessage);
-      worker.off('error', reject);
-      worker.off('exit', onExit);
-    };
-    const onMessage = (reply: Reply): void => {
-      onReply(chunk!, reply);
-      chunk = take();
-      if (chunk) worker.postMessage(request(chunk));
-      else { done(); resolve(); }
-    };
-    const onExit = (code: number): void => { done(); reject(new Error(`lint worker exited with code ${code}`)); };
-    worker.on('message', onMessage);
-    worker.once('error', reject);
-    worker.once('exit', onExit);
-    worker.postMessage(request(chunk));
-  })));
+/**
+ * Worker threads sharing batches: each takes the next batch when it answers. A worker that dies
+ * (out of memory on a huge file, say) is not replaced: its batch, and whatever the others leave,
+ * is done on this thread, so a run never fails for a worker.
+ */
+class Pool {
+  private live: Worker[];
+  private local: FileLinter | undefined;
+  /** Workers that died during the run. */
+  lost = 0;
+
+  constructor(size: number, private readonly job: FileJob) {
+    this.live = Array.from({ length: size }, () => new Worker(workerUrl(), {
+      workerData: job, resourceLimits: { maxYoungGenerationSizeMb: workerLimits.youngMb, maxOldGenerationSizeMb: workerLimits.oldMb },
+    }));
+  }
+
+  async each(paths: readonly string[], request: (chunk: readonly string[]) => Request, onReply: (chunk: readonly string[], reply: Reply) => void): Promise<void> {
+    let next = 0;
+    const take = (): readonly string[] | undefined => (next >= paths.length ? undefined : paths.slice(next, (next += BATCH)));
+    const here = (chunk: readonly string[]): void => onReply(chunk, answer(request(chunk), (this.local ??= new FileLinter(this.job))));
+    await Promise.all(this.live.map((worker) => new Promise<void>((resolve) => {
+      let chunk = take();
+      if (!chunk) { resolve(); return; }
+      const stop = (): void => {
+        worker.off('message', onMessage);
+        worker.off('error', onFailure);
+        worker.off('exit', onFailure);
+      };
+      const onMessage = (reply: Reply): void => {
+        onReply(chunk!, reply);
+        chunk = take();
+        if (chunk) worker.postMessage(request(chunk));
+        else { stop(); resolve(); }
+      };
+      const onFailure = (): void => {
+        stop();
+        this.live = this.live.filter((w) => w !== worker);
+        this.lost++;
+        void worker.terminate();
+        here(chunk!);
+        resolve();
+      };
+      worker.on('message', onMessage);
+      worker.once('error', onFailure);
+      worker.once('exit', onFailure);
+      worker.postMessage(request(chunk));
+    })));
+    for (let chunk = take(); chunk; chunk = take()) here(chunk);
+  }
+
+  close(): void {
+    for (const w of this.live) void w.terminate();
+  }
 }

@@ -19,16 +19,17 @@ export type Request =
  */
 export type Reply = { readonly outcomes: readonly string[] } | { readonly digests: readonly string[] };
 
+/** Answers a request; the main thread uses it too, for a batch whose worker died. */
+export function answer(req: Request, linter: FileLinter): Reply {
+  return req.kind === 'digest'
+    ? { digests: req.paths.map(digestOf) }
+    : { outcomes: req.paths.map((p) => JSON.stringify(linter.lint(p))) };
+}
+
 if (parentPort) {
   const port = parentPort;
   const linter = new FileLinter(workerData as FileJob);
-  port.on('message', (req: Request) => {
-    if (req.kind === 'digest') {
-      port.postMessage({ digests: req.paths.map(digestOf) } satisfies Reply);
-    } else {
-      port.postMessage({ outcomes: req.paths.map((p) => JSON.stringify(linter.lint(p))) } satisfies Reply);
-    }
-  });
+  port.on('message', (req: Request) => port.postMessage(answer(req, linter)));
 }
 
 function digestOf(path: string): string {
