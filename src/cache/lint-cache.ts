@@ -1,9 +1,13 @@
 /**
  * `--cache`: what each file linted on its own left (its summary, see lint/summary.ts), kept from
  * one run to the next. An entry is used when the file's bytes have the same sha1 and the run has
- * the same key: milint's version and build, the effective rule settings and the limits. Project rules are
- * never cached: they run again over every file's summary, so a change in one file still reaches
- * the reports of the others.
+ * the same key: milint's version and build, the effective rule settings and the limits. Project
+ * rules are never cached: they run again over every file's summary, so a change in one file still
+ * reaches the reports of the others.
+ *
+ * The file is one line per linted file, `path<TAB>digest<TAB>outcome JSON`, under a header line
+ * with the layout and key: a run parses the outcome of a file only when it uses it (one at a time,
+ * so they never pile up in memory), and writes unchanged lines back as they were read.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
@@ -13,25 +17,16 @@ import { sha1, type FileSummary } from '../lint/summary.js';
 import type { FileJob, FileOutcome } from '../lint/per-file.js';
 
 /** Bumped when the layout of summaries changes. */
-const LAYOUT = 4;
+const LAYOUT = 5;
 
 /** Where the cache goes when `--cache-location` is not given (a folder, relative to the cwd). */
 export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'milint') + sep;
 
 /** The name of the cache file inside a cache folder. */
-export const CACHE_FILE_NAME = 'lint-cache.json';
+export const CACHE_FILE_NAME = 'lint-cache.tsv';
 
-interface Stored {
-  readonly layout: number;
-  readonly key: string;
-  /** By absolute path: what linting the file gave (a summary, or `full` with the digest). */
-  readonly files: Record<string, StoredOutcome>;
-}
-
-/** What linting a file gave, as stored: the outcome of a file linted on its own, or of one that is not. */
-type StoredOutcome = Extract<FileOutcome, { kind: 'leaf' | 'full' }>;
-
-const digestOf = (o: StoredOutcome): string => (o.kind === 'leaf' ? o.summary.digest : o.digest);
+/** A file's line: its digest, and the outcome of linting it as JSON text (parsed when used). */
+interface Line { readonly digest: string; readonly json: string }
 
 /**
  * The cache file for a `--cache-location`: a folder (an existing one, or a path ending in a
@@ -49,35 +44,53 @@ export function cacheKey(job: FileJob): string {
 }
 
 export class LintCache {
-  /** Entries read from the file (objects), and entries of this run (their JSON text, as made). */
-  private readonly read: Map<string, StoredOutcome>;
-  private readonly made = new Map<string, { readonly digest: string; readonly json: string }>();
-  private readonly dropped = new Set<string>();
+  private readonly lines: Map<string, Line>;
+  private changed = false;
 
-  private constructor(readonly path: string, private readonly key: string, stored: Stored['files']) {
-    this.read = new Map(Object.entries(stored));
+  private constructor(readonly path: string, private readonly key: string, lines: Map<string, Line>) {
+    this.lines = lines;
   }
 
   /** Opens the cache at `path`; a missing, unreadable or foreign file is an empty cache. */
   static open(path: string, key: string): LintCache {
-    let stored: Stored['files'] = {};
-    try {
-      const data = JSON.parse(readFileSync(path, 'utf8')) as Partial<Stored>;
-      if (data.layout === LAYOUT && data.key === key && data.files && typeof data.files === 'object') stored = data.files;
-    } catch { /* no cache yet, or not one of ours: start afresh */ }
-    return new LintCache(path, key, stored);
+    const lines = new Map<string, Line>();
+    let text = '';
+    try { text = readFileSync(path, 'utf8'); } catch { /* no cache yet */ }
+    const header = `milint-cache\t${LAYOUT}\t${key}\n`;
+    if (text.startsWith(header)) {
+      for (let at = header.length; at < text.length;) {
+        let end = text.indexOf('\n', at);
+        if (end === -1) end = text.length;
+        const a = text.indexOf('\t', at);
+        const b = a === -1 ? -1 : text.indexOf('\t', a + 1);
+        // A line that is not ours (a cache cut short, edited by hand) is left out.
+        if (b !== -1 && b < end) {
+          try { lines.set(JSON.parse(text.slice(at, a)) as string, { digest: text.slice(a + 1, b), json: text.slice(b + 1, end) }); } catch { /* skip */ }
+        }
+        at = end + 1;
+      }
+    }
+    return new LintCache(path, key, lines);
   }
 
   /** The digest of the bytes the cached result was made from. */
   digest(file: string): string | undefined {
-    const o = this.read.get(file);
-    return o ? digestOf(o) : undefined;
+    return this.lines.get(file)?.digest;
   }
 
-  /** The cached summary of a file (undefined: none, or the file is not linted on its own). */
-  summary(file: string): FileSummary | undefined {
-    const o = this.read.get(file);
-    return o?.kind === 'leaf' ? o.summary : undefined;
+  /**
+   * The cached outcome of a file: its summary, `full` (a file not linted on its own), or `unusable`
+   * (a line cut short or edited: lint the file again).
+   */
+  outcome(file: string): { readonly summary: FileSummary } | 'full' | 'unusable' | undefined {
+    const line = this.lines.get(file);
+    if (!line) return undefined;
+    try {
+      const o = JSON.parse(line.json) as FileOutcome;
+      if (o.kind === 'full' && o.digest === line.digest) return 'full';
+      if (o.kind === 'leaf' && o.summary.digest === line.digest && o.path === file) return { summary: o.summary };
+    } catch { /* below */ }
+    return 'unusable';
   }
 
   /**
@@ -87,9 +100,9 @@ export class LintCache {
   record(o: FileOutcome, json?: string): void {
     if (o.kind === 'hit') return;
     const digest = o.kind === 'leaf' ? o.summary.digest : o.digest;
-    this.read.delete(o.path);
-    if (digest === '') { this.dropped.add(o.path); return; }
-    this.made.set(o.path, { digest, json: json ?? JSON.stringify(o) });
+    this.changed = true;
+    if (digest === '') { this.lines.delete(o.path); return; }
+    this.lines.set(o.path, { digest, json: json ?? JSON.stringify(o) });
   }
 
   /**
@@ -97,14 +110,14 @@ export class LintCache {
    * Returns why it could not be written, if it could not (a lint run does not fail for a cache).
    */
   save(seen: ReadonlySet<string>): string | undefined {
-    const gone = [...this.read.keys()].filter((path) => !seen.has(path) && !existsSync(path));
-    if (this.made.size === 0 && this.dropped.size === 0 && gone.length === 0 && existsSync(this.path)) return undefined;
-    for (const path of gone) this.read.delete(path);
-    const parts: string[] = [];
-    for (const [path, o] of this.read) parts.push(`${JSON.stringify(path)}:${JSON.stringify(o)}`);
-    for (const [path, m] of this.made) parts.push(`${JSON.stringify(path)}:${m.json}`);
+    for (const path of [...this.lines.keys()]) {
+      if (!seen.has(path) && !existsSync(path)) { this.lines.delete(path); this.changed = true; }
+    }
+    if (!this.changed && existsSync(this.path)) return undefined;
+    const out = [`milint-cache\t${LAYOUT}\t${this.key}\n`];
+    for (const [path, line] of this.lines) out.push(`${JSON.stringify(path)}\t${line.digest}\t${line.json}\n`);
     try {
-      writeAtomic(this.path, `{"layout":${LAYOUT},"key":${JSON.stringify(this.key)},"files":{${parts.join(',')}}}`);
+      writeAtomic(this.path, out.join(''));
       return undefined;
     } catch (e) {
       return (e as NodeJS.ErrnoException).code ?? (e as Error).message;

@@ -14,7 +14,7 @@ import { resolveConfig } from '../config/resolve-config.js';
 import type { EffectiveConfig } from '../config/types.js';
 import { lintEach, threadsFor, type Concurrency } from '../parallel/lint-pool.js';
 import { cacheFilePath, cacheKey, LintCache } from '../cache/lint-cache.js';
-import { fileJob } from './per-file.js';
+import { fileJob, FileLinter } from './per-file.js';
 import { keptKeys, stubFile } from './summary.js';
 import { EntryStore } from './entry-store.js';
 import { lintResolution, type LintRun } from './lint-resolution.js';
@@ -111,15 +111,20 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
     if (o.kind === 'leaf') { stubs.set(o.path, stubFile(o.summary, store)); linted++; }
   }, options.onProgress);
   const { cache } = holder;
+  let cached = 0;
   if (cache) {
+    // A cached line that cannot be used (cut short, edited) is linted again, here.
+    let linter: FileLinter | undefined;
+    for (const path of hits) {
+      const found = cache.outcome(path);
+      if (found === 'full') continue;
+      if (found !== undefined && found !== 'unusable') { stubs.set(path, stubFile(found.summary, store)); cached++; continue; }
+      const o = (linter ??= new FileLinter(job)).lint(path);
+      cache.record(o);
+      if (o.kind === 'leaf') { stubs.set(path, stubFile(o.summary, store)); linted++; }
+    }
     const failed = cache.save(new Set(prep.files));
     if (failed) options.onCacheError?.(cache.path, failed);
-  }
-  // Hits become stubs after the cache is written: making a stub takes its summary's entries.
-  let cached = 0;
-  for (const path of hits) {
-    const summary = cache?.summary(path);
-    if (summary) { stubs.set(path, stubFile(summary, store)); cached++; }
   }
   const run = lintPrepared(prep, stubs);
   return { ...run, stats: { linted, cached, full: prep.files.length - linted - cached, threads, workersLost } };
