@@ -27,7 +27,13 @@ const FRONT_MATTER_KEY = /(?:^|[\r\n])(['"]?)model-index\1[ \t]*:/i;
 
 /** A block whose text is a view of its file's text (so that releasing the file releases it). */
 export function makeBlock(file: SourceFile, kind: Block['kind'], offset: number, length: number, index: number): Block {
-  return { file, kind, offset, length, index, get text() { return file.text.slice(offset, offset + length); } };
+  return new FileBlock(file, kind, offset, length, index);
+}
+
+/** A block as a view of its file (a class: object literals with getters cost far more memory). */
+class FileBlock implements Block {
+  constructor(readonly file: SourceFile, readonly kind: Block['kind'], readonly offset: number, readonly length: number, readonly index: number) {}
+  get text(): string { return this.file.text.slice(this.offset, this.offset + this.length); }
 }
 
 /** Whether a comment's text is a model-index block. */

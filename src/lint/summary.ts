@@ -181,23 +181,29 @@ export function stubFile(s: FileSummary, store: EntryStore): LoadedFile {
 }
 
 function summarySource(s: FileSummary): SourceFile {
-  let text: string | undefined;
-  let lines: LineIndex | undefined;
-  const current = (): string => {
-    if (text !== undefined) return text;
-    if (s.unreadable) return (text = '');
+  return new SummarySource(s.path, s.bom, s.length, s.digest, s.unreadable);
+}
+
+/** The text of a summarised file, read again when asked for (a class: one per file of a run). */
+class SummarySource implements SourceFile {
+  readonly mayHaveDirectives = false;
+  private held: string | undefined;
+  private index: LineIndex | undefined;
+
+  constructor(readonly path: string, readonly bom: boolean, readonly length: number, private readonly digest: string, private readonly unreadable: boolean) {}
+
+  get text(): string {
+    if (this.held !== undefined) return this.held;
+    if (this.unreadable) return (this.held = '');
     let bytes: Uint8Array;
-    try { bytes = readFileSync(s.path); } catch { bytes = new Uint8Array(); }
+    try { bytes = readFileSync(this.path); } catch { bytes = new Uint8Array(); }
     // The file must be the one summarised: an edited file would shift every position.
-    if (s.digest === '' || sha1(bytes) !== s.digest) throw new InputError(`${s.path} changed on disk while milint was checking it; run milint again.`);
+    if (this.digest === '' || sha1(bytes) !== this.digest) throw new InputError(`${this.path} changed on disk while milint was checking it; run milint again.`);
     const raw = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    text = s.bom ? raw.slice(1) : raw;
-    return text;
-  };
-  return {
-    path: s.path, bom: s.bom, length: s.length, mayHaveDirectives: false,
-    get text() { return current(); },
-    get lines() { return (lines ??= new LineIndex(current())); },
-    release() { text = undefined; },
-  };
+    return (this.held = this.bom ? raw.slice(1) : raw);
+  }
+
+  get lines(): LineIndex { return (this.index ??= new LineIndex(this.text)); }
+
+  release(): void { this.held = undefined; }
 }

@@ -40,11 +40,13 @@ export interface FastBlock {
 
 /** A parsed block whose `yaml` Document is built on first use. */
 export function lazyParsedBlock(block: Block, dataPath: Path, hints?: BlockHints): ParsedBlock {
-  let doc: Document.Parsed | undefined;
-  return {
-    block, dataPath, ...(hints ? { hints } : {}),
-    get doc() { return (doc ??= parseBlock(block).parsed.doc); },
-  };
+  return new LazyParsedBlock(block, dataPath, hints);
+}
+
+class LazyParsedBlock implements ParsedBlock {
+  private parsedDoc: Document.Parsed | undefined;
+  constructor(readonly block: Block, readonly dataPath: Path, readonly hints?: BlockHints) {}
+  get doc(): Document.Parsed { return (this.parsedDoc ??= parseBlock(this.block).parsed.doc); }
 }
 
 /** Loads a block on the fast path, or returns undefined when it needs the full parse. */
