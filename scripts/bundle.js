@@ -22,8 +22,9 @@ function buildDigest() {
 }
 
 await build({
-  // The lint worker is an entry of its own: worker threads start from a file.
-  entryPoints: { main: join(root, 'dist', 'cli', 'main.js'), 'lint-worker': join(root, 'dist', 'parallel', 'lint-worker.js') },
+  // The workers are entries of their own: worker threads start from a file.
+  entryPoints: { main: join(root, 'dist', 'cli', 'main.js'), 'lint-worker': join(root, 'dist', 'parallel', 'lint-worker.js'),
+    'hash-worker': join(root, 'dist', 'parallel', 'hash-worker.js') },
   outdir: join(root, 'dist', 'bundle'),
   bundle: true,
   splitting: true,

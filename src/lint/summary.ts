@@ -6,7 +6,6 @@
  * `--cache` stores. On the main thread it becomes a stub file (its text read again only if a
  * project rule reports in it) and `Entry` objects that the project rules read like any other.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { BlockKind, Diagnostic, Located, Path, SourceFile } from '../types.js';
 import type { FileFormat } from '../extract/extract.js';
@@ -18,6 +17,7 @@ import type { LoadedBlock, LoadedFile } from '../resolve/load-file.js';
 import { makeBlock } from '../extract/markdown.js';
 import { lazyParsedBlock } from '../parse/fast-block.js';
 import { InputError } from '../errors.js';
+import { sha1 } from '../io/digest.js';
 import { LineIndex } from '../source/line-index.js';
 import { contentKey } from '../rules/helpers/entries.js';
 import type { EntryStore } from './entry-store.js';
@@ -102,9 +102,7 @@ export function keptKeys(config: EffectiveConfig): KeptKeys {
 /** What `model/required-fields` counts as present. */
 const filled = (v: Data | undefined): boolean => v !== undefined && v !== null && v !== '';
 
-export function sha1(bytes: Uint8Array | string): string {
-  return createHash('sha1').update(bytes).digest('hex');
-}
+export { sha1 } from '../io/digest.js';
 
 // ---------------------------------------------------------------------------------------------
 // Writing a summary (where the file was linted)

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FileLinter, type FileJob, type FileOutcome } from '../lint/per-file.js';
 import { answer, type Reply, type Request } from './lint-worker.js';
+import { fileDigest } from '../io/digest.js';
 
 export type Concurrency = number | 'auto' | 'off';
 
@@ -27,10 +28,10 @@ export function threadsFor(concurrency: Concurrency, files: number): number {
   return Math.max(0, Math.min(Math.floor(concurrency), files));
 }
 
-/** The worker script: next to this module when built; from dist/ when running the sources (tests). */
-function workerUrl(): URL {
-  const here = new URL('./lint-worker.js', import.meta.url);
-  return existsSync(fileURLToPath(here)) ? here : new URL('../../dist/parallel/lint-worker.js', import.meta.url);
+/** A worker script: next to this module when built; from dist/ when running the sources (tests). */
+function workerUrl(name: 'lint-worker' | 'hash-worker'): URL {
+  const here = new URL(`./${name}.js`, import.meta.url);
+  return existsSync(fileURLToPath(here)) ? here : new URL(`../../dist/parallel/${name}.js`, import.meta.url);
 }
 
 /**
@@ -46,10 +47,10 @@ export const workerLimits = { youngMb: 8, oldMb: 96 };
 const BATCH = 64;
 
 /**
- * Lints `paths`. `knownDigests` is called once, while the workers start (so that reading a cache
- * overlaps their start-up); it gives, per path, the digest of a result the caller already holds:
- * such a file comes back as a hit when its bytes still have that digest. With `cached`, workers
- * first only hash the files (in parallel with that reading), and lint the ones that changed.
+ * Lints `paths`, giving each outcome to `onOutcome` as it comes. `knownDigests` gives, per path,
+ * the digest of a result the caller already holds (a cache): such a file is a hit when its bytes
+ * still have that digest. With `cached` and threads, small hash workers first learn which files
+ * changed (while `knownDigests` reads the cache here), and lint workers start only for those.
  */
 export async function lintEach(
   paths: readonly string[], job: FileJob, threads: number, cached: boolean,
@@ -70,12 +71,15 @@ export async function lintEach(
     }
     return { workersLost: 0 };
   }
-  const pool = new Pool(Math.min(threads, Math.ceil(paths.length / BATCH)), job);
-  try {
-    let todo = paths;
-    if (cached) {
-      const digests = new Map<string, string>();
-      const hashed = pool.each(paths, (chunk) => ({ kind: 'digest', paths: chunk }), (chunk, reply) => {
+  let todo = paths;
+  let lost = 0;
+  if (cached) {
+    // Which files changed: hashed by small workers while the cache is read here.
+    const hashers = new Pool(Math.min(threads, Math.ceil(paths.length / BATCH)), 'hash-worker', undefined,
+      (req) => ({ digests: req.paths.map(fileDigest) }));
+    const digests = new Map<string, string>();
+    try {
+      const hashed = hashers.each(paths, (chunk) => ({ kind: 'digest', paths: chunk }), (chunk, reply) => {
         if ('digests' in reply) chunk.forEach((p, i) => digests.set(p, reply.digests[i]!));
       });
       const known = knownDigests();
@@ -86,10 +90,23 @@ export async function lintEach(
         take({ kind: 'hit', path: p });
         return false;
       });
-      onDone?.(done, total);
-    } else {
-      knownDigests();
+    } finally {
+      hashers.close();
+      lost += hashers.lost;
     }
+    onDone?.(done, total);
+  } else {
+    knownDigests();
+  }
+  if (cached && todo.length <= BATCH) {
+    // A few changed files: starting a lint worker would cost more than linting them here.
+    const linter = new FileLinter(job);
+    for (const p of todo) { take(linter.lint(p)); onDone?.(done, total); }
+    return { workersLost: lost };
+  }
+  let local: FileLinter | undefined;
+  const pool = new Pool(Math.min(threads, Math.ceil(todo.length / BATCH)), 'lint-worker', job, (req) => answer(req, (local ??= new FileLinter(job))));
+  try {
     await pool.each(todo, (chunk) => ({ kind: 'lint', paths: chunk }), (_chunk, reply) => {
       if ('outcomes' in reply) for (const json of reply.outcomes) take(JSON.parse(json) as FileOutcome, json);
       onDone?.(done, total);
@@ -97,7 +114,7 @@ export async function lintEach(
   } finally {
     pool.close();
   }
-  return { workersLost: pool.lost };
+  return { workersLost: lost + pool.lost };
 }
 
 /**
@@ -107,20 +124,20 @@ export async function lintEach(
  */
 class Pool {
   private live: Worker[];
-  private local: FileLinter | undefined;
   /** Workers that died during the run. */
   lost = 0;
 
-  constructor(size: number, private readonly job: FileJob) {
-    this.live = Array.from({ length: size }, () => new Worker(workerUrl(), {
-      workerData: job, resourceLimits: { maxYoungGenerationSizeMb: workerLimits.youngMb, maxOldGenerationSizeMb: workerLimits.oldMb },
+  /** `size` workers running `script` with `data`; `local` answers a request on this thread. */
+  constructor(size: number, script: 'lint-worker' | 'hash-worker', data: unknown, private readonly local: (req: Request) => Reply) {
+    this.live = Array.from({ length: size }, () => new Worker(workerUrl(script), {
+      workerData: data, resourceLimits: { maxYoungGenerationSizeMb: workerLimits.youngMb, maxOldGenerationSizeMb: workerLimits.oldMb },
     }));
   }
 
   async each(paths: readonly string[], request: (chunk: readonly string[]) => Request, onReply: (chunk: readonly string[], reply: Reply) => void): Promise<void> {
     let next = 0;
     const take = (): readonly string[] | undefined => (next >= paths.length ? undefined : paths.slice(next, (next += BATCH)));
-    const here = (chunk: readonly string[]): void => onReply(chunk, answer(request(chunk), (this.local ??= new FileLinter(this.job))));
+    const here = (chunk: readonly string[]): void => onReply(chunk, this.local(request(chunk)));
     await Promise.all(this.live.map((worker) => new Promise<void>((resolve) => {
       let chunk = take();
       if (!chunk) { resolve(); return; }

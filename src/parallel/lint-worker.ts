@@ -3,10 +3,9 @@
  * then batches of paths, and answers each batch with the files' outcomes (summaries, not texts),
  * or only with their digests (a cached run first learns which files changed).
  */
-import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileLinter, type FileJob } from '../lint/per-file.js';
-import { sha1 } from '../lint/summary.js';
+import { fileDigest } from '../io/digest.js';
 
 export type Request =
   | { readonly kind: 'lint'; readonly paths: readonly string[] }
@@ -22,7 +21,7 @@ export type Reply = { readonly outcomes: readonly string[] } | { readonly digest
 /** Answers a request; the main thread uses it too, for a batch whose worker died. */
 export function answer(req: Request, linter: FileLinter): Reply {
   return req.kind === 'digest'
-    ? { digests: req.paths.map(digestOf) }
+    ? { digests: req.paths.map(fileDigest) }
     : { outcomes: req.paths.map((p) => JSON.stringify(linter.lint(p))) };
 }
 
@@ -30,8 +29,4 @@ if (parentPort) {
   const port = parentPort;
   const linter = new FileLinter(workerData as FileJob);
   port.on('message', (req: Request) => port.postMessage(answer(req, linter)));
-}
-
-function digestOf(path: string): string {
-  try { return sha1(readFileSync(path)); } catch { return ''; }
 }

@@ -1,0 +1,12 @@
+/**
+ * A worker thread that only hashes files: a cached run learns which files changed with these
+ * (they start in a few milliseconds and hold almost nothing), and starts lint workers only for
+ * what changed.
+ */
+import { parentPort } from 'node:worker_threads';
+import { fileDigest } from '../io/digest.js';
+
+if (parentPort) {
+  const port = parentPort;
+  port.on('message', (req: { readonly paths: readonly string[] }) => port.postMessage({ digests: req.paths.map(fileDigest) }));
+}
