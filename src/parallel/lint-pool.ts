@@ -36,9 +36,10 @@ function workerUrl(name: 'lint-worker' | 'hash-worker'): URL {
 
 /**
  * A worker's heap limits, in MiB. A file's garbage dies young, so a small young generation is
- * enough (10,000 pages: peak RSS ~320 MiB with V8's default, ~280 with 8, a little less with 4, at the same speed); a worker holds one
- * file at a time, so a small old generation makes it collect instead of growing (~245 to ~215
- * MiB). A file too big for that kills the worker, and the main thread lints its batch (`Pool`).
+ * enough (10,000 pages, peak RSS: ~320 MiB with V8's default, ~280 with 8, a little less with 4,
+ * at the same speed); a worker holds one file at a time, so a small old generation makes it
+ * collect instead of growing (~245 to ~215 MiB). A file too big for that kills the worker, and
+ * the main thread lints its batch (see `Pool`).
  */
 export const workerLimits = { youngMb: 4, oldMb: 96 };
 
