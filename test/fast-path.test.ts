@@ -3,13 +3,13 @@
  * for every block) must give identical diagnostics — messages, positions, fixes and suggestions —
  * on every corpus we have.
  */
-import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles, type LintOptions } from '../src/lint/lint.js';
 import { generateCorpus } from '../scripts/generate-corpus.js';
 import { ROOT } from './helpers/exec.js';
 import { tmpTree } from './helpers/tmp.js';
+import { filesBelow } from './helpers/files.js';
 
 const both = (opts: LintOptions) => {
   const view = (mode: 'fast' | 'full') => lintFiles({ ...opts, parseMode: mode }).results
@@ -17,13 +17,6 @@ const both = (opts: LintOptions) => {
   return { fast: view('fast'), full: view('full') };
 };
 
-/** Every file below a folder (the rule fixtures hold the bad-input cases). */
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? files(p) : [p];
-  });
-}
 
 describe('fast path = full-position path', () => {
   it.each([
@@ -38,7 +31,7 @@ describe('fast path = full-position path', () => {
 
   it('every entry of the reference fixtures', () => {
     const base = join(ROOT, 'fixtures', 'corpus', 'pwc-model-index-tests');
-    for (const f of files(base).filter((p) => /\.(ya?ml|json|md)$/.test(p))) {
+    for (const f of filesBelow(base).filter((p) => /\.(ya?ml|json|md)$/.test(p))) {
       const { fast, full } = both({ cwd: base, config: false, patterns: [f] });
       expect(fast, f).toEqual(full);
     }
@@ -46,7 +39,7 @@ describe('fast path = full-position path', () => {
 
   it('every rule fixture, valid and invalid (the bad-input cases)', () => {
     const base = join(ROOT, 'fixtures', 'rules');
-    for (const f of files(base).filter((p) => /\.(ya?ml|json|md)$/.test(p) && !p.includes('.case/'))) {
+    for (const f of filesBelow(base).filter((p) => /\.(ya?ml|json|md)$/.test(p) && !p.includes('.case/'))) {
       const { fast, full } = both({ cwd: join(f, '..'), patterns: [f] });
       expect(fast, f).toEqual(full);
     }

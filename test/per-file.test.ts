@@ -3,13 +3,13 @@
  * over the files' summaries), on this thread or in workers, must give exactly what one graph with
  * every entry's data gives: same diagnostics, messages, positions, fixes and suggestions.
  */
-import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles, lintFilesAsync, type LintOptions, type LintRun } from '../src/lint/lint.js';
 import { generateCorpus } from '../scripts/generate-corpus.js';
 import { ROOT } from './helpers/exec.js';
 import { tmpTree } from './helpers/tmp.js';
+import { filesBelow } from './helpers/files.js';
 import { rulesTable } from '../src/cli/rules-table.js';
 
 const view = (run: LintRun) => run.results.map((r) => ({ file: relative(ROOT, r.file), diagnostics: r.diagnostics }));
@@ -21,12 +21,6 @@ async function same(opts: LintOptions, threads: 'off' | number = 'off'): Promise
   return split;
 }
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? files(p) : [p];
-  });
-}
 
 describe('files linted on their own = one graph with every entry', () => {
   it.each([
@@ -45,12 +39,12 @@ describe('files linted on their own = one graph with every entry', () => {
 
   it('every entry of the reference fixtures', async () => {
     const base = join(ROOT, 'fixtures', 'corpus', 'pwc-model-index-tests');
-    for (const f of files(base).filter((p) => /\.(ya?ml|json|md)$/.test(p))) await same({ cwd: base, config: false, patterns: [f] });
+    for (const f of filesBelow(base).filter((p) => /\.(ya?ml|json|md)$/.test(p))) await same({ cwd: base, config: false, patterns: [f] });
   });
 
   it('every rule fixture, file and folder cases (the bad-input cases)', async () => {
     const base = join(ROOT, 'fixtures', 'rules');
-    const all = files(base);
+    const all = filesBelow(base);
     for (const f of all.filter((p) => /\.(ya?ml|json|md)$/.test(p) && !p.includes('.case/'))) {
       await same({ cwd: join(f, '..'), patterns: [f] });
     }
