@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Entry, ModelIndex } from '../../model/types.js';
+import type { Entry, LocatedMap, ModelIndex } from '../../model/types.js';
 
 const cache = new WeakMap<ModelIndex, readonly Entry[]>();
 
@@ -18,7 +18,7 @@ export function nameOf(entry: Entry): string {
 /** An entry's content (fields, metadata and how many results) as one comparable string; summaries carry it precomputed. */
 export function contentKey(e: Entry): string {
   if (e.contentKey !== undefined) return e.contentKey;
-  const obj = (m: ReadonlyMap<string, { value: unknown }>) =>
-    [...m].map(([k, v]): [string, unknown] => [k, v.value]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  // Keys and values only: `peek`, not `get`, so that no located value is made for each field.
+  const obj = (m: LocatedMap) => [...m.keys()].sort().map((k): [string, unknown] => [k, m.peek(k)]);
   return createHash('sha1').update(JSON.stringify([obj(e.fields), obj(e.metadata), e.results.length])).digest('hex');
 }
