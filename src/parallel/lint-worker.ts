@@ -4,7 +4,7 @@
  * or only with their digests (a cached run first learns which files changed).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { FileLinter, type FileJob } from '../lint/per-file.js';
+import { FileLinter, type FileJob, type FileOutcome } from '../lint/per-file.js';
 import { fileDigest } from '../io/digest.js';
 
 export type Request =
@@ -22,7 +22,16 @@ export type Reply = { readonly outcomes: readonly string[] } | { readonly digest
 export function answer(req: Request, linter: FileLinter): Reply {
   return req.kind === 'digest'
     ? { digests: req.paths.map(fileDigest) }
-    : { outcomes: req.paths.map((p) => JSON.stringify(linter.lint(p))) };
+    : { outcomes: req.paths.map((p) => toJson(linter.lint(p))) };
+}
+
+/** An outcome as JSON; one that cannot be written so (a bug) leaves its file to the main graph. */
+function toJson(o: FileOutcome): string {
+  try {
+    return JSON.stringify(o);
+  } catch {
+    return JSON.stringify({ kind: 'full', path: o.path, digest: '' } satisfies FileOutcome);
+  }
 }
 
 if (parentPort) {
