@@ -101,8 +101,12 @@ export class LintCache {
     if (o.kind === 'hit') return;
     const digest = o.kind === 'leaf' ? o.summary.digest : o.digest;
     this.changed = true;
-    if (digest === '') { this.lines.delete(o.path); return; }
-    this.lines.set(o.path, { digest, json: json ?? JSON.stringify(o) });
+    let text = json;
+    if (text === undefined) {
+      try { text = JSON.stringify(o); } catch { text = undefined; }
+    }
+    if (digest === '' || text === undefined) { this.lines.delete(o.path); return; }
+    this.lines.set(o.path, { digest, json: text });
   }
 
   /**
