@@ -13,7 +13,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { BUILD, VERSION } from '../version.js';
 import { writeAtomic } from '../io/write-atomic.js';
-import { sha1, type FileSummary } from '../lint/summary.js';
+import type { FileSummary } from '../lint/summary.js';
+import { sha1 } from '../io/digest.js';
 import type { FileJob, FileOutcome } from '../lint/per-file.js';
 
 /** Bumped when the layout of summaries changes. */

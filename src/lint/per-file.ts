@@ -14,7 +14,8 @@ import { formatOf } from '../extract/extract.js';
 import { loadBytes, unreadableFile, type Limits, type LoadedBlock, type ParseMode } from '../resolve/load-file.js';
 import { resolveGraph } from '../resolve/resolve.js';
 import { unwrap, type Role } from '../schema/roles.js';
-import { keptKeys, sha1, thinEntries, type FileSummary, type KeptKeys } from './summary.js';
+import { keptKeys, thinEntries, type FileSummary, type KeptKeys } from './summary.js';
+import { sha1 } from '../io/digest.js';
 import { lintResolution } from './lint-resolution.js';
 
 /** What every file of a run is linted with; plain data, so that it can go to a worker. */

@@ -102,7 +102,6 @@ export function keptKeys(config: EffectiveConfig): KeptKeys {
 /** What `model/required-fields` counts as present. */
 const filled = (v: Data | undefined): boolean => v !== undefined && v !== null && v !== '';
 
-export { sha1 } from '../io/digest.js';
 
 // ---------------------------------------------------------------------------------------------
 // Writing a summary (where the file was linted)

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { SourceFile } from '../types.js';
 import { InputError } from '../errors.js';
+import { sha1 } from '../io/digest.js';
 import { LineIndex } from './line-index.js';
 
 /** Why bytes could not be used as text. */
@@ -25,60 +25,32 @@ const lossy = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
  */
 export function sourceFromText(path: string, raw: string, reread?: () => string): SourceFile {
   const bom = raw.charCodeAt(0) === 0xfeff;
-  const text = bom ? raw.slice(1) : raw;
-  // The digest that a re-read is checked against is computed when the text is released.
-  return makeSource(path, text, { bom, length: text.length, mayHaveDirectives: text.includes('milint-'), digest: '' }, reread);
-}
-
-/** What is known of a file whose text is not held (read by a worker thread, say). */
-export interface SourceMeta {
-  readonly bom: boolean;
-  readonly length: number;
-  readonly mayHaveDirectives: boolean;
-  /** sha1 of the text (without BOM), to check a re-read against. */
-  readonly digest: string;
-}
-
-/** The meta of a source, for sending it without its text. */
-export function sourceMeta(file: SourceFile): SourceMeta {
-  return { bom: file.bom, length: file.length, mayHaveDirectives: file.mayHaveDirectives, digest: hash(file.text) };
-}
-
-/** A file on disk whose text is read only when something asks for it. */
-export function sourceOnDisk(path: string, meta: SourceMeta): SourceFile {
-  return makeSource(path, undefined, meta, () => fatal.decode(readFileSync(path)));
-}
-
-function makeSource(path: string, initial: string | undefined, meta: SourceMeta, reread?: () => string): SourceFile {
-  let text = initial;
-  const { bom, length } = meta;
-  let digest = meta.digest;
+  let text: string | undefined = bom ? raw.slice(1) : raw;
+  const length = text.length;
+  // The digest a re-read is checked against is computed when the text is released.
+  let digest = '';
   let lines: LineIndex | undefined;
   const current = (): string => {
     if (text === undefined) {
       const again = reread!();
       const t = again.charCodeAt(0) === 0xfeff ? again.slice(1) : again;
       // A file edited during the run would shift every position: refuse to guess.
-      if (t.length !== length || hash(t) !== digest) throw new InputError(`${path} changed on disk while milint was checking it; run milint again.`);
+      if (t.length !== length || sha1(t) !== digest) throw new InputError(`${path} changed on disk while milint was checking it; run milint again.`);
       text = t;
     }
     return text;
   };
   return {
-    path, bom, length, mayHaveDirectives: meta.mayHaveDirectives,
+    path, bom, length, mayHaveDirectives: text.includes('milint-'),
     get text() { return current(); },
     get lines() { return (lines ??= new LineIndex(current())); },
     ...(reread ? {
       release() {
-        if (text !== undefined && digest === '') digest = hash(text);
+        if (text !== undefined && digest === '') digest = sha1(text);
         text = undefined;
       },
     } : {}),
   };
-}
-
-function hash(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
 }
 
 /**

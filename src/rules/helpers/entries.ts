@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha1 } from '../../io/digest.js';
 import type { Entry, LocatedMap, ModelIndex } from '../../model/types.js';
 
 const cache = new WeakMap<ModelIndex, readonly Entry[]>();
@@ -20,5 +20,5 @@ export function contentKey(e: Entry): string {
   if (e.contentKey !== undefined) return e.contentKey;
   // Keys and values only: `peek`, not `get`, so that no located value is made for each field.
   const obj = (m: LocatedMap) => [...m.keys()].sort().map((k): [string, unknown] => [k, m.peek(k)]);
-  return createHash('sha1').update(JSON.stringify([obj(e.fields), obj(e.metadata), e.results.length])).digest('hex');
+  return sha1(JSON.stringify([obj(e.fields), obj(e.metadata), e.results.length]));
 }
