@@ -88,6 +88,15 @@ describe('files linted on their own = one graph with every entry', () => {
     ]);
   });
 
+  it('--index: the pages the root index imports are linted on their own too, and only the named file is reported', async () => {
+    const dir = tmpTree(generateCorpus({ pages: 40, seed: 4, inject: true }).files);
+    const page = 'docs/models/family00003.md';
+    const run = await same({ cwd: dir, config: false, preset: 'timm', patterns: [page], index: 'auto' }, 2);
+    expect(run.results.map((r) => relative(dir, r.file))).toEqual([page]);
+    // The named page, then the 39 others the index reaches (found by walking the graph).
+    expect(run.stats!.linted).toBe(40);
+  });
+
   it('a metafile named by Metadata: is read in full (its summary does not cover that role)', async () => {
     const dir = tmpTree({
       'model-index.yml': 'Import:\n- metafile.yml\n',

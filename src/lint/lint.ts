@@ -95,39 +95,66 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
   const prep = prepare(options);
   if (options.overlay) return lintPrepared(prep);
   const job = fileJob(prep.config, options.parseMode ?? 'fast', limitsOf(options));
-  const threads = threadsFor(options.concurrency ?? 'auto', prep.files.length);
   const store = new EntryStore(keptKeys(prep.config));
-  const holder: { cache?: LintCache } = {};
+  const holder: { cache?: LintCache; opened?: boolean } = {};
   const stubs = new Map<string, LoadedFile>();
-  const hits: string[] = [];
-  let linted = 0;
-  const { workersLost } = await lintEach(prep.files, job, threads, Boolean(options.cache), () => {
-    // Read while the workers start.
-    if (options.cache) holder.cache = LintCache.open(cacheFilePath(options.cacheLocation, prep.cwd), cacheKey(job));
-    return (p) => holder.cache?.digest(p);
-  }, (o, json) => {
-    if (o.kind === 'hit') { hits.push(o.path); return; }
-    holder.cache?.record(o, json);
-    if (o.kind === 'leaf') { stubs.set(o.path, stubFile(o.summary, store)); linted++; }
-  }, options.onProgress);
-  const { cache } = holder;
-  let cached = 0;
-  if (cache) {
+  /** Files linted or looked at already (stubs, and files the main graph reads in full). */
+  const seen = new Set<string>();
+  const stats = { linted: 0, cached: 0, threads: 0, workersLost: 0 };
+
+  const lintSome = async (paths: readonly string[]): Promise<void> => {
+    for (const p of paths) seen.add(p);
+    const threads = threadsFor(options.concurrency ?? 'auto', paths.length);
+    stats.threads = Math.max(stats.threads, threads);
+    const hits: string[] = [];
+    const { workersLost } = await lintEach(paths, job, threads, Boolean(options.cache), () => {
+      // Read while the workers start (once a run).
+      if (options.cache && !holder.opened) holder.cache = LintCache.open(cacheFilePath(options.cacheLocation, prep.cwd), cacheKey(job));
+      holder.opened = true;
+      return (p) => holder.cache?.digest(p);
+    }, (o, json) => {
+      if (o.kind === 'hit') { hits.push(o.path); return; }
+      holder.cache?.record(o, json);
+      if (o.kind === 'leaf') { stubs.set(o.path, stubFile(o.summary, store)); stats.linted++; }
+    }, options.onProgress);
+    stats.workersLost += workersLost;
+    const { cache } = holder;
+    if (!cache) return;
     // A cached line that cannot be used (cut short, edited) is linted again, here.
     let linter: FileLinter | undefined;
     for (const path of hits) {
       const found = cache.outcome(path);
       if (found === 'full') continue;
-      if (found !== undefined && found !== 'unusable') { stubs.set(path, stubFile(found.summary, store)); cached++; continue; }
+      if (found !== undefined && found !== 'unusable') { stubs.set(path, stubFile(found.summary, store)); stats.cached++; continue; }
       const o = (linter ??= new FileLinter(job)).lint(path);
       cache.record(o);
-      if (o.kind === 'leaf') { stubs.set(path, stubFile(o.summary, store)); linted++; }
+      if (o.kind === 'leaf') { stubs.set(path, stubFile(o.summary, store)); stats.linted++; }
     }
-    const failed = cache.save(new Set(prep.files));
+  };
+
+  await lintSome(prep.files);
+  // Files that references reach but nobody named (the pages an index imports, under `--index`)
+  // are linted on their own too: the graph is walked without reading them, they are linted, and
+  // the walk is done again until it reaches nothing new.
+  const confine = projectRoots(options, prep.config, prep.cwd);
+  let walk: Resolution;
+  for (;;) {
+    walk = resolveGraph(prep.files, {
+      preloaded: stubs, mode: options.parseMode, defer: (p) => !seen.has(p) && formatOf(p) !== undefined,
+      ...(options.limits ? { limits: options.limits } : {}), ...(confine ? { confine } : {}),
+    });
+    for (const p of walk.files.keys()) seen.add(p);
+    if (walk.deferred.size === 0) break;
+    await lintSome([...walk.deferred]);
+  }
+  const { cache } = holder;
+  if (cache) {
+    const failed = cache.save(seen);
     if (failed) options.onCacheError?.(cache.path, failed);
   }
-  const run = lintPrepared(prep, stubs);
-  return { ...run, stats: { linted, cached, full: prep.files.length - linted - cached, threads, workersLost } };
+  // The last walk deferred nothing: it is the graph (unless a stub must be read in full).
+  const run = lintPrepared(prep, stubs, walk);
+  return { ...run, stats: { ...stats, full: seen.size - stats.linted - stats.cached } };
 }
 
 interface Prepared {
@@ -153,8 +180,8 @@ function prepare(options: LintOptions): Prepared {
   return { options, cwd, config, configDir, ignored, found, root, files };
 }
 
-/** Resolves and lints; `stubs` are files linted on their own already (by path). */
-function lintPrepared(prep: Prepared, stubs?: ReadonlyMap<string, LoadedFile>): LintRun {
+/** Resolves and lints; `stubs` are files linted on their own already (by path); `built`, the graph if it is built already. */
+function lintPrepared(prep: Prepared, stubs?: ReadonlyMap<string, LoadedFile>, built?: Resolution): LintRun {
   const { options, cwd, config, ignored, found, root, files } = prep;
   const confine = projectRoots(options, config, cwd);
   const preloaded = new Map([...(stubs ?? []), ...preload(options.overlay, options)]);
@@ -162,7 +189,7 @@ function lintPrepared(prep: Prepared, stubs?: ReadonlyMap<string, LoadedFile>): 
     preloaded, mode: options.parseMode, ...(stubs ? {} : { onProgress: options.onProgress }),
     ...(options.limits ? { limits: options.limits } : {}), ...(confine ? { confine } : {}),
   });
-  let resolution = graph();
+  let resolution = built ?? graph();
   // A stub named in a role its summary does not cover is loaded in full, and the graph built again.
   while (resolution.needsFull.size > 0) {
     for (const p of resolution.needsFull) preloaded.delete(p);

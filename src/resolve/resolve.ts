@@ -48,6 +48,8 @@ export interface Resolution {
   readonly needsFull: ReadonlySet<string>;
   /** References met but not followed (`follow: false`). */
   readonly unfollowed: number;
+  /** Files reached but not read (see `ResolveOptions.defer`). */
+  readonly deferred: ReadonlySet<string>;
 }
 
 /** The key of a reference: the unit that holds it and the path of the naming string. */
@@ -80,6 +82,11 @@ export interface ResolveOptions {
   readonly confine?: readonly string[];
   /** `false`: count references (`unfollowed`) instead of following them (a file linted on its own). */
   readonly follow?: boolean;
+  /**
+   * A file a reference reaches that this says to defer is not read: it is listed in `deferred`
+   * (the caller lints it on its own, then builds the graph again).
+   */
+  readonly defer?: (path: string) => boolean;
 }
 
 /** Most files one run follows through references (a glob can match many). */
@@ -101,6 +108,7 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
   const reached = new Set<string>();
   const needsFull = new Set<string>();
   let unfollowed = 0;
+  const deferred = new Set<string>();
   let complete = true;
 
   const wanted = new Set(discovered);
@@ -192,6 +200,7 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
         continue;
       }
       reached.add(p);
+      if (!files.has(p) && options.defer?.(p)) { deferred.add(p); continue; }
       const file = load(p);
       if (file.unreadable) { if (mayDefine) complete = false; continue; }
       if (file.blocks.length === 0) {
@@ -215,7 +224,7 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
       roots.push(expand(file, b, b.parsed.block.kind === 'front-matter' ? 'hf' : 'guess', [path]));
     }
   }
-  return { files, units, roots, targets, reports, complete, discovered, needsFull, unfollowed };
+  return { files, units, roots, targets, reports, complete, discovered, needsFull, unfollowed, deferred };
 }
 
 /** model-index.* first (shallowest first), then metafile.*, then the rest, each in path order. */
