@@ -61,10 +61,7 @@ export function reachedFrom(resolution: Resolution, named: readonly string[]): S
   while (stack.length) {
     const f = stack.pop()!;
     for (const u of byFile.get(f) ?? []) {
-      for (const [key, targets] of resolution.targets) {
-        if (!key.startsWith(`${u.key}|`)) continue;
-        for (const t of targets) if (!out.has(t.file.path)) { out.add(t.file.path); stack.push(t.file.path); }
-      }
+      for (const t of resolution.targetsOfUnit.get(u.key) ?? []) if (!out.has(t.file.path)) { out.add(t.file.path); stack.push(t.file.path); }
     }
   }
   return out;

@@ -36,6 +36,8 @@ export interface Resolution {
   readonly roots: readonly Unit[];
   /** Units that a reference leads to, by `refKey(unit, path)`. */
   readonly targets: ReadonlyMap<string, readonly Unit[]>;
+  /** Units that any reference of a unit leads to, by the unit's key. */
+  readonly targetsOfUnit: ReadonlyMap<string, readonly Unit[]>;
   readonly reports: readonly Report[];
   /** False when a block was broken or a reference could not be followed. */
   readonly complete: boolean;
@@ -104,6 +106,13 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
   const units: Unit[] = [];
   const byKey = new Map<string, Unit>();
   const targets = new Map<string, Unit[]>();
+  const targetsOfUnit = new Map<string, Unit[]>();
+  const setTargets = (unit: Unit, path: readonly (string | number)[], found: Unit[]): void => {
+    targets.set(refKey(unit, path), found);
+    let all = targetsOfUnit.get(unit.key);
+    if (!all) targetsOfUnit.set(unit.key, (all = []));
+    for (const t of found) all.push(t);
+  };
   const reports: Report[] = [];
   const reached = new Set<string>();
   const needsFull = new Set<string>();
@@ -158,7 +167,7 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
     if (globbing && confine !== undefined && !insideAny(confine, resolvePath(dir, target.slice(0, target.search(/[*?]/))))) {
       // The glob's fixed part already leads outside: refused before any folder is listed.
       reports.push(reportAt('import/outside-root', 'outside', { field, target }, at));
-      targets.set(refKey(unit, ref.path), found);
+      setTargets(unit, ref.path, found);
       return;
     }
     if (globbing) {
@@ -212,7 +221,7 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
         found.push(expand(file, b, role, [...stack, p]));
       }
     }
-    targets.set(refKey(unit, ref.path), found);
+    setTargets(unit, ref.path, found);
   };
 
   const roots: Unit[] = [];
@@ -224,7 +233,7 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
       roots.push(expand(file, b, b.parsed.block.kind === 'front-matter' ? 'hf' : 'guess', [path]));
     }
   }
-  return { files, units, roots, targets, reports, complete, discovered, needsFull, unfollowed, deferred };
+  return { files, units, roots, targets, targetsOfUnit, reports, complete, discovered, needsFull, unfollowed, deferred };
 }
 
 /** model-index.* first (shallowest first), then metafile.*, then the rest, each in path order. */
