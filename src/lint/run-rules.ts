@@ -8,8 +8,8 @@ import { fixer } from '../fix/fixer.js';
 /**
  * Runs every rule that is on and has a `check`. Rules report where in the data; this turns each
  * report into a span. An exception inside a rule is a bug in milint: the rule's reports are
- * dropped, a `file/internal-error` diagnostic names it (on the first file of the run), and the
- * other rules still run.
+ * dropped, a `file/internal-error` diagnostic names it (on the first file of the call: the file
+ * itself when it is linted on its own), and the other rules still run.
  */
 export function runRules(rules: readonly Rule[], index: ModelIndex, facts: RunFacts, config: EffectiveConfig): Report[] {
   const out: Report[] = [];
