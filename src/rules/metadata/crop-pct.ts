@@ -15,15 +15,16 @@ export const metadataCropPct = defineRule({
   },
   check(ctx) {
     for (const entry of pwcEntries(ctx.index)) {
-      if (entry.metadata.peek('Crop Pct') === undefined) continue;
-      const at = entry.metadata.get('Crop Pct');
-      if (!at || at.value === null || typeof at.value === 'object' || typeof at.value === 'boolean') continue;
-      const n = numericValue(at.value);
-      if (n === undefined) ctx.report({ at: at.origin, messageId: 'notNumber', data: { value: String(at.value) } });
-      else if (!(n > 0 && n <= 1)) ctx.report({ at: at.origin, messageId: 'range', data: { value: String(at.value) } });
-      else if (wrongForm(at.value, ctx.options.form)) {
-        const { data, fix } = formReport(at, n, ctx.options.form === 'string' ? 'string' : 'number', ctx.fixer);
-        ctx.report({ at: at.origin, messageId: 'form', data, fix });
+      // `peek` first: the located value (and its origin) is made only for a report.
+      const value = entry.metadata.peek('Crop Pct');
+      if (value === undefined || value === null || typeof value === 'object' || typeof value === 'boolean') continue;
+      const n = numericValue(value);
+      const at = () => entry.metadata.get('Crop Pct')!;
+      if (n === undefined) ctx.report({ at: at().origin, messageId: 'notNumber', data: { value: String(value) } });
+      else if (!(n > 0 && n <= 1)) ctx.report({ at: at().origin, messageId: 'range', data: { value: String(value) } });
+      else if (wrongForm(value, ctx.options.form)) {
+        const { data, fix } = formReport(at(), n, ctx.options.form === 'string' ? 'string' : 'number', ctx.fixer);
+        ctx.report({ at: at().origin, messageId: 'form', data, fix });
       }
     }
   },

@@ -13,6 +13,7 @@ export const METADATA_KEYS = [
   'Label Smoothing', 'BatchNorm Momentum', 'Stochastic Depth Survival', 'Training Steps', 'Warmup Steps', 'Minibatch Size',
 ];
 
+const exact = new Set<string>(METADATA_KEYS);
 const lower = new Set(METADATA_KEYS.map((k) => k.toLowerCase()));
 
 export const metadataMisspelledKey = defineRule({
@@ -26,7 +27,7 @@ export const metadataMisspelledKey = defineRule({
   check(ctx) {
     for (const entry of pwcEntries(ctx.index)) {
       for (const key of entry.metadata.keys()) {
-        if (lower.has(key.toLowerCase())) continue;
+        if (exact.has(key) || lower.has(key.toLowerCase())) continue;
         const suggestion = closest(key, METADATA_KEYS);
         if (!suggestion) continue;
         const at = entry.metadata.get(key)!;

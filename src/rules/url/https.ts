@@ -1,5 +1,6 @@
 import { defineRule, q } from '../define-rule.js';
 import { stringsIn } from '../helpers/strings.js';
+import type { Data } from '../../source/to-data.js';
 
 /** Fields that hold links. */
 const LINK_FIELDS = ['Weights', 'Code', 'Paper', 'Config', 'Image', 'README', 'Converted From', 'Website', 'Repository', 'Docs'];
@@ -16,7 +17,8 @@ export const urlHttps = defineRule({
     for (const e of [...ctx.index.models, ...ctx.index.collections, ...ctx.index.libraries]) {
       for (const field of LINK_FIELDS) {
         const v = e.fields.peek(field);
-        if (v === undefined || v === null || (typeof v === 'string' && !/^\s*http:/i.test(v)) || typeof v === 'number') continue;
+        // Most links are https: look for a plain http one before walking anything.
+        if (!mayHoldHttp(v)) continue;
         const at = e.fields.get(field)!;
         for (const s of stringsIn(at)) {
           if (!/^http:\/\//i.test(s.value.trim())) continue;
@@ -28,3 +30,13 @@ export const urlHttps = defineRule({
     }
   },
 });
+
+/** Whether a value holds a string that starts with `http:` (a cheap look, no allocation). */
+function mayHoldHttp(v: Data | undefined): boolean {
+  if (typeof v === 'string') return HTTP.test(v);
+  if (Array.isArray(v)) return v.some(mayHoldHttp);
+  if (v && typeof v === 'object') return Object.values(v).some(mayHoldHttp);
+  return false;
+}
+
+const HTTP = /^\s*http:/i;
