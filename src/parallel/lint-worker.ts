@@ -1,11 +1,10 @@
 /**
  * A worker thread that lints files on their own (per-file.ts): it is given the run's job once,
- * then batches of paths, and answers each batch with the files' outcomes (summaries, not texts),
- * or only with their digests (a cached run first learns which files changed).
+ * then batches of paths, and answers each batch with the files' outcomes (summaries, not texts).
+ * Hashing alone (a cached run learning which files changed) is hash-worker.ts's job.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileLinter, type FileJob, type FileOutcome } from '../lint/per-file.js';
-import { fileDigest } from '../io/digest.js';
 
 export type Request =
   | { readonly kind: 'lint'; readonly paths: readonly string[] }
@@ -18,11 +17,9 @@ export type Request =
  */
 export type Reply = { readonly outcomes: readonly string[] } | { readonly digests: readonly string[] };
 
-/** Answers a request; the main thread uses it too, for a batch whose worker died. */
+/** Answers a lint request; the main thread uses it too, for a batch whose worker died. */
 export function answer(req: Request, linter: FileLinter): Reply {
-  return req.kind === 'digest'
-    ? { digests: req.paths.map(fileDigest) }
-    : { outcomes: req.paths.map((p) => toJson(linter.lint(p))) };
+  return { outcomes: req.paths.map((p) => toJson(linter.lint(p))) };
 }
 
 /** An outcome as JSON; one that cannot be written so (a bug) leaves its file to the main graph. */
