@@ -12,11 +12,12 @@ import type { Block, BlockHints, ParsedBlock, Path } from '../types.js';
 import type { Data } from '../source/to-data.js';
 import { canonicalKey, displayKey, KNOWN_KEYS } from '../schema/keys.js';
 import { parseBlock, yamlText } from './parse-block.js';
+import { GAVE_UP, loadPlainYaml } from './plain-yaml.js';
 
 // YAML 1.2 core schema plus `<<` merge keys, as the full parse reads them. js-yaml exports its
 // built-in types as `types`, which its type definitions leave out.
 const MERGE = (jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.merge;
-const SCHEMA = jsYaml.CORE_SCHEMA.extend([MERGE]);
+export const SCHEMA = jsYaml.CORE_SCHEMA.extend([MERGE]);
 
 /** Text that js-yaml and `yaml` may read differently, or that needs node positions anyway. */
 const NEEDS_FULL_PARSE = /(^|[\s[{,:])([&*!][^\s]|[-+]?0b[01]|[-+]0[xXoO])|__proto__|\t/;
@@ -58,7 +59,9 @@ export function fastBlock(block: Block): FastBlock | undefined {
   if (MAYBE_FULL.test(block.text) && NEEDS_FULL_PARSE.test(block.text)) return undefined;
   let raw: unknown;
   try {
-    raw = jsYaml.load(yamlText(block.text), { schema: SCHEMA, json: false });
+    const text = yamlText(block.text);
+    raw = loadPlainYaml(text, SCHEMA);
+    if (raw === GAVE_UP) raw = jsYaml.load(text, { schema: SCHEMA, json: false });
   } catch {
     return undefined;
   }

@@ -1,0 +1,350 @@
+/**
+ * A loader for the plain subset of YAML that model-index blocks are written in: block mappings
+ * with plain keys, block sequences (indented or not, compact `- Key: value` items), one-line
+ * plain, single-quoted and escape-free double-quoted scalars, comments and blank lines.
+ *
+ * It gives exactly what js-yaml's `load` gives for the same text and schema, a few times faster,
+ * or `GAVE_UP` when the text holds anything else (flow collections, block scalars, multi-line
+ * scalars, escapes, quoted or typed keys, anchors and tags, document markers, control or
+ * non-printable characters, bad indentation, duplicate keys...): the caller then asks js-yaml,
+ * which also reports the errors. Plain scalars are typed by the schema's own implicit types, in
+ * the schema's order, as js-yaml types them. `test/plain-yaml.test.ts` holds it to js-yaml on
+ * every block of every corpus and on generated and mutated text.
+ */
+import type jsYaml from 'js-yaml';
+
+/** What `loadPlainYaml` returns for text outside the subset. */
+export const GAVE_UP: unique symbol = Symbol('outside the plain subset');
+
+type Value = unknown;
+
+/** Thrown inside the loader to leave it; never escapes. */
+const LEAVE = { leave: true };
+
+/** Nesting beyond this is left to js-yaml (model-index data nests about six deep). */
+const MAX_DEPTH = 64;
+
+const SPACE = 0x20;
+const DASH = 0x2d;
+const COLON = 0x3a;
+const HASH = 0x23;
+const QUOTE = 0x27;
+const DQUOTE = 0x22;
+
+/** Characters that cannot start a plain scalar or key (YAML indicators), besides `-`. */
+const INDICATOR = new Uint8Array(128);
+for (const c of ',[]{}#&*!|>\'"%@`?:') INDICATOR[c.charCodeAt(0)] = 1;
+
+/** First characters of plain scalars that an implicit type (null, bool, int, float) may claim. */
+const MAYBE_TYPED = new Uint8Array(128);
+for (const c of '-+.0123456789~nNtTfF') MAYBE_TYPED[c.charCodeAt(0)] = 1;
+
+/** Anything but a line feed and printable ASCII: checked further only when present. */
+const NOT_PLAIN_ASCII = /[^\n\x20-\x7e]/;
+/** Characters that js-yaml rejects or reads specially (control characters, tabs, CR, BOM...). */
+const AWKWARD = /[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]/;
+/** `---` or `...` at the start of a line: a document marker, or something js-yaml takes for one. */
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)/m;
+
+/**
+ * Loads `text` as js-yaml would with `schema` (whose implicit types type plain scalars), or
+ * returns `GAVE_UP`.
+ */
+export function loadPlainYaml(text: string, schema: jsYaml.Schema): Value | typeof GAVE_UP {
+  if (NOT_PLAIN_ASCII.test(text) && AWKWARD.test(text)) return GAVE_UP;
+  if (text.includes('---') || text.includes('...')) {
+    if (DOCUMENT_MARKER.test(text)) return GAVE_UP;
+  }
+  const loader = new Loader(text, (schema as unknown as { compiledImplicit: jsYaml.Type[] }).compiledImplicit);
+  try {
+    return loader.load();
+  } catch (e) {
+    if (e === LEAVE) return GAVE_UP;
+    throw e;
+  }
+}
+
+class Loader {
+  /** Per content line (blank and comment-only lines left out): start, indentation, end. */
+  private readonly starts: number[] = [];
+  private readonly indents: number[] = [];
+  private readonly ends: number[] = [];
+  /** The current content line. */
+  private i = 0;
+  /** Collections open around the current node: deep nesting is left to js-yaml and its limits. */
+  private depth = 0;
+
+  constructor(private readonly t: string, private readonly implicit: readonly jsYaml.Type[]) {
+    const n = t.length;
+    let start = 0;
+    while (start < n) {
+      let end = t.indexOf('\n', start);
+      if (end === -1) end = n;
+      let p = start;
+      while (p < end && t.charCodeAt(p) === SPACE) p++;
+      if (p < end && t.charCodeAt(p) !== HASH) {
+        this.starts.push(start);
+        this.indents.push(p - start);
+        this.ends.push(end);
+      }
+      start = end + 1;
+    }
+  }
+
+  load(): Value {
+    if (this.starts.length === 0) throw LEAVE;
+    const value = this.block();
+    if (this.i !== this.starts.length) throw LEAVE;
+    return value;
+  }
+
+  /** The node that starts the current line: a sequence or a mapping (a lone scalar: give up). */
+  private block(): Value {
+    const p = this.starts[this.i]! + this.indents[this.i]!;
+    const n = this.indents[this.i]!;
+    if (this.isItem(p)) return this.sequence(p, n);
+    if (this.keyEnd(p) >= 0) return this.mapping(p, n);
+    throw LEAVE;
+  }
+
+  /** A `-` at `p` that starts a sequence item (followed by a space or the line's end). */
+  private isItem(p: number): boolean {
+    const t = this.t;
+    return t.charCodeAt(p) === DASH && (p + 1 === this.ends[this.i] || t.charCodeAt(p + 1) === SPACE);
+  }
+
+  /** The position of the `: ` (or final `:`) that ends a plain key starting at `p`, or -1. */
+  private keyEnd(p: number): number {
+    const t = this.t;
+    const end = this.ends[this.i]!;
+    for (let j = p; j < end; j++) {
+      const c = t.charCodeAt(j);
+      if (c === COLON) {
+        if (j + 1 === end || t.charCodeAt(j + 1) === SPACE) return j;
+      } else if (c === HASH && t.charCodeAt(j - 1) === SPACE) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Moves to the next content line; returns its indentation, or -1 at the end. */
+  private next(): number {
+    this.i++;
+    return this.i < this.starts.length ? this.indents[this.i]! : -1;
+  }
+
+  /** After a node: the next line may continue the collection at column `n`, or leave it. */
+  private after(n: number): number {
+    const ind = this.i < this.starts.length ? this.indents[this.i]! : -1;
+    if (ind > n) throw LEAVE; // a continuation line, or bad indentation
+    return ind;
+  }
+
+  /** A block sequence whose first `-` is at `p`, column `n`, on the current line. */
+  private sequence(p: number, n: number): Value[] {
+    const t = this.t;
+    const out: Value[] = [];
+    if (++this.depth > MAX_DEPTH) throw LEAVE;
+    for (;;) {
+      const end = this.ends[this.i]!;
+      let q = p + 1;
+      while (q < end && t.charCodeAt(q) === SPACE) q++;
+      if (q === end || t.charCodeAt(q) === HASH) {
+        // `-` alone: the item is on the lines below, or empty.
+        // An empty item (js-yaml reads some of those in ways of its own): give up.
+        if (this.next() <= n) throw LEAVE;
+        out.push(this.block());
+      } else {
+        out.push(this.itemNode(q, n));
+      }
+      const ind = this.after(n);
+      if (ind < n) break;
+      p = this.starts[this.i]! + n;
+      if (!this.isItem(p)) break; // a key at the sequence's column: the parent's (indentless)
+    }
+    this.depth--;
+    return out;
+  }
+
+  /** The node after `- ` on the current line: a compact sequence or mapping, or a scalar. */
+  private itemNode(q: number, n: number): Value {
+    const t = this.t;
+    const c = t.charCodeAt(q);
+    const column = q - this.starts[this.i]!;
+    if (c === QUOTE || c === DQUOTE) return this.scalar(q, n);
+    if (this.isItem(q)) return this.sequence(q, column);
+    if (this.keyEnd(q) >= 0) return this.mapping(q, column);
+    return this.scalar(q, n);
+  }
+
+  /** A block mapping whose first key is at `p`, column `n`, on the current line. */
+  private mapping(p: number, n: number): Record<string, Value> {
+    const t = this.t;
+    const out: Record<string, Value> = {};
+    if (++this.depth > MAX_DEPTH) throw LEAVE;
+    for (;;) {
+      const colon = this.keyEnd(p);
+      if (colon < 0) throw LEAVE;
+      const key = this.key(p, colon);
+      if (Object.hasOwn(out, key)) throw LEAVE; // js-yaml: duplicated mapping key
+      const end = this.ends[this.i]!;
+      let v = colon + 1;
+      while (v < end && t.charCodeAt(v) === SPACE) v++;
+      let value: Value;
+      if (v === end || t.charCodeAt(v) === HASH) {
+        const ind = this.next();
+        if (ind > n) value = this.block();
+        else if (ind === n && this.isItem(this.starts[this.i]! + n)) value = this.sequence(this.starts[this.i]! + n, n);
+        else value = null;
+      } else {
+        value = this.scalar(v, n);
+      }
+      out[key] = value;
+      const ind = this.after(n);
+      if (ind < n) break;
+      p = this.starts[this.i]! + n;
+      if (this.isItem(p)) throw LEAVE; // an item where a key belongs
+    }
+    this.depth--;
+    return out;
+  }
+
+  /** A plain key from `p` to the colon: a string that no implicit type claims. */
+  private key(p: number, colon: number): string {
+    const t = this.t;
+    const c = t.charCodeAt(p);
+    if (c < 128 && INDICATOR[c]) throw LEAVE; // quoted, complex, flow or tagged keys
+    let e = colon;
+    while (e > p && t.charCodeAt(e - 1) === SPACE) e--;
+    if (e - p > 1024) throw LEAVE;
+    const key = t.slice(p, e);
+    if (c < 128 && MAYBE_TYPED[c] && this.typed(key) !== key) throw LEAVE;
+    return key;
+  }
+
+  /**
+   * A scalar from `p` on the current line, in a collection at column `n`: it may go on over the
+   * lines right below that are indented deeper than `n` (folded into one line, as YAML does), and
+   * end with a comment. Moves to the line after it.
+   */
+  private scalar(p: number, n: number): Value {
+    const t = this.t;
+    const end = this.ends[this.i]!;
+    const c = t.charCodeAt(p);
+    let value: Value;
+    if (c === QUOTE) {
+      value = this.singleQuoted(p + 1, n);
+    } else if (c === DQUOTE) {
+      const k = t.indexOf('"', p + 1);
+      if (k === -1 || k >= end) throw LEAVE;
+      const raw = t.slice(p + 1, k);
+      if (raw.includes('\\')) throw LEAVE;
+      value = raw;
+      this.rest(k + 1, end);
+    } else {
+      if (c < 128 && INDICATOR[c]) throw LEAVE;
+      if (c === DASH && (p + 1 === end || t.charCodeAt(p + 1) === SPACE)) throw LEAVE;
+      const e = this.plainEnd(p, end);
+      let s = t.slice(p, e);
+      // Lines right below, deeper than the collection, go on with the scalar (not after a comment).
+      if (!this.hasComment(e, end)) {
+        while (this.continues(n)) {
+          this.i++;
+          const q = this.starts[this.i]! + this.indents[this.i]!;
+          const qEnd = this.ends[this.i]!;
+          const d = t.charCodeAt(q);
+          if ((d < 128 && INDICATOR[d]) || d === DASH) throw LEAVE;
+          const qe = this.plainEnd(q, qEnd);
+          s += ` ${t.slice(q, qe)}`;
+          if (this.hasComment(qe, qEnd)) break;
+        }
+      }
+      value = c < 128 && MAYBE_TYPED[c] ? this.typed(s) : s;
+    }
+    this.next();
+    return value;
+  }
+
+  /** Whether the next content line comes right after the current one, indented deeper than `n`. */
+  private continues(n: number): boolean {
+    const j = this.i + 1;
+    return j < this.starts.length && this.indents[j]! > n && this.starts[j] === this.ends[this.i]! + 1;
+  }
+
+  /** Whether a comment starts at `q` (after spaces) before `end`. */
+  private hasComment(q: number, end: number): boolean {
+    const t = this.t;
+    while (q < end && t.charCodeAt(q) === SPACE) q++;
+    return q < end && t.charCodeAt(q) === HASH;
+  }
+
+  /**
+   * Where the plain scalar from `p` ends on its line: before a comment and trailing spaces.
+   * A `: ` or a final `:` (a key where a value belongs) gives up.
+   */
+  private plainEnd(p: number, end: number): number {
+    const t = this.t;
+    let e = end;
+    for (let j = p; j < end; j++) {
+      const d = t.charCodeAt(j);
+      if (d === COLON) {
+        if (j + 1 === end || t.charCodeAt(j + 1) === SPACE) throw LEAVE;
+      } else if (d === HASH && t.charCodeAt(j - 1) === SPACE) {
+        e = j;
+        break;
+      }
+    }
+    while (e > p && t.charCodeAt(e - 1) === SPACE) e--;
+    return e;
+  }
+
+  /**
+   * A single-quoted scalar whose text starts at `p`; it may go on over the lines right below,
+   * deeper than `n`, each line break folded into a space.
+   */
+  private singleQuoted(p: number, n: number): string {
+    const t = this.t;
+    let out = '';
+    let from = p;
+    for (;;) {
+      const end = this.ends[this.i]!;
+      const k = t.indexOf("'", from);
+      if (k !== -1 && k < end) {
+        if (t.charCodeAt(k + 1) === QUOTE) {
+          out += t.slice(p, k + 1);
+          p = from = k + 2;
+          continue;
+        }
+        out += t.slice(p, k);
+        this.rest(k + 1, end);
+        return out;
+      }
+      // The line ends inside the quotes: the next line must go on with them.
+      let e = end;
+      while (e > p && t.charCodeAt(e - 1) === SPACE) e--;
+      out += `${t.slice(p, e)} `;
+      const j = this.i + 1;
+      if (j >= this.starts.length || this.indents[j]! <= n || this.starts[j] !== end + 1) throw LEAVE;
+      this.i = j;
+      p = from = this.starts[j]! + this.indents[j]!;
+    }
+  }
+
+  /** What follows a quoted scalar on its line: nothing, or spaces and a comment. */
+  private rest(q: number, end: number): void {
+    const t = this.t;
+    if (q === end) return;
+    if (t.charCodeAt(q) !== SPACE) throw LEAVE;
+    while (q < end && t.charCodeAt(q) === SPACE) q++;
+    if (q < end && t.charCodeAt(q) !== HASH) throw LEAVE;
+  }
+
+  /** A plain scalar as the schema's implicit types read it. */
+  private typed(s: string): Value {
+    for (const type of this.implicit) {
+      if (type.resolve(s)) return type.construct(s);
+    }
+    return s;
+  }
+}
