@@ -45,6 +45,17 @@ describe('fast path = full-position path', () => {
     }
   });
 
+  it('YAML 1.1 numbers alone in a block (octal, 1e6) are still found', () => {
+    const dir = tmpTree({
+      'model-index.yml': 'Models:\n- Name: m\n  Metadata:\n    Mode: 0755\n    Steps:\n    - 1e3\n    - 2E+3\n    Plain: 0.5\n',
+      'page.md': '# p\n\n<!--\nType: model-index\nModels:\n- Name: p\n  Metadata:\n    Warmup: -017  # old style\n-->\n',
+    });
+    const { fast, full } = both({ cwd: dir, config: false, patterns: ['.'] });
+    expect(fast).toEqual(full);
+    expect(fast.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'yaml/portability').map((d) => `${r.file.split('/').pop()}:${d.start.line}`)))
+      .toEqual(['model-index.yml:4', 'model-index.yml:6', 'model-index.yml:7', 'page.md:8']);
+  });
+
   it('an injected-error corpus', () => {
     const dir = tmpTree(generateCorpus({ pages: 60, seed: 11, inject: true }).files);
     const { fast, full } = both({ cwd: dir, config: false, patterns: ['.'], preset: 'timm' });

@@ -58,10 +58,16 @@ const MAYBE_NUMBER11 = /[:\-?,[{][ \t]*[-+]?(?:0[0-7]|\d*\.?\d+[eE])/;
 export function fastBlock(block: Block): FastBlock | undefined {
   if (MAYBE_FULL.test(block.text) && NEEDS_FULL_PARSE.test(block.text)) return undefined;
   let raw: unknown;
+  // The plain loader notes YAML 1.1 numbers as it types scalars; after js-yaml, the text is searched.
+  const notes = { yaml11: false };
+  let plain = true;
   try {
     const text = yamlText(block.text);
-    raw = loadPlainYaml(text, SCHEMA);
-    if (raw === GAVE_UP) raw = jsYaml.load(text, { schema: SCHEMA, json: false });
+    raw = loadPlainYaml(text, SCHEMA, notes);
+    if (raw === GAVE_UP) {
+      plain = false;
+      raw = jsYaml.load(text, { schema: SCHEMA, json: false });
+    }
   } catch {
     return undefined;
   }
@@ -77,7 +83,7 @@ export function fastBlock(block: Block): FastBlock | undefined {
   const canonical = block.kind !== 'front-matter';
   const hints = {
     variantKeys: false, emptyValues: false, padded: false,
-    yaml11: MAYBE_NUMBER11.test(block.text) && YAML11_NUMBER.test(block.text),
+    yaml11: plain ? notes.yaml11 : MAYBE_NUMBER11.test(block.text) && YAML11_NUMBER.test(block.text),
   };
   let ok = true;
   const convert = (v: unknown, key?: string): Data => {

@@ -47,15 +47,27 @@ const AWKWARD = /[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]/;
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)/m;
 
 /**
- * Loads `text` as js-yaml would with `schema` (whose implicit types type plain scalars), or
- * returns `GAVE_UP`.
+ * Plain scalars that YAML 1.1 readers take for other numbers, or for strings: octal `0755`,
+ * `1e6` (no dot or no exponent sign). What `yaml/portability` reports among numbers.
  */
-export function loadPlainYaml(text: string, schema: jsYaml.Schema): Value | typeof GAVE_UP {
+const YAML11_NUMBER = /^[-+]?(?:0[0-7]+|(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][0-9]+|[0-9]+[eE][-+]?[0-9]+)$/;
+
+/** What the loader noticed on the way, for the rules' cheap looks (see `BlockHints`). */
+export interface PlainNotes {
+  /** A plain scalar value that YAML 1.1 reads as another number, or as a string. */
+  yaml11: boolean;
+}
+
+/**
+ * Loads `text` as js-yaml would with `schema` (whose implicit types type plain scalars), or
+ * returns `GAVE_UP`. `notes`, when given, is filled in.
+ */
+export function loadPlainYaml(text: string, schema: jsYaml.Schema, notes?: PlainNotes): Value | typeof GAVE_UP {
   if (NOT_PLAIN_ASCII.test(text) && AWKWARD.test(text)) return GAVE_UP;
   if (text.includes('---') || text.includes('...')) {
     if (DOCUMENT_MARKER.test(text)) return GAVE_UP;
   }
-  const loader = new Loader(text, (schema as unknown as { compiledImplicit: jsYaml.Type[] }).compiledImplicit);
+  const loader = new Loader(text, (schema as unknown as { compiledImplicit: jsYaml.Type[] }).compiledImplicit, notes);
   try {
     return loader.load();
   } catch (e) {
@@ -74,7 +86,7 @@ class Loader {
   /** Collections open around the current node: deep nesting is left to js-yaml and its limits. */
   private depth = 0;
 
-  constructor(private readonly t: string, private readonly implicit: readonly jsYaml.Type[]) {
+  constructor(private readonly t: string, private readonly implicit: readonly jsYaml.Type[], private readonly notes?: PlainNotes) {
     const n = t.length;
     let start = 0;
     while (start < n) {
@@ -260,7 +272,12 @@ class Loader {
           if (this.hasComment(qe, qEnd)) break;
         }
       }
-      value = c < 128 && MAYBE_TYPED[c] ? this.typed(s) : s;
+      if (c < 128 && MAYBE_TYPED[c]) {
+        value = this.typed(s);
+        if (this.notes && YAML11_NUMBER.test(s)) this.notes.yaml11 = true;
+      } else {
+        value = s;
+      }
     }
     this.next();
     return value;
