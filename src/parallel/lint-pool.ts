@@ -123,6 +123,8 @@ export async function lintEach(
  * (out of memory on a huge file, say) is not replaced: its batch, and whatever the others leave,
  * is done on this thread, so a run never fails for a worker.
  */
+const ignore = (): void => {};
+
 class Pool {
   private live: Worker[];
   /** Workers that died during the run. */
@@ -132,7 +134,10 @@ class Pool {
   constructor(size: number, script: 'lint-worker' | 'hash-worker', data: unknown, private readonly local: (req: Request) => Reply) {
     this.live = Array.from({ length: size }, () => new Worker(workerUrl(script), {
       workerData: data, resourceLimits: { maxYoungGenerationSizeMb: workerLimits.youngMb, maxOldGenerationSizeMb: workerLimits.oldMb },
-    }));
+    // A worker may fail when it holds no batch: before its first, or after its last (out of memory
+    // while idle, as it is terminated). Nothing is lost then, and an 'error' event without a
+    // listener would end the whole run: such failures are ignored; `each` handles the others.
+    }).on('error', ignore));
   }
 
   async each(paths: readonly string[], request: (chunk: readonly string[]) => Request, onReply: (chunk: readonly string[], reply: Reply) => void): Promise<void> {
