@@ -159,8 +159,8 @@ class StubEntry implements Entry {
   get fromMarkdown(): boolean { return this.store.fromMarkdown(this.row); }
   get contentKey(): string | undefined { return this.store.contentKey(this.row); }
   get origin(): Origin { return { block: this.store.block(this.row), path: this.store.entryPath(this.row) }; }
-  get fields(): LocatedMap { return new StubMap(this.store, this.row, 'fields', this.store.entryPath(this.row)); }
-  get metadata(): LocatedMap { return new StubMap(this.store, this.row, 'metadata', [...this.store.entryPath(this.row), 'Metadata']); }
+  get fields(): LocatedMap { return new StubMap(this.store, this.row, 'fields'); }
+  get metadata(): LocatedMap { return new StubMap(this.store, this.row, 'metadata'); }
   get results(): readonly Result[] { return this.store.results(this.row); }
   get name(): Located<Data> | undefined {
     return this.fields.get(this.store.dialect(this.row) === 'pwc' ? 'Name' : 'name');
@@ -173,7 +173,13 @@ class StubEntry implements Entry {
  * the value of a key kept as filled-or-not (`peek` gives `true` for a filled one).
  */
 class StubMap implements LocatedMap {
-  constructor(private readonly store: EntryStore, private readonly row: number, private readonly which: 'fields' | 'metadata', private readonly base: Path) {}
+  constructor(private readonly store: EntryStore, private readonly row: number, private readonly which: 'fields' | 'metadata') {}
+
+  /** Where the map is written (made only when a value's place is asked for). */
+  private base(): Path {
+    const entry = this.store.entryPath(this.row);
+    return this.which === 'fields' ? entry : [...entry, 'Metadata'];
+  }
 
   private kept(): Kept { return this.which === 'fields' ? this.store.kept.fields : this.store.kept.metadata; }
 
@@ -183,13 +189,13 @@ class StubMap implements LocatedMap {
     const col = this.store.column(this.which, key);
     if (col.values[this.row] === undefined) return undefined;
     if (this.kept().get(key) === 'filled') throw new TypeError(`"${key}" is kept in file summaries as filled or not; its value is not there`);
-    return located(col, this.row, this.store.block(this.row), this.base, key);
+    return located(col, this.row, this.store.block(this.row), this.base(), key);
   }
 
   layerPath(key: string): Path | undefined {
     const col = this.store.column(this.which, key);
     if (col.values[this.row] === undefined) return undefined;
-    return col.paths.get(this.row)?.slice(0, -1) ?? this.base;
+    return col.paths.get(this.row)?.slice(0, -1) ?? this.base();
   }
 
   has(key: string): boolean { return this.peek(key) !== undefined; }

@@ -76,11 +76,17 @@ export function loadPlainYaml(text: string, schema: jsYaml.Schema, notes?: Plain
   }
 }
 
+/**
+ * The line table, shared by every load (a load is synchronous and a file's blocks are loaded one
+ * at a time): a block's lines cost no allocation once the table is large enough.
+ */
+let lineTable = new Int32Array(3 * 512);
+
 class Loader {
   /** Per content line (blank and comment-only lines left out): start, indentation, end. */
-  private readonly starts: number[] = [];
-  private readonly indents: number[] = [];
-  private readonly ends: number[] = [];
+  private readonly L: Int32Array;
+  /** How many content lines. */
+  private readonly count: number;
   /** The current content line. */
   private i = 0;
   /** Collections open around the current node: deep nesting is left to js-yaml and its limits. */
@@ -88,6 +94,8 @@ class Loader {
 
   constructor(private readonly t: string, private readonly implicit: readonly jsYaml.Type[], private readonly notes?: PlainNotes) {
     const n = t.length;
+    let L = lineTable;
+    let count = 0;
     let start = 0;
     while (start < n) {
       let end = t.indexOf('\n', start);
@@ -95,25 +103,33 @@ class Loader {
       let p = start;
       while (p < end && t.charCodeAt(p) === SPACE) p++;
       if (p < end && t.charCodeAt(p) !== HASH) {
-        this.starts.push(start);
-        this.indents.push(p - start);
-        this.ends.push(end);
+        if (3 * count + 3 > L.length) {
+          const grown = new Int32Array(L.length * 2);
+          grown.set(L);
+          L = lineTable = grown;
+        }
+        L[3 * count] = start;
+        L[3 * count + 1] = p - start;
+        L[3 * count + 2] = end;
+        count++;
       }
       start = end + 1;
     }
+    this.L = L;
+    this.count = count;
   }
 
   load(): Value {
-    if (this.starts.length === 0) throw LEAVE;
+    if (this.count === 0) throw LEAVE;
     const value = this.block();
-    if (this.i !== this.starts.length) throw LEAVE;
+    if (this.i !== this.count) throw LEAVE;
     return value;
   }
 
   /** The node that starts the current line: a sequence or a mapping (a lone scalar: give up). */
   private block(): Value {
-    const p = this.starts[this.i]! + this.indents[this.i]!;
-    const n = this.indents[this.i]!;
+    const p = this.L[3 * this.i]! + this.L[3 * this.i + 1]!;
+    const n = this.L[3 * this.i + 1]!;
     if (this.isItem(p)) return this.sequence(p, n);
     if (this.keyEnd(p) >= 0) return this.mapping(p, n);
     throw LEAVE;
@@ -122,13 +138,13 @@ class Loader {
   /** A `-` at `p` that starts a sequence item (followed by a space or the line's end). */
   private isItem(p: number): boolean {
     const t = this.t;
-    return t.charCodeAt(p) === DASH && (p + 1 === this.ends[this.i] || t.charCodeAt(p + 1) === SPACE);
+    return t.charCodeAt(p) === DASH && (p + 1 === this.L[3 * this.i + 2]! || t.charCodeAt(p + 1) === SPACE);
   }
 
   /** The position of the `: ` (or final `:`) that ends a plain key starting at `p`, or -1. */
   private keyEnd(p: number): number {
     const t = this.t;
-    const end = this.ends[this.i]!;
+    const end = this.L[3 * this.i + 2]!;
     for (let j = p; j < end; j++) {
       const c = t.charCodeAt(j);
       if (c === COLON) {
@@ -143,12 +159,12 @@ class Loader {
   /** Moves to the next content line; returns its indentation, or -1 at the end. */
   private next(): number {
     this.i++;
-    return this.i < this.starts.length ? this.indents[this.i]! : -1;
+    return this.i < this.count ? this.L[3 * this.i + 1]! : -1;
   }
 
   /** After a node: the next line may continue the collection at column `n`, or leave it. */
   private after(n: number): number {
-    const ind = this.i < this.starts.length ? this.indents[this.i]! : -1;
+    const ind = this.i < this.count ? this.L[3 * this.i + 1]! : -1;
     if (ind > n) throw LEAVE; // a continuation line, or bad indentation
     return ind;
   }
@@ -159,7 +175,7 @@ class Loader {
     const out: Value[] = [];
     if (++this.depth > MAX_DEPTH) throw LEAVE;
     for (;;) {
-      const end = this.ends[this.i]!;
+      const end = this.L[3 * this.i + 2]!;
       let q = p + 1;
       while (q < end && t.charCodeAt(q) === SPACE) q++;
       if (q === end || t.charCodeAt(q) === HASH) {
@@ -172,7 +188,7 @@ class Loader {
       }
       const ind = this.after(n);
       if (ind < n) break;
-      p = this.starts[this.i]! + n;
+      p = this.L[3 * this.i]! + n;
       if (!this.isItem(p)) break; // a key at the sequence's column: the parent's (indentless)
     }
     this.depth--;
@@ -183,7 +199,7 @@ class Loader {
   private itemNode(q: number, n: number): Value {
     const t = this.t;
     const c = t.charCodeAt(q);
-    const column = q - this.starts[this.i]!;
+    const column = q - this.L[3 * this.i]!;
     if (c === QUOTE || c === DQUOTE) return this.scalar(q, n);
     if (this.isItem(q)) return this.sequence(q, column);
     if (this.keyEnd(q) >= 0) return this.mapping(q, column);
@@ -200,14 +216,14 @@ class Loader {
       if (colon < 0) throw LEAVE;
       const key = this.key(p, colon);
       if (Object.hasOwn(out, key)) throw LEAVE; // js-yaml: duplicated mapping key
-      const end = this.ends[this.i]!;
+      const end = this.L[3 * this.i + 2]!;
       let v = colon + 1;
       while (v < end && t.charCodeAt(v) === SPACE) v++;
       let value: Value;
       if (v === end || t.charCodeAt(v) === HASH) {
         const ind = this.next();
         if (ind > n) value = this.block();
-        else if (ind === n && this.isItem(this.starts[this.i]! + n)) value = this.sequence(this.starts[this.i]! + n, n);
+        else if (ind === n && this.isItem(this.L[3 * this.i]! + n)) value = this.sequence(this.L[3 * this.i]! + n, n);
         else value = null;
       } else {
         value = this.scalar(v, n);
@@ -215,7 +231,7 @@ class Loader {
       out[key] = value;
       const ind = this.after(n);
       if (ind < n) break;
-      p = this.starts[this.i]! + n;
+      p = this.L[3 * this.i]! + n;
       if (this.isItem(p)) throw LEAVE; // an item where a key belongs
     }
     this.depth--;
@@ -242,7 +258,7 @@ class Loader {
    */
   private scalar(p: number, n: number): Value {
     const t = this.t;
-    const end = this.ends[this.i]!;
+    const end = this.L[3 * this.i + 2]!;
     const c = t.charCodeAt(p);
     let value: Value;
     if (c === QUOTE) {
@@ -263,8 +279,8 @@ class Loader {
       if (!this.hasComment(e, end)) {
         while (this.continues(n)) {
           this.i++;
-          const q = this.starts[this.i]! + this.indents[this.i]!;
-          const qEnd = this.ends[this.i]!;
+          const q = this.L[3 * this.i]! + this.L[3 * this.i + 1]!;
+          const qEnd = this.L[3 * this.i + 2]!;
           const d = t.charCodeAt(q);
           if ((d < 128 && INDICATOR[d]) || d === DASH) throw LEAVE;
           const qe = this.plainEnd(q, qEnd);
@@ -286,7 +302,7 @@ class Loader {
   /** Whether the next content line comes right after the current one, indented deeper than `n`. */
   private continues(n: number): boolean {
     const j = this.i + 1;
-    return j < this.starts.length && this.indents[j]! > n && this.starts[j] === this.ends[this.i]! + 1;
+    return j < this.count && this.L[3 * j + 1]! > n && this.L[3 * j]! === this.L[3 * this.i + 2]! + 1;
   }
 
   /** Whether a comment starts at `q` (after spaces) before `end`. */
@@ -325,7 +341,7 @@ class Loader {
     let out = '';
     let from = p;
     for (;;) {
-      const end = this.ends[this.i]!;
+      const end = this.L[3 * this.i + 2]!;
       const k = t.indexOf("'", from);
       if (k !== -1 && k < end) {
         if (t.charCodeAt(k + 1) === QUOTE) {
@@ -342,9 +358,9 @@ class Loader {
       while (e > p && t.charCodeAt(e - 1) === SPACE) e--;
       out += `${t.slice(p, e)} `;
       const j = this.i + 1;
-      if (j >= this.starts.length || this.indents[j]! <= n || this.starts[j] !== end + 1) throw LEAVE;
+      if (j >= this.count || this.L[3 * j + 1]! <= n || this.L[3 * j]! !== end + 1) throw LEAVE;
       this.i = j;
-      p = from = this.starts[j]! + this.indents[j]!;
+      p = from = this.L[3 * j]! + this.L[3 * j + 1]!;
     }
   }
 

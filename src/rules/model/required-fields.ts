@@ -14,15 +14,18 @@ export const modelRequiredFields = defineRule({
   check(ctx) {
     if (ctx.options.fields.length === 0) return;
     const collections = new Map(ctx.index.collections.map((c) => [String(c.name?.value ?? ''), c]));
-    const present = (e: typeof ctx.index.models[number], field: string): boolean => {
-      const v = field.startsWith('Metadata.') ? e.metadata.peek(field.slice(9)) : e.fields.peek(field);
+    // Each field split once: `Metadata.Crop Pct` is `Crop Pct` of the metadata.
+    const wanted = ctx.options.fields.map((field) => ({ field, meta: field.startsWith('Metadata.'), key: field.replace(/^Metadata\./, '') }));
+    const present = (e: typeof ctx.index.models[number], w: typeof wanted[number]): boolean => {
+      const v = w.meta ? e.metadata.peek(w.key) : e.fields.peek(w.key);
       return v !== undefined && v !== null && v !== '';
     };
     for (const m of ctx.index.models) {
       if (m.dialect !== 'pwc') continue;
       const coll = collections.get(String(m.fields.peek('In Collection') ?? ''));
-      for (const field of ctx.options.fields) {
-        if (present(m, field) || (coll && present(coll, field))) continue;
+      for (const w of wanted) {
+        const { field } = w;
+        if (present(m, w) || (coll && present(coll, w))) continue;
         ctx.report({ at: m.name?.origin ?? m.origin, messageId: 'missing', data: { name: nameOf(m), field } });
       }
     }
