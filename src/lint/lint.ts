@@ -106,30 +106,28 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
     for (const p of paths) seen.add(p);
     const threads = threadsFor(options.concurrency ?? 'auto', paths.length);
     stats.threads = Math.max(stats.threads, threads);
-    const hits: string[] = [];
+    // A cached line that cannot be used (cut short, edited) is linted again, here.
+    let linter: FileLinter | undefined;
+    const hit = (cache: LintCache, path: string): void => {
+      const found = cache.outcome(path);
+      if (found === 'full') return;
+      if (found !== undefined && found !== 'unusable') { stubs.set(path, stubFile(found.summary, store)); stats.cached++; return; }
+      const o = (linter ??= new FileLinter(job)).lint(path);
+      cache.record(o);
+      if (o.kind === 'leaf') { stubs.set(path, stubFile(o.summary, store)); stats.linted++; }
+    };
     const { workersLost } = await lintEach(paths, job, threads, Boolean(options.cache), () => {
       // Read while the workers start (once a run).
       if (options.cache && !holder.opened) holder.cache = LintCache.open(cacheFilePath(options.cacheLocation, prep.cwd), cacheKey(job));
       holder.opened = true;
       return (p) => holder.cache?.digest(p);
     }, (o, json) => {
-      if (o.kind === 'hit') { hits.push(o.path); return; }
+      // A hit is taken in as it comes (while other files are still being hashed or linted).
+      if (o.kind === 'hit') { if (holder.cache) hit(holder.cache, o.path); return; }
       holder.cache?.record(o, json);
       if (o.kind === 'leaf') { stubs.set(o.path, stubFile(o.summary, store)); stats.linted++; }
     }, options.onProgress);
     stats.workersLost += workersLost;
-    const { cache } = holder;
-    if (!cache) return;
-    // A cached line that cannot be used (cut short, edited) is linted again, here.
-    let linter: FileLinter | undefined;
-    for (const path of hits) {
-      const found = cache.outcome(path);
-      if (found === 'full') continue;
-      if (found !== undefined && found !== 'unusable') { stubs.set(path, stubFile(found.summary, store)); stats.cached++; continue; }
-      const o = (linter ??= new FileLinter(job)).lint(path);
-      cache.record(o);
-      if (o.kind === 'leaf') { stubs.set(path, stubFile(o.summary, store)); stats.linted++; }
-    }
   };
 
   await lintSome(prep.files);

@@ -78,19 +78,23 @@ export async function lintEach(
     // Which files changed: hashed by small workers while the cache is read here.
     const hashers = new Pool(Math.min(threads, Math.ceil(paths.length / BATCH)), 'hash-worker', undefined,
       (req) => ({ digests: req.paths.map(fileDigest) }));
-    const digests = new Map<string, string>();
+    const changed = new Set<string>();
+    // Until the cache is read every file counts as changed; it is read before any reply is handled.
+    let known: (path: string) => string | undefined = () => undefined;
     try {
+      // As each batch's digests come, its unchanged files are handed over at once: the caller
+      // turns them into what the run keeps while the other batches are still being hashed.
       const hashed = hashers.each(paths, (chunk) => ({ kind: 'digest', paths: chunk }), (chunk, reply) => {
-        if ('digests' in reply) chunk.forEach((p, i) => digests.set(p, reply.digests[i]!));
+        const digests = 'digests' in reply ? reply.digests : [];
+        chunk.forEach((p, i) => {
+          const d = digests[i];
+          if (d === undefined || d === '' || known(p) !== d) changed.add(p);
+          else take({ kind: 'hit', path: p });
+        });
       });
-      const known = knownDigests();
+      known = knownDigests();
       await hashed;
-      todo = paths.filter((p) => {
-        const d = digests.get(p);
-        if (d === undefined || d === '' || known(p) !== d) return true;
-        take({ kind: 'hit', path: p });
-        return false;
-      });
+      todo = paths.filter((p) => changed.has(p));
     } finally {
       hashers.close();
       lost += hashers.lost;
