@@ -97,4 +97,5 @@ for (let i = 0; i < 9; i++) {
   single.push(measure([join(ROOT, 'bin', 'milint.js'), '--no-config', one]).ms);
 }
 console.log('');
-console.log(`start-up: node -e 0 ${fmt(median(bare))} ms; milint --version +${fmt(median(version) - median(bare))} ms; one-file lint +${fmt(median(single) - median(bare))} ms`);
+const over = (x) => { const d = x - median(bare); return `${d >= 0 ? '+' : '-'}${fmt(Math.abs(d))} ms`; };
+console.log(`start-up: node -e 0 ${fmt(median(bare))} ms; milint --version ${over(median(version))}; one-file lint ${over(median(single))}`);
