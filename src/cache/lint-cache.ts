@@ -31,7 +31,7 @@ interface Line { readonly digest: string; readonly json: string }
 
 /**
  * The cache file for a `--cache-location`: a folder (an existing one, or a path ending in a
- * separator) holds `lint-cache.json`; anything else is the file itself.
+ * separator) holds `lint-cache.tsv`; anything else is the file itself.
  */
 export function cacheFilePath(location: string | undefined, cwd: string): string {
   const where = resolve(cwd, location ?? DEFAULT_CACHE_LOCATION);
