@@ -1,12 +1,14 @@
 /**
  * A loader for the plain subset of YAML that model-index blocks are written in: block mappings
- * with plain keys, block sequences (indented or not, compact `- Key: value` items), one-line
- * plain, single-quoted and escape-free double-quoted scalars, comments and blank lines.
+ * with plain keys, block sequences (indented or not, compact `- Key: value` items), plain and
+ * single-quoted scalars (folded over the lines right below them, as long titles are), one-line
+ * escape-free double-quoted scalars, comments and blank lines.
  *
  * It gives exactly what js-yaml's `load` gives for the same text and schema, about twice as fast,
- * or `GAVE_UP` when the text holds anything else (flow collections, block scalars, multi-line
- * scalars, escapes, quoted or typed keys, anchors and tags, document markers, control or
- * non-printable characters, bad indentation, duplicate keys...): the caller then asks js-yaml,
+ * or `GAVE_UP` when the text holds anything else (flow collections, block scalars, scalars whose
+ * lines a blank or comment line splits, escapes, quoted or typed keys, empty sequence items,
+ * anchors and tags, document markers, control or non-printable characters, bad indentation,
+ * duplicate keys, nesting beyond 64...): the caller then asks js-yaml,
  * which also reports the errors. Plain scalars are typed by the schema's own implicit types, in
  * the schema's order, as js-yaml types them. `test/plain-yaml.test.ts` holds it to js-yaml on
  * every block of every corpus and on generated and mutated text.
