@@ -28,6 +28,7 @@ const NEEDS_FULL_PARSE = /(^|[\s[{,:])([&*!][^\s]|[-+]?0b[01]|[-+]0[xXoO])|__pro
  * `1e6`) are found in the text, anchored at a scalar's start and end.
  */
 const YAML11_STRING = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+|[-+]?[0-9][0-9_]*_[0-9_]*)$/;
+// The forms of `yaml11.ts`, searched in the text (after js-yaml; the plain loader notes them per scalar).
 const YAML11_NUMBER = /(?:(?:^|[:?-])[ \t]+|[[{,][ \t]*)(?:[-+]?0[0-7]+|[-+]?(?:\d+(?:\.\d*)?|\.\d+)[eE]\d+|[-+]?\d+[eE][-+]\d+)[ \t]*(?:$|#|[,\]}])/m;
 
 const KNOWN = new Set(KNOWN_KEYS.map((k) => canonicalKey(k)));

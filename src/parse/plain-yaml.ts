@@ -14,6 +14,7 @@
  * every block of every corpus and on generated and mutated text.
  */
 import type jsYaml from 'js-yaml';
+import { isYaml11Number } from './yaml11.js';
 
 /** What `loadPlainYaml` returns for text outside the subset. */
 export const GAVE_UP: unique symbol = Symbol('outside the plain subset');
@@ -47,12 +48,6 @@ const NOT_PLAIN_ASCII = /[^\n\x20-\x7e]/;
 const AWKWARD = /[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]/;
 /** `---` or `...` at the start of a line: a document marker, or something js-yaml takes for one. */
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)/m;
-
-/**
- * Plain scalars that YAML 1.1 readers take for other numbers, or for strings: octal `0755`,
- * `1e6` (no dot or no exponent sign). What `yaml/portability` reports among numbers.
- */
-const YAML11_NUMBER = /^[-+]?(?:0[0-7]+|(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][0-9]+|[0-9]+[eE][-+]?[0-9]+)$/;
 
 /** What the loader noticed on the way, for the rules' cheap looks (see `BlockHints`). */
 export interface PlainNotes {
@@ -292,7 +287,7 @@ class Loader {
       }
       if (c < 128 && MAYBE_TYPED[c]) {
         value = this.typed(s);
-        if (this.notes && YAML11_NUMBER.test(s)) this.notes.yaml11 = true;
+        if (this.notes && isYaml11Number(s)) this.notes.yaml11 = true;
       } else {
         value = s;
       }
