@@ -1,9 +1,65 @@
 import type { ModelIndex } from '../model/types.js';
-import type { Rule, RuleReport, RunFacts } from '../rules/define-rule.js';
+import type { Rule, RuleContext, RuleReport, RunFacts } from '../rules/define-rule.js';
 import type { EffectiveConfig } from '../config/types.js';
 import { reportAt, reportSpan, type Report } from './report.js';
-import type { Suggestion } from '../types.js';
+import type { Origin, RuleId, SourceFile, Suggestion } from '../types.js';
 import { fixer } from '../fix/fixer.js';
+
+/** A rule that runs, with its options. */
+type Active = readonly [rule: Rule, options: unknown];
+
+/** The rules of a list that are on in a configuration, worked out once per list and configuration. */
+const activeCache = new WeakMap<readonly Rule[], WeakMap<EffectiveConfig, readonly Active[]>>();
+
+function activeRules(rules: readonly Rule[], config: EffectiveConfig): readonly Active[] {
+  let byConfig = activeCache.get(rules);
+  if (!byConfig) activeCache.set(rules, (byConfig = new WeakMap()));
+  let list = byConfig.get(config);
+  if (!list) {
+    const on: Active[] = [];
+    for (const rule of rules) {
+      const setting = config.rules.get(rule.meta.id);
+      if (!rule.check || rule.meta.deprecated || !setting || setting.severity === 'off') continue;
+      on.push([rule, setting.options]);
+    }
+    byConfig.set(config, (list = on));
+  }
+  return list;
+}
+
+/**
+ * What every rule of one call sees. One context serves every rule of the call (a rule must not
+ * keep it): building one per rule and file cost more than most rules take to run. A class, so
+ * that every context has the same shape.
+ */
+class Context implements RuleContext<string, unknown> {
+  readonly blocks: RunFacts['blocks'];
+  readonly orphans: RunFacts['orphans'];
+  readonly rootIndex: string | undefined;
+  readonly confine: readonly string[] | undefined;
+  readonly firstFile: SourceFile | undefined;
+  readonly fixer = fixer;
+  options: unknown = undefined;
+  ruleId: RuleId = 'file/internal-error';
+  /** The current rule's reports (kept apart until it returns: a rule that throws loses them). */
+  mine: Report[] = [];
+
+  constructor(private readonly facts: RunFacts, readonly index: ModelIndex) {
+    this.blocks = facts.blocks;
+    this.orphans = facts.orphans;
+    this.rootIndex = facts.rootIndex;
+    this.confine = facts.confine;
+    this.firstFile = facts.firstFile;
+  }
+
+  fileExists(absPath: string): boolean { return this.facts.fileExists(absPath); }
+  where(origin: Origin): string { return this.facts.where(origin); }
+
+  report(r: RuleReport<string>): void {
+    const suggestions = (r.suggest ?? []).filter((x): x is Suggestion => x !== undefined);
+    this.mine.push(reportAt(this.ruleId, r.messageId, r.data, r.at, r.target ?? 'value', r.fix, suggestions));
+  }
+}
 
 /**
  * Runs every rule that is on and has a `check`. Rules report where in the data; this turns each
@@ -13,26 +69,14 @@ import { fixer } from '../fix/fixer.js';
  */
 export function runRules(rules: readonly Rule[], index: ModelIndex, facts: RunFacts, config: EffectiveConfig): Report[] {
   const out: Report[] = [];
-  // One context for every rule of the call (a rule must not keep it): building one per rule and
-  // file cost more than most rules take to run.
-  let ruleId: Rule['meta']['id'] = 'file/internal-error';
-  let mine: Report[] = [];
-  const ctx = {
-    ...facts, index, fixer, options: undefined as unknown,
-    report(r: RuleReport<string>): void {
-      const suggestions = (r.suggest ?? []).filter((x): x is Suggestion => x !== undefined);
-      mine.push(reportAt(ruleId, r.messageId, r.data, r.at, r.target ?? 'value', r.fix, suggestions));
-    },
-  };
-  for (const rule of rules) {
-    const setting = config.rules.get(rule.meta.id);
-    if (!rule.check || rule.meta.deprecated || !setting || setting.severity === 'off') continue;
-    ruleId = rule.meta.id;
-    mine = [];
-    ctx.options = setting.options;
+  const ctx = new Context(facts, index);
+  for (const [rule, options] of activeRules(rules, config)) {
+    ctx.ruleId = rule.meta.id;
+    ctx.mine = [];
+    ctx.options = options;
     try {
-      rule.check(ctx);
-      for (const r of mine) out.push(r);
+      rule.check!(ctx);
+      for (const r of ctx.mine) out.push(r);
     } catch (cause) {
       const file = facts.firstFile ?? facts.blocks[0]?.block.file;
       if (!file) throw new Error(`rule ${rule.meta.id} failed`, { cause });
