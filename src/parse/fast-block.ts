@@ -35,6 +35,30 @@ const KNOWN = new Set(KNOWN_KEYS.map((k) => canonicalKey(k)));
 KNOWN.add('incollection');
 const LISTS = new Set(['models', 'collections', 'import', 'results', 'metrics']);
 
+/** What `fastBlock` needs to know of a key; worked out once per spelling (keys repeat a lot). */
+interface KeyFacts {
+  readonly canonical: string;
+  /** Its display spelling differs (the data is rebuilt with display keys). */
+  readonly renamed: boolean;
+  /** Renamed, and a key the format defines (a variant spelling the rules report). */
+  readonly variant: boolean;
+  readonly yaml11: boolean;
+  /** A key whose value is a list in the format. */
+  readonly list: boolean;
+}
+const KEY_FACTS = new Map<string, KeyFacts>();
+
+function keyFacts(k: string): KeyFacts {
+  let f = KEY_FACTS.get(k);
+  if (f === undefined) {
+    const canonical = canonicalKey(k);
+    const renamed = displayKey(k) !== k;
+    f = { canonical, renamed, variant: renamed && KNOWN.has(canonical), yaml11: YAML11_STRING.test(k), list: LISTS.has(canonical) };
+    if (KEY_FACTS.size < 100_000) KEY_FACTS.set(k, f);
+  }
+  return f;
+}
+
 export interface FastBlock {
   readonly parsed: ParsedBlock;
   readonly data: Data;
@@ -87,30 +111,32 @@ export function fastBlock(block: Block): FastBlock | undefined {
     yaml11: plain ? notes.yaml11 : MAYBE_NUMBER11.test(block.text) && YAML11_NUMBER.test(block.text),
   };
   let ok = true;
-  const convert = (v: unknown, key?: string): Data => {
+  const convert = (v: unknown, key?: KeyFacts): Data => {
     if (v === null || v === undefined) return null;
     if (typeof v === 'string') {
-      if (v === '' || (v !== v.trim() && v.trim() !== '')) hints[v === '' ? 'emptyValues' : 'padded'] = true;
+      if (v === '') hints.emptyValues = true;
+      else if (mayBePadded(v) && v !== v.trim() && v.trim() !== '') hints.padded = true;
       if (YAML11_STRING.test(v)) hints.yaml11 = true;
       return v;
     }
     if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return v;
     if (Array.isArray(v)) {
-      if (v.length === 0 && key !== undefined && LISTS.has(canonicalKey(key))) hints.emptyValues = true;
+      if (v.length === 0 && key?.list) hints.emptyValues = true;
       for (let i = 0; i < v.length; i++) v[i] = convert(v[i]);
       return v as Data[];
     }
     if (isObject(v)) {
       const keys = Object.keys(v);
-      if (keys.length === 0 && key !== undefined && LISTS.has(canonicalKey(key))) hints.emptyValues = true;
+      if (keys.length === 0 && key?.list) hints.emptyValues = true;
       // js-yaml's own object is kept when every key is already in its display spelling (the usual
       // case); a new null-prototype object is built only when keys must be renamed.
       let rename = false;
       // Canonical keys seen so far: a short list for the usual small mapping, a set for a big one.
       const seen: string[] | Set<string> = keys.length > 16 ? new Set<string>() : [];
       for (const k of keys) {
-        const c = canonicalKey(k);
-        if (YAML11_STRING.test(k)) hints.yaml11 = true;
+        const f = keyFacts(k);
+        const c = f.canonical;
+        if (f.yaml11) hints.yaml11 = true;
         // Two keys that differ only in spelling: the full parse reports them with positions.
         if (Array.isArray(seen)) {
           if (canonical && seen.includes(c)) ok = false;
@@ -119,11 +145,11 @@ export function fastBlock(block: Block): FastBlock | undefined {
           if (canonical && seen.has(c)) ok = false;
           seen.add(c);
         }
-        if (canonical && displayKey(k) !== k) {
+        if (canonical && f.renamed) {
           rename = true;
-          if (KNOWN.has(c)) hints.variantKeys = true;
+          if (f.variant) hints.variantKeys = true;
         }
-        v[k] = convert(v[k], k);
+        v[k] = convert(v[k], f);
       }
       if (!rename) return v as Record<string, Data>;
       const out = Object.create(null) as Record<string, Data>;
@@ -138,6 +164,13 @@ export function fastBlock(block: Block): FastBlock | undefined {
   const data = convert(root);
   if (!ok) return undefined;
   return { parsed: lazyParsedBlock(block, dataPath, hints), data };
+}
+
+/** Whether `trim` could change `v`: only when it starts or ends with a space, a control or a non-ASCII character. */
+function mayBePadded(v: string): boolean {
+  const a = v.charCodeAt(0);
+  const z = v.charCodeAt(v.length - 1);
+  return a <= 32 || a >= 127 || z <= 32 || z >= 127;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
