@@ -20,6 +20,7 @@ import { InputError } from '../errors.js';
 import { sha1 } from '../io/digest.js';
 import { LineIndex } from '../source/line-index.js';
 import { contentKey } from '../rules/helpers/entries.js';
+import { isWrittenAt } from '../model/located.js';
 import type { EntryStore } from './entry-store.js';
 
 /**
@@ -118,41 +119,66 @@ export function thinEntries(index: ModelIndex, kept: KeptKeys): Map<number, Thin
   return byBlock;
 }
 
+/** A kept-keys map as an array (iterating a Map makes an entry array per key). */
+const keyLists = new WeakMap<ReadonlyMap<string, 'value' | 'filled'>, readonly (readonly [string, 'value' | 'filled'])[]>();
+
+function keyList(keys: ReadonlyMap<string, 'value' | 'filled'>): readonly (readonly [string, 'value' | 'filled'])[] {
+  let list = keyLists.get(keys);
+  if (!list) keyLists.set(keys, (list = [...keys]));
+  return list;
+}
+
+/** The kept keys of one map of an entry. */
+function pick(map: LocatedMap, keys: readonly (readonly [string, 'value' | 'filled'])[], base: Path, baseKey?: string): Record<string, WireValue> {
+  const out: Record<string, WireValue> = {};
+  for (let i = 0; i < keys.length; i++) {
+    const [k, how] = keys[i]!;
+    const v = map.peek(k);
+    if (how === 'filled') { if (filled(v)) out[k] = [true]; continue; }
+    if (v === undefined) continue;
+    const at = map.layerPath(k)!;
+    out[k] = isBase(at, base, baseKey) ? [v] : [v, [...at, k]];
+  }
+  return out;
+}
+
+/** Whether `at` is `base`, or `[...base, baseKey]` when `baseKey` is given. */
+function isBase(at: Path, base: Path, baseKey: string | undefined): boolean {
+  const n = base.length;
+  if (at.length !== (baseKey === undefined ? n : n + 1)) return false;
+  for (let i = 0; i < n; i++) if (at[i] !== base[i]) return false;
+  return baseKey === undefined || at[n] === baseKey;
+}
+
+const PWC_RESULT_KEYS = ['Task', 'Dataset', 'Metrics'] as const;
+const HF_RESULT_KEYS = ['task', 'dataset', 'metrics'] as const;
+
 function thin(e: Entry, kept: KeptKeys): ThinEntry {
-  const pick = (map: LocatedMap, keys: KeptKeys['fields'], base: Path): Record<string, WireValue> => {
-    const out: Record<string, WireValue> = {};
-    for (const [k, how] of keys) {
-      const v = map.peek(k);
-      if (how === 'filled') { if (filled(v)) out[k] = [true]; continue; }
-      if (v === undefined) continue;
-      const at = map.layerPath(k)!;
-      out[k] = samePath(at, base) ? [v] : [v, [...at, k]];
-    }
-    return out;
-  };
-  const [task, dataset, metrics] = e.dialect === 'pwc' ? ['Task', 'Dataset', 'Metrics'] : ['task', 'dataset', 'metrics'];
+  const [task, dataset, metrics] = e.dialect === 'pwc' ? PWC_RESULT_KEYS : HF_RESULT_KEYS;
+  const results: ThinResult[] = [];
+  for (const r of e.results) {
+    const base = r.origin.path;
+    const ms: (readonly [string, WireValue])[] = [];
+    for (const m of r.metrics) ms.push([m.name, pack(m.value, base, metrics, m.name)]);
+    results.push({
+      path: base,
+      ...(r.task ? { task: pack(r.task, base, task) } : {}),
+      ...(r.dataset ? { dataset: pack(r.dataset, base, dataset) } : {}),
+      metrics: ms,
+    });
+  }
   return {
     kind: e.kind, dialect: e.dialect, path: e.origin.path, fromMarkdown: e.fromMarkdown,
-    fields: pick(e.fields, kept.fields, e.origin.path), metadata: pick(e.metadata, kept.metadata, [...e.origin.path, 'Metadata']),
-    results: e.results.map((r) => ({
-      path: r.origin.path,
-      ...(r.task ? { task: pack(r.task, r.origin.path, task) } : {}),
-      ...(r.dataset ? { dataset: pack(r.dataset, r.origin.path, dataset) } : {}),
-      metrics: r.metrics.map((m) => [m.name, pack(m.value, r.origin.path, metrics, m.name)] as const),
-    })),
+    fields: pick(e.fields, keyList(kept.fields), e.origin.path),
+    metadata: pick(e.metadata, keyList(kept.metadata), e.origin.path, 'Metadata'),
+    results,
     ...(e.kind === 'collection' ? { contentKey: contentKey(e) } : {}),
   };
 }
 
-function samePath(a: Path, b: Path): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-/** The value, with its path only when that is not `[...base, ...keys]`. */
-function pack(l: Located<Data>, base: Path, ...keys: string[]): WireValue {
-  const p = l.origin.path;
-  const usual = p.length === base.length + keys.length && keys.every((k, i) => p[base.length + i] === k) && base.every((x, i) => p[i] === x);
-  return usual ? [l.value] : [l.value, p];
+/** The value, with its path only when that is not `[...base, key, name]` (`name` optional). */
+function pack(l: Located<Data>, base: Path, key: string, name?: string): WireValue {
+  return isWrittenAt(l, base, key, name) ? [l.value] : [l.value, l.origin.path];
 }
 
 // ---------------------------------------------------------------------------------------------

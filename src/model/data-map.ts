@@ -1,5 +1,6 @@
 import type { Located, Origin, Path } from '../types.js';
 import type { Data } from '../source/to-data.js';
+import { PathValue } from './located.js';
 
 /** One mapping of data, with the origin of the mapping itself (its values are at `[...path, key]`). */
 export interface Layer {
@@ -26,7 +27,7 @@ export class DataMap implements ReadonlyMap<string, Located<Data>> {
 
   get(key: string): Located<Data> | undefined {
     const l = this.layerOf(key);
-    return l ? { value: l.data[key]!, origin: { block: l.origin.block, path: [...l.origin.path, key] } } : undefined;
+    return l ? new PathValue(l.data[key]!, l.origin.block, l.origin.path, key) : undefined;
   }
 
   /** The value alone, without making a `Located` (for rules that look at every entry). */
@@ -45,23 +46,28 @@ export class DataMap implements ReadonlyMap<string, Located<Data>> {
   }
 
   /** Keys in first-written order (a key redefined by a later layer keeps its first place). */
-  *keys(): MapIterator<string> {
+  keys(): MapIterator<string> {
+    return this.keyArray().values();
+  }
+
+  /** The keys as an array (an array iterator, unlike a generator, makes no object per key). */
+  private keyArray(): string[] {
     if (this.layers.length === 1) {
-      for (const k of Object.keys(this.layers[0]!.data)) if (!this.skip.has(k)) yield k;
-      return;
+      const all = Object.keys(this.layers[0]!.data);
+      return this.skip.size === 0 ? all : all.filter((k) => !this.skip.has(k));
     }
     const seen = new Set<string>();
+    const out: string[] = [];
     for (const l of this.layers) {
       for (const k of Object.keys(l.data)) {
-        if (!seen.has(k) && !this.skip.has(k)) { seen.add(k); yield k; }
+        if (!seen.has(k) && !this.skip.has(k)) { seen.add(k); out.push(k); }
       }
     }
+    return out;
   }
 
   get size(): number {
-    let n = 0;
-    for (const _ of this.keys()) n++;
-    return n;
+    return this.keyArray().length;
   }
 
   *entries(): MapIterator<[string, Located<Data>]> {

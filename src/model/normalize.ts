@@ -10,6 +10,7 @@ import { refKey, type Resolution, type Unit } from '../resolve/resolve.js';
 import type { Dialect, Entry, ModelIndex, Result } from './types.js';
 import { walkUnit } from './walk.js';
 import { DataMap, NOT_FIELDS, NOT_HF_FIELDS, type Layer } from './data-map.js';
+import { PathValue, type PathKey } from './located.js';
 
 const ENTRY_ROLES = new Set(['index', 'models', 'model', 'collections', 'collection', 'library', 'guess', 'hf']);
 
@@ -54,8 +55,9 @@ class EntryBuilder {
     return { block: unit.block.parsed, path };
   }
 
-  private located(value: Data, path: Path, unit: Unit = this.unit): Located<Data> {
-    return { value, origin: this.at(path, unit) };
+  /** `value`, written at `[...base, ...keys]` (the path is made when its origin is asked for). */
+  private located(value: Data, unit: Unit, base: Path, k1: PathKey, k2?: PathKey, k3?: PathKey): Located<Data> {
+    return new PathValue(value, unit.block.parsed, base, k1, k2, k3);
   }
 
   entry(kind: Entry['kind'], p: Path, d: Record<string, Data>): Entry {
@@ -82,13 +84,13 @@ class EntryBuilder {
           r.metrics.forEach((m, j) => {
             if (!isMapping(m)) return;
             const name = typeof m.name === 'string' ? m.name : typeof m.type === 'string' ? m.type : `metrics[${j}]`;
-            metrics.push({ name, value: this.located(m.value ?? null, [...rp, 'metrics', j, 'value']) });
+            metrics.push({ name, value: this.located(m.value ?? null, this.unit, rp, 'metrics', j, 'value') });
           });
         }
         results.push({
           origin: this.at(rp),
-          task: r.task !== undefined ? this.located(r.task, [...rp, 'task']) : undefined,
-          dataset: r.dataset !== undefined ? this.located(r.dataset, [...rp, 'dataset']) : undefined,
+          task: r.task !== undefined ? this.located(r.task, this.unit, rp, 'task') : undefined,
+          dataset: r.dataset !== undefined ? this.located(r.dataset, this.unit, rp, 'dataset') : undefined,
           metrics,
         });
       });
@@ -128,22 +130,22 @@ class EntryBuilder {
     const metrics: { name: string; value: Located<Data> }[] = [];
     const m = d.Metrics;
     if (isMapping(m)) {
-      for (const [k, v] of Object.entries(m)) metrics.push({ name: k, value: this.located(v, [...p, 'Metrics', k], unit) });
+      for (const k of Object.keys(m)) metrics.push({ name: k, value: this.located(m[k]!, unit, p, 'Metrics', k) });
     } else if (Array.isArray(m)) {
       m.forEach((item, i) => {
         if (!isMapping(item)) return;
         const keys = Object.keys(item);
         if (typeof item.Name === 'string' && 'Value' in item) {
-          metrics.push({ name: item.Name, value: this.located(item.Value!, [...p, 'Metrics', i, 'Value'], unit) });
+          metrics.push({ name: item.Name, value: this.located(item.Value!, unit, p, 'Metrics', i, 'Value') });
         } else if (keys.length === 1) {
-          metrics.push({ name: keys[0]!, value: this.located(item[keys[0]!]!, [...p, 'Metrics', i, keys[0]!], unit) });
+          metrics.push({ name: keys[0]!, value: this.located(item[keys[0]!]!, unit, p, 'Metrics', i, keys[0]!) });
         }
       });
     }
     return {
       origin: this.at(p, unit),
-      task: d.Task !== undefined ? this.located(d.Task, [...p, 'Task'], unit) : undefined,
-      dataset: d.Dataset !== undefined ? this.located(d.Dataset, [...p, 'Dataset'], unit) : undefined,
+      task: d.Task !== undefined ? this.located(d.Task, unit, p, 'Task') : undefined,
+      dataset: d.Dataset !== undefined ? this.located(d.Dataset, unit, p, 'Dataset') : undefined,
       metrics,
     };
   }
