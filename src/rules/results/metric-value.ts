@@ -20,17 +20,23 @@ export const resultsMetricValue = defineRule({
       const numeric = ctx.options.numeric || entry.dialect === 'huggingface';
       for (const m of result.metrics) {
         const v = m.value.value;
-        const data = { metric: m.name, value: typeof v === 'object' ? JSON.stringify(v) : String(v) };
-        if (v === null || (typeof v === 'string' && v.trim() === '')) ctx.report({ at: m.value.origin, messageId: 'empty', data });
+        // What is wrong, if anything (most values are fine: nothing is made for them).
+        let messageId: 'empty' | 'invalid' | 'quoted' | 'notNumeric' | undefined;
+        let fix = false;
+        if (v === null || (typeof v === 'string' && v.trim() === '')) messageId = 'empty';
         else if (typeof v === 'number') {
-          if (!Number.isFinite(v)) ctx.report({ at: m.value.origin, messageId: 'invalid', data });
+          if (!Number.isFinite(v)) messageId = 'invalid';
         } else if (typeof v === 'string' && parsePercent(v) !== undefined) {
-          if (numeric) ctx.report({ at: m.value.origin, messageId: 'notNumeric', data });
+          if (numeric) messageId = 'notNumeric';
         } else if (typeof v === 'string' && /^\s*[-+]?[0-9]*\.?[0-9]+(e[-+]?\d+)?\s*$/i.test(v)) {
-          ctx.report({ at: m.value.origin, messageId: numeric ? 'notNumeric' : 'quoted', data, fix: ctx.fixer.replaceRaw(m.value.origin, v.trim()) });
+          messageId = numeric ? 'notNumeric' : 'quoted';
+          fix = true;
         } else {
-          ctx.report({ at: m.value.origin, messageId: numeric ? 'notNumeric' : 'invalid', data });
+          messageId = numeric ? 'notNumeric' : 'invalid';
         }
+        if (messageId === undefined) continue;
+        const data = { metric: m.name, value: typeof v === 'object' ? JSON.stringify(v) : String(v) };
+        ctx.report({ at: m.value.origin, messageId, data, ...(fix ? { fix: ctx.fixer.replaceRaw(m.value.origin, String(v).trim()) } : {}) });
       }
     }
   },
