@@ -10,26 +10,29 @@ export const weightsNameMismatch = defineRule({
     mismatch: (d) => `Weights file ${q(d.file)} matches model ${q(d.other)} better than this model ${q(d.name)}; is this the right checkpoint?`,
   },
   check(ctx) {
-    const names = [...new Set(ctx.index.models.map((m) => m.name?.value).filter((n): n is string => typeof n === 'string'))];
-    for (const m of ctx.index.models) {
+    // Each model's name read once (an entry of a large run is a view that makes what it hands out).
+    const models = ctx.index.models.map((m) => ({ m, name: m.name?.value }));
+    const names = [...new Set(models.map((x) => x.name).filter((n): n is string => typeof n === 'string'))];
+    for (const { m, name } of models) {
+      if (typeof name !== 'string') continue;
       const weights = m.fields.peek('Weights');
-      if (typeof weights !== 'string' || typeof m.name?.value !== 'string') continue;
+      if (typeof weights !== 'string') continue;
       const stem = weightsStem(weights);
-      if (!stem || covers(m.name.value, stem)) continue;
+      if (!stem || covers(name, stem)) continue;
       const stemTokens = tokens(stem);
-      if (nameInStem(m.name.value, stemTokens)) continue;
+      if (nameInStem(name, stemTokens)) continue;
       // Another model whose every name token is in the file name, and which accounts for more of
       // the file name than this model does: the most specific such name wins.
-      const own = sharedTokens(m.name.value, stemTokens);
+      const own = sharedTokens(name, stemTokens);
       let best: string | undefined;
       let bestShared = own;
       for (const n of names) {
-        if (n === m.name.value || !nameInStem(n, stemTokens)) continue;
+        if (n === name || !nameInStem(n, stemTokens)) continue;
         const shared = sharedTokens(n, stemTokens);
         if (shared > bestShared) { best = n; bestShared = shared; }
       }
       if (best === undefined) continue;
-      ctx.report({ at: m.fields.get('Weights')!.origin, messageId: 'mismatch', data: { file: weights.split('/').pop() ?? weights, other: best, name: m.name.value } });
+      ctx.report({ at: m.fields.get('Weights')!.origin, messageId: 'mismatch', data: { file: weights.split('/').pop() ?? weights, other: best, name } });
     }
   },
 });
