@@ -212,7 +212,9 @@ class Loader {
       const colon = this.keyEnd(p);
       if (colon < 0) throw LEAVE;
       const key = this.key(p, colon);
-      if (Object.hasOwn(out, key)) throw LEAVE; // js-yaml: duplicated mapping key
+      // js-yaml: duplicated mapping key. A value is never undefined here: most keys are new and
+      // answer at the first look; an inherited name (`constructor`) is checked as an own key.
+      if (out[key] !== undefined && Object.hasOwn(out, key)) throw LEAVE;
       const end = this.L[3 * this.i + 2]!;
       let v = colon + 1;
       while (v < end && t.charCodeAt(v) === SPACE) v++;
@@ -244,6 +246,7 @@ class Loader {
     while (e > p && t.charCodeAt(e - 1) === SPACE) e--;
     if (e - p > 1024) throw LEAVE;
     const key = t.slice(p, e);
+    if (key === '__proto__') throw LEAVE; // would set the prototype of the mapping
     if (c < 128 && MAYBE_TYPED[c] && this.typed(key) !== key) throw LEAVE;
     return key;
   }
