@@ -18,7 +18,7 @@ import { sha1 } from '../io/digest.js';
 import type { FileJob, FileOutcome } from '../lint/per-file.js';
 
 /** Bumped when the layout of summaries changes. */
-const LAYOUT = 5;
+const LAYOUT = 6;
 
 /** Where the cache goes when `--cache-location` is not given (a folder, relative to the cwd). */
 export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'milint') + sep;

@@ -10,7 +10,7 @@
 import type { Located, Origin, ParsedBlock, Path } from '../types.js';
 import type { Data } from '../source/to-data.js';
 import type { Dialect, Entry, LocatedMap, Result } from '../model/types.js';
-import type { KeptKeys, ThinEntry, WireValue } from './summary.js';
+import { entryFlags, usualResultPath, type KeptKeys, type ThinEntry, type WireSlot, type WireValue } from './summary.js';
 
 type Kept = KeptKeys['fields'];
 
@@ -42,30 +42,38 @@ export class EntryStore {
   private readonly interned = new Map<string, string>();
   private readonly internedPaths = new Map<string, Path>();
 
+  /** The same columns, in `keptKeys` order (the order of an entry's slots). */
+  private readonly fieldList: Column[] = [];
+  private readonly metadataList: Column[] = [];
+
   constructor(readonly kept: KeptKeys) {
-    for (const k of kept.fields.keys()) this.fieldColumns.set(k, new Column());
-    for (const k of kept.metadata.keys()) this.metadataColumns.set(k, new Column());
+    for (const k of kept.fields.keys()) { const c = new Column(); this.fieldColumns.set(k, c); this.fieldList.push(c); }
+    for (const k of kept.metadata.keys()) { const c = new Column(); this.metadataColumns.set(k, c); this.metadataList.push(c); }
   }
 
   /** Takes in one summarised entry of a block; returns the entry as rules read it. */
   add(t: ThinEntry, block: ParsedBlock): Entry {
     const row = this.kinds.length;
-    this.kinds.push(t.kind);
-    this.dialects.push(t.dialect);
-    this.markdown.push(t.fromMarkdown);
+    const [flags, path, fields, metadata, results, contentKey] = t;
+    const { kind, dialect, fromMarkdown } = entryFlags(flags);
+    this.kinds.push(kind);
+    this.dialects.push(dialect);
+    this.markdown.push(fromMarkdown);
     this.blocks.push(block);
-    this.paths.push(this.path(t.path));
-    if (t.contentKey !== undefined) this.contentKeys.set(row, t.contentKey);
-    this.fill(this.fieldColumns, t.fields, row);
-    this.fill(this.metadataColumns, t.metadata, row);
-    for (const r of t.results) {
+    const entryPath = this.path(path);
+    this.paths.push(entryPath);
+    if (contentKey !== undefined) this.contentKeys.set(row, contentKey);
+    this.fill(this.fieldList, fields, row);
+    this.fill(this.metadataList, metadata, row);
+    for (let i = 0; i < results.length; i++) {
+      const [rpath, task, dataset, metrics] = results[i]!;
       const at = this.resultPaths.length;
-      this.resultPaths.push(this.path(r.path));
-      this.put(this.tasks, at, r.task, true);
-      this.put(this.datasets, at, r.dataset, true);
-      for (const [name, value] of r.metrics) {
-        this.put(this.metricValues, this.metricNames.length, value, false);
-        this.metricNames.push(this.str(name));
+      this.resultPaths.push(this.path(rpath === 0 ? usualResultPath(entryPath, dialect, i) : rpath));
+      this.put(this.tasks, at, task === 0 ? undefined : task, true);
+      this.put(this.datasets, at, dataset === 0 ? undefined : dataset, true);
+      for (let m = 0; m + 1 < metrics.length; m += 2) {
+        this.put(this.metricValues, this.metricNames.length, metrics[m + 1] as WireValue, false);
+        this.metricNames.push(this.str(metrics[m] as string));
       }
       this.metricStart.push(this.metricNames.length);
     }
@@ -73,11 +81,17 @@ export class EntryStore {
     return new StubEntry(this, row);
   }
 
-  private fill(columns: Map<string, Column>, written: Readonly<Record<string, WireValue>>, row: number): void {
-    for (const [k, col] of columns) {
-      const w = Object.prototype.hasOwnProperty.call(written, k) ? written[k] : undefined;
-      col.values[row] = w?.[0];
-      if (w?.[1]) col.paths.set(row, this.path(w[1]));
+  /** Slots of kept keys, in `keptKeys` order, into their columns. */
+  private fill(columns: readonly Column[], slots: readonly WireSlot[], row: number): void {
+    for (let i = 0; i < columns.length; i++) {
+      const col = columns[i]!;
+      const w = slots[i];
+      if (w === undefined || w === 0) col.values[row] = undefined;
+      else if (w === 1) col.values[row] = true;
+      else {
+        col.values[row] = w[0];
+        if (w[1]) col.paths.set(row, this.path(w[1]));
+      }
     }
   }
 

@@ -29,26 +29,29 @@ import type { EntryStore } from './entry-store.js';
  */
 export type WireValue = readonly [value: Data, path?: Path];
 
-export interface ThinResult {
-  readonly path: Path;
-  readonly task?: WireValue;
-  readonly dataset?: WireValue;
-  /** Metric name and value. */
-  readonly metrics: readonly (readonly [name: string, value: WireValue])[];
-}
+/** A kept key of an entry: absent (0), filled (1: a key kept as filled-or-not), or its value. */
+export type WireSlot = 0 | 1 | WireValue;
 
-/** An entry as the project rules need it. */
-export interface ThinEntry {
-  readonly kind: Entry['kind'];
-  readonly dialect: Entry['dialect'];
-  readonly path: Path;
-  /** The kept fields (see `keptKeys`); a kept field the entry lacks is absent. */
-  readonly fields: Readonly<Record<string, WireValue>>;
-  readonly metadata: Readonly<Record<string, WireValue>>;
-  readonly results: readonly ThinResult[];
-  readonly fromMarkdown: boolean;
-  /** Collections: their whole content, as `collection/duplicate` compares it. */
-  readonly contentKey?: string;
+/**
+ * A result: its path (0 when it is the usual `[...entry, 'Results', i]`), its task and dataset (0
+ * when absent), and its metrics as name, value, name, value...
+ */
+export type ThinResult = readonly [path: Path | 0, task: WireValue | 0, dataset: WireValue | 0, metrics: readonly (string | WireValue)[]];
+
+/**
+ * An entry as the project rules need it. Summaries cross threads and fill the cache as JSON, and
+ * key names were half of their text: an entry is an array. `flags` holds the kind (0 model, 1
+ * collection, 2 library), +4 when the entry is written in Markdown, +8 for the Hugging Face
+ * dialect. `fields` and `metadata` hold one slot per kept key, in `keptKeys` order. Collections
+ * end with their content key (their whole content, as `collection/duplicate` compares it).
+ */
+export type ThinEntry = readonly [flags: number, path: Path, fields: readonly WireSlot[], metadata: readonly WireSlot[], results: readonly ThinResult[], contentKey?: string];
+
+const KINDS: readonly Entry['kind'][] = ['model', 'collection', 'library'];
+
+/** An entry's kind, dialect and Markdown flag from its `flags`. */
+export function entryFlags(flags: number): { readonly kind: Entry['kind']; readonly dialect: Entry['dialect']; readonly fromMarkdown: boolean } {
+  return { kind: KINDS[flags & 3]!, dialect: flags & 8 ? 'huggingface' : 'pwc', fromMarkdown: (flags & 4) !== 0 };
 }
 
 export interface SummaryBlock {
@@ -128,16 +131,16 @@ function keyList(keys: ReadonlyMap<string, 'value' | 'filled'>): readonly (reado
   return list;
 }
 
-/** The kept keys of one map of an entry. */
-function pick(map: LocatedMap, keys: readonly (readonly [string, 'value' | 'filled'])[], base: Path, baseKey?: string): Record<string, WireValue> {
-  const out: Record<string, WireValue> = {};
+/** The kept keys of one map of an entry, in `keys` order. */
+function pick(map: LocatedMap, keys: readonly (readonly [string, 'value' | 'filled'])[], base: Path, baseKey?: string): WireSlot[] {
+  const out: WireSlot[] = [];
   for (let i = 0; i < keys.length; i++) {
     const [k, how] = keys[i]!;
     const v = map.peek(k);
-    if (how === 'filled') { if (filled(v)) out[k] = [true]; continue; }
-    if (v === undefined) continue;
+    if (how === 'filled') { out.push(filled(v) ? 1 : 0); continue; }
+    if (v === undefined) { out.push(0); continue; }
     const at = map.layerPath(k)!;
-    out[k] = isBase(at, base, baseKey) ? [v] : [v, [...at, k]];
+    out.push(isBase(at, base, baseKey) ? [v] : [v, [...at, k]]);
   }
   return out;
 }
@@ -150,30 +153,33 @@ function isBase(at: Path, base: Path, baseKey: string | undefined): boolean {
   return baseKey === undefined || at[n] === baseKey;
 }
 
-const PWC_RESULT_KEYS = ['Task', 'Dataset', 'Metrics'] as const;
-const HF_RESULT_KEYS = ['task', 'dataset', 'metrics'] as const;
+/** Keys of results in each dialect: the list, task, dataset and metrics. */
+const PWC_RESULT_KEYS = ['Results', 'Task', 'Dataset', 'Metrics'] as const;
+const HF_RESULT_KEYS = ['results', 'task', 'dataset', 'metrics'] as const;
+
+/** The usual path of the `i`th result of an entry at `entry`: `[...entry, 'Results', i]`. */
+export function usualResultPath(entry: Path, dialect: Entry['dialect'], i: number): Path {
+  return [...entry, dialect === 'pwc' ? PWC_RESULT_KEYS[0] : HF_RESULT_KEYS[0], i];
+}
 
 function thin(e: Entry, kept: KeptKeys): ThinEntry {
-  const [task, dataset, metrics] = e.dialect === 'pwc' ? PWC_RESULT_KEYS : HF_RESULT_KEYS;
+  const pwc = e.dialect === 'pwc';
+  const [list, task, dataset, metrics] = pwc ? PWC_RESULT_KEYS : HF_RESULT_KEYS;
+  const entryPath = e.origin.path;
   const results: ThinResult[] = [];
-  for (const r of e.results) {
+  e.results.forEach((r, i) => {
     const base = r.origin.path;
-    const ms: (readonly [string, WireValue])[] = [];
-    for (const m of r.metrics) ms.push([m.name, pack(m.value, base, metrics, m.name)]);
-    results.push({
-      path: base,
-      ...(r.task ? { task: pack(r.task, base, task) } : {}),
-      ...(r.dataset ? { dataset: pack(r.dataset, base, dataset) } : {}),
-      metrics: ms,
-    });
-  }
-  return {
-    kind: e.kind, dialect: e.dialect, path: e.origin.path, fromMarkdown: e.fromMarkdown,
-    fields: pick(e.fields, keyList(kept.fields), e.origin.path),
-    metadata: pick(e.metadata, keyList(kept.metadata), e.origin.path, 'Metadata'),
-    results,
-    ...(e.kind === 'collection' ? { contentKey: contentKey(e) } : {}),
-  };
+    const ms: (string | WireValue)[] = [];
+    for (const m of r.metrics) ms.push(m.name, pack(m.value, base, metrics, m.name));
+    const n = entryPath.length;
+    let usual = base.length === n + 2 && base[n] === list && base[n + 1] === i;
+    for (let j = 0; usual && j < n; j++) if (base[j] !== entryPath[j]) usual = false;
+    results.push([usual ? 0 : base, r.task ? pack(r.task, base, task) : 0, r.dataset ? pack(r.dataset, base, dataset) : 0, ms]);
+  });
+  const flags = KINDS.indexOf(e.kind) + (e.fromMarkdown ? 4 : 0) + (pwc ? 0 : 8);
+  const fields = pick(e.fields, keyList(kept.fields), entryPath);
+  const metadata = pick(e.metadata, keyList(kept.metadata), entryPath, 'Metadata');
+  return e.kind === 'collection' ? [flags, entryPath, fields, metadata, results, contentKey(e)] : [flags, entryPath, fields, metadata, results];
 }
 
 /** The value, with its path only when that is not `[...base, key, name]` (`name` optional). */
