@@ -99,6 +99,9 @@ describe('plain-subset loader = js-yaml', () => {
     ['a: http://x/y#frag\nb: C#\nc#: v\nd: a,b [c] {d}\ne: x:y\n', true],
     ['  a: 1\n  b:\n  - x\n  c: 2\n', true],
     ['# top\n\na: 1   \n   # inner\n\nb: 2\n', true],
+    // Integers read without the schema (1 to 15 digits, no leading 0) and the forms around them.
+    ['a: 7\nb: 123456789012345\nc: 1234567890123456\nd: 0\ne: 012\nf: 1_000\ng: 1e3\nh: 12a\ni: 3.0\nj: 9 9\n', true],
+    ['constructor: 1\ntoString: x\nhasOwnProperty: y\n', true],
     // Outside it: js-yaml decides.
     ['a: [1, 2]\n', false], ['a: {b: 1}\n', false], ['a: |\n  x\n', false], ['a: >\n  x\n', false],
     ['-\n', false], ['- a\n-\n- b\n', false], ['a: b\n\n  c\n', false], ['a: b # c\n  d\n', false], ["a: 'x\n\n  y'\n", false], ['a: "x\\ny"\n', false],
@@ -109,6 +112,7 @@ describe('plain-subset loader = js-yaml', () => {
     ['a: x\r\nb: y\r\n', false], ['a: \u0085\n', false], ['\ufeffa: 1\n', false], ['a: 😀\n', false],
     ["a: 'x' y\n", false], ['a: "x"y\n', false], ['a: @x\n', false], ['a: %x\n', false], ['a: `x`\n', false],
     ['a:\tb\n', false], ['<<: {a: 1}\n', false], ['%YAML 1.2\n---\na: 1\n', false],
+    ['__proto__: 1\n', false], ['a:\n  __proto__:\n    b: 1\n', false], ['constructor: 1\nconstructor: 2\n', false],
   ])('%j: taken %s', (text, taken) => {
     expect(agree(text)).toBe(taken);
   });

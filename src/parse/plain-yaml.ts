@@ -288,7 +288,11 @@ class Loader {
           if (this.hasComment(qe, qEnd)) break;
         }
       }
-      if (c < 128 && MAYBE_TYPED[c]) {
+      if (c > 48 && c <= 57 && isShortDecimal(s)) {
+        // `1`..`999999999999999`: the int type reads it so (the usual File Size or Parameters);
+        // no YAML 1.1 difference either (that needs a leading 0 or an exponent).
+        value = Number(s);
+      } else if (c < 128 && MAYBE_TYPED[c]) {
         value = this.typed(s);
         if (this.notes && isYaml11Number(s)) this.notes.yaml11 = true;
       } else {
@@ -380,4 +384,14 @@ class Loader {
     }
     return s;
   }
+}
+
+/** Digits only, at most 15 of them (read exactly as a double); the caller checked the first is 1-9. */
+function isShortDecimal(s: string): boolean {
+  if (s.length > 15) return false;
+  for (let i = 1; i < s.length; i++) {
+    const d = s.charCodeAt(i);
+    if (d < 48 || d > 57) return false;
+  }
+  return true;
 }
