@@ -21,9 +21,8 @@ class Column {
 }
 
 export class EntryStore {
-  private readonly kinds: Entry['kind'][] = [];
-  private readonly dialects: Dialect[] = [];
-  private readonly markdown: boolean[] = [];
+  /** Each entry's kind, dialect and flags, as its summary writes them (see `ThinEntry`). */
+  private readonly flags: number[] = [];
   private readonly blocks: ParsedBlock[] = [];
   private readonly paths: Path[] = [];
   private readonly contentKeys = new Map<number, string>();
@@ -53,12 +52,10 @@ export class EntryStore {
 
   /** Takes in one summarised entry of a block; returns the entry as rules read it. */
   add(t: ThinEntry, block: ParsedBlock): Entry {
-    const row = this.kinds.length;
+    const row = this.flags.length;
     const [flags, path, fields, metadata, results, contentKey] = t;
-    const { kind, dialect, fromMarkdown } = entryFlags(flags);
-    this.kinds.push(kind);
-    this.dialects.push(dialect);
-    this.markdown.push(fromMarkdown);
+    const { dialect } = entryFlags(flags);
+    this.flags.push(flags);
     this.blocks.push(block);
     const entryPath = this.path(path);
     this.paths.push(entryPath);
@@ -114,12 +111,16 @@ export class EntryStore {
   }
 
   // Row readers, for the views below.
-  kind(row: number): Entry['kind'] { return this.kinds[row]!; }
-  dialect(row: number): Dialect { return this.dialects[row]!; }
-  fromMarkdown(row: number): boolean { return this.markdown[row]!; }
+  kind(row: number): Entry['kind'] { return entryFlags(this.flags[row]!).kind; }
+  dialect(row: number): Dialect { return entryFlags(this.flags[row]!).dialect; }
+  fromMarkdown(row: number): boolean { return entryFlags(this.flags[row]!).fromMarkdown; }
   block(row: number): ParsedBlock { return this.blocks[row]!; }
   entryPath(row: number): Path { return this.paths[row]!; }
   contentKey(row: number): string | undefined { return this.contentKeys.get(row); }
+  ownsWeights(row: number): boolean | undefined {
+    const f = entryFlags(this.flags[row]!);
+    return f.kind === 'model' ? f.ownsWeights : undefined;
+  }
 
   column(which: 'fields' | 'metadata', key: string): Column {
     const col = (which === 'fields' ? this.fieldColumns : this.metadataColumns).get(key);
@@ -129,7 +130,7 @@ export class EntryStore {
 
   results(row: number): Result[] {
     const block = this.blocks[row]!;
-    const pwc = this.dialects[row] === 'pwc';
+    const pwc = this.dialect(row) === 'pwc';
     const out: Result[] = [];
     for (let r = this.resultStart[row]!; r < this.resultStart[row + 1]!; r++) {
       const path = this.resultPaths[r]!;
@@ -172,6 +173,7 @@ class StubEntry implements Entry {
   get dialect(): Dialect { return this.store.dialect(this.row); }
   get fromMarkdown(): boolean { return this.store.fromMarkdown(this.row); }
   get contentKey(): string | undefined { return this.store.contentKey(this.row); }
+  get ownsWeights(): boolean | undefined { return this.store.ownsWeights(this.row); }
   get origin(): Origin { return { block: this.store.block(this.row), path: this.store.entryPath(this.row) }; }
   get fields(): LocatedMap { return new StubMap(this.store, this.row, 'fields'); }
   get metadata(): LocatedMap { return new StubMap(this.store, this.row, 'metadata'); }

@@ -21,6 +21,7 @@ import { sha1 } from '../io/digest.js';
 import { LineIndex } from '../source/line-index.js';
 import { contentKey } from '../rules/helpers/entries.js';
 import { isWrittenAt } from '../model/located.js';
+import { ownsWeights } from '../rules/helpers/weights-name.js';
 import type { EntryStore } from './entry-store.js';
 
 /**
@@ -42,7 +43,8 @@ export type ThinResult = readonly [path: Path | 0, task: WireValue | 0, dataset:
  * An entry as the project rules need it. Summaries cross threads and fill the cache as JSON, and
  * key names were half of their text: an entry is an array. `flags` holds the kind (0 model, 1
  * collection, 2 library), +4 when the entry is written in Markdown, +8 for the Hugging Face
- * dialect. `fields` and `metadata` hold one slot per kept key, in `keptKeys` order. Collections
+ * dialect, +16 for a model that owns its Weights file (`ownsWeights`, worked out where the file is
+ * linted rather than on the main thread). `fields` and `metadata` hold one slot per kept key, in `keptKeys` order. Collections
  * end with their content key (their whole content, as `collection/duplicate` compares it).
  */
 export type ThinEntry = readonly [flags: number, path: Path, fields: readonly WireSlot[], metadata: readonly WireSlot[], results: readonly ThinResult[], contentKey?: string];
@@ -50,9 +52,16 @@ export type ThinEntry = readonly [flags: number, path: Path, fields: readonly Wi
 const KINDS: readonly Entry['kind'][] = ['model', 'collection', 'library'];
 
 /** An entry's kind, dialect and Markdown flag from its `flags`. */
-export function entryFlags(flags: number): { readonly kind: Entry['kind']; readonly dialect: Entry['dialect']; readonly fromMarkdown: boolean } {
-  return { kind: KINDS[flags & 3]!, dialect: flags & 8 ? 'huggingface' : 'pwc', fromMarkdown: (flags & 4) !== 0 };
+export function entryFlags(flags: number): EntryFlags {
+  return FLAGS[flags & 31]!;
 }
+
+interface EntryFlags { readonly kind: Entry['kind']; readonly dialect: Entry['dialect']; readonly fromMarkdown: boolean; readonly ownsWeights: boolean }
+
+/** Every combination, made once (the store reads flags on every look at an entry). */
+const FLAGS: readonly EntryFlags[] = Array.from({ length: 32 }, (_, f) => ({
+  kind: KINDS[f & 3] ?? 'model', dialect: f & 8 ? 'huggingface' : 'pwc', fromMarkdown: (f & 4) !== 0, ownsWeights: (f & 16) !== 0,
+}));
 
 export interface SummaryBlock {
   readonly kind: BlockKind;
@@ -176,7 +185,8 @@ function thin(e: Entry, kept: KeptKeys): ThinEntry {
     for (let j = 0; usual && j < n; j++) if (base[j] !== entryPath[j]) usual = false;
     results.push([usual ? 0 : base, r.task ? pack(r.task, base, task) : 0, r.dataset ? pack(r.dataset, base, dataset) : 0, ms]);
   });
-  const flags = KINDS.indexOf(e.kind) + (e.fromMarkdown ? 4 : 0) + (pwc ? 0 : 8);
+  const owns = e.kind === 'model' && ownsWeights(e.name?.value, e.fields.peek('Weights'));
+  const flags = KINDS.indexOf(e.kind) + (e.fromMarkdown ? 4 : 0) + (pwc ? 0 : 8) + (owns ? 16 : 0);
   const fields = pick(e.fields, keyList(kept.fields), entryPath);
   const metadata = pick(e.metadata, keyList(kept.metadata), entryPath, 'Metadata');
   return e.kind === 'collection' ? [flags, entryPath, fields, metadata, results, contentKey(e)] : [flags, entryPath, fields, metadata, results];

@@ -39,6 +39,8 @@ export interface Entry {
   readonly fromMarkdown: boolean;
   /** Fields, metadata and result count as one string (see `contentKey`); set on entries read from a file summary. */
   readonly contentKey?: string;
+  /** Whether the model's own name accounts for its Weights file (see `ownsWeights`); set on entries read from a file summary. */
+  readonly ownsWeights?: boolean;
 }
 
 export interface ModelIndex {

@@ -51,3 +51,14 @@ export function covers(name: string, stem: string): boolean {
   const s = stem.replace(/[-_.\s]/g, '');
   return n.includes(s) || s.includes(n);
 }
+
+/**
+ * Whether a model needs no look at the other models' names for its Weights file: it has no name or
+ * no Weights URL to compare, the URL names no file, or its own name accounts for the file. Files
+ * linted on their own work this out there, and their summaries carry it (`Entry.ownsWeights`).
+ */
+export function ownsWeights(name: unknown, weights: unknown): boolean {
+  if (typeof name !== 'string' || typeof weights !== 'string') return true;
+  const stem = weightsStem(weights);
+  return !stem || covers(name, stem) || nameInStem(name, tokens(stem));
+}

@@ -1,5 +1,5 @@
 import { defineRule, q } from '../define-rule.js';
-import { covers, nameInStem, sharedTokens, tokens, weightsStem } from '../helpers/weights-name.js';
+import { nameInStem, ownsWeights, sharedTokens, tokens, weightsStem } from '../helpers/weights-name.js';
 
 export const weightsNameMismatch = defineRule({
   meta: {
@@ -14,13 +14,11 @@ export const weightsNameMismatch = defineRule({
     const models = ctx.index.models.map((m) => ({ m, name: m.name?.value }));
     const names = [...new Set(models.map((x) => x.name).filter((n): n is string => typeof n === 'string'))];
     for (const { m, name } of models) {
-      if (typeof name !== 'string') continue;
+      // Nearly every model names its own file: known from the summary, or worked out here.
+      if (m.ownsWeights === true) continue;
       const weights = m.fields.peek('Weights');
-      if (typeof weights !== 'string') continue;
-      const stem = weightsStem(weights);
-      if (!stem || covers(name, stem)) continue;
-      const stemTokens = tokens(stem);
-      if (nameInStem(name, stemTokens)) continue;
+      if (typeof name !== 'string' || typeof weights !== 'string' || (m.ownsWeights === undefined && ownsWeights(name, weights))) continue;
+      const stemTokens = tokens(weightsStem(weights)!);
       // Another model whose every name token is in the file name, and which accounts for more of
       // the file name than this model does: the most specific such name wins.
       const own = sharedTokens(name, stemTokens);
