@@ -1,12 +1,16 @@
 import * as z from 'zod';
-import type { Located } from '../../types.js';
-import type { Data } from '../../source/to-data.js';
-import type { Result } from '../../model/types.js';
+import type { Entry, Result } from '../../model/types.js';
 import { defineRule } from '../define-rule.js';
 import { datasetName } from '../helpers/results.js';
 import { metricNumber, show } from '../helpers/numbers.js';
 
-interface Sample { readonly key: string; readonly value: number; readonly at: Located<Data>; readonly name: string; readonly result: Result }
+/** The numeric values of one metric on one dataset, and where each is (entry, result, metric index). */
+interface Group { readonly values: number[]; readonly entries: Entry[]; readonly results: number[]; readonly metrics: number[] }
+
+/** The outlying metrics of one result, with the median of each one's group. */
+interface Outliers { readonly result: Result; readonly samples: Metric[]; readonly medians: number[]; readonly count: number }
+
+type Metric = Result['metrics'][number];
 
 function median(sorted: ArrayLike<number>): number {
   const mid = sorted.length >> 1;
@@ -23,58 +27,73 @@ export const resultsOutlier = defineRule({
     outlier: (d) => `${d.metrics} ${d.verb} far from the other ${d.dataset} results in the index (median ${d.medians} over ${d.count} models); a typo or a wrong unit?`,
   },
   check(ctx) {
-    const groups = new Map<string, Sample[]>();
+    // Samples are kept as numbers and indexes (entry, result, metric), not as objects: a large run
+    // has one per metric of every model, and its entries make results only when asked.
+    const groups = new Map<string, Group>();
     // A zoo has few datasets and metric names: their group keys are made once each.
     const keys = new Map<string, Map<string, string>>();
     // Over the entries themselves, not `allResults`: in a large run results are made on demand
     // (see EntryStore), and a list of them all would keep every one alive.
     for (const entry of [...ctx.index.models, ...ctx.index.collections]) {
-      for (const result of entry.results) {
+      const results = entry.results;
+      for (let ri = 0; ri < results.length; ri++) {
+        const result = results[ri]!;
         const ds = datasetName(result);
         if (!ds) continue;
         let byName = keys.get(ds);
         if (!byName) keys.set(ds, (byName = new Map()));
-        for (const m of result.metrics) {
+        const metrics = result.metrics;
+        for (let mi = 0; mi < metrics.length; mi++) {
+          const m = metrics[mi]!;
           const value = metricNumber(m.value.value);
           if (value === undefined) continue;
           let key = byName.get(m.name);
           if (key === undefined) byName.set(m.name, (key = `${ds.toLowerCase()}\u0000${m.name.toLowerCase()}`));
           let g = groups.get(key);
-          if (!g) groups.set(key, (g = []));
-          g.push({ key, value, at: m.value, name: m.name, result });
+          if (!g) groups.set(key, (g = { values: [], entries: [], results: [], metrics: [] }));
+          g.values.push(value);
+          g.entries.push(entry);
+          g.results.push(ri);
+          g.metrics.push(mi);
         }
       }
     }
     // Per group: the median and the median absolute deviation; a modified z-score
     // 0.6745 * |x - median| / MAD above the threshold marks an outlier (Iglewicz and Hoaglin).
-    const byResult = new Map<Result, { samples: Sample[]; medians: number[]; count: number }>();
+    const byResult = new Map<Entry, Map<number, Outliers>>();
+    const found: Outliers[] = [];
     for (const g of groups.values()) {
-      if (g.length < ctx.options.minSamples) continue;
-      // Filled by a loop: `Float64Array.from` with a map function goes through the iterator protocol.
-      const values = new Float64Array(g.length);
-      for (let i = 0; i < g.length; i++) values[i] = g[i]!.value;
-      values.sort();
+      const n = g.values.length;
+      if (n < ctx.options.minSamples) continue;
+      const values = Float64Array.from(g.values).sort();
       const med = median(values);
       const mad = median(values.map((v) => Math.abs(v - med)).sort());
       if (mad === 0) continue;
-      for (const s of g) {
-        if ((0.6745 * Math.abs(s.value - med)) / mad <= ctx.options.threshold) continue;
-        const entry = byResult.get(s.result) ?? { samples: [], medians: [], count: g.length };
-        entry.samples.push(s);
-        entry.medians.push(med);
-        byResult.set(s.result, entry);
+      for (let i = 0; i < n; i++) {
+        if ((0.6745 * Math.abs(g.values[i]! - med)) / mad <= ctx.options.threshold) continue;
+        const entry = g.entries[i]!;
+        let perEntry = byResult.get(entry);
+        if (!perEntry) byResult.set(entry, (perEntry = new Map()));
+        let o = perEntry.get(g.results[i]!);
+        if (!o) {
+          const result = entry.results[g.results[i]!]!;
+          perEntry.set(g.results[i]!, (o = { result, samples: [], medians: [], count: n }));
+          found.push(o);
+        }
+        o.samples.push(o.result.metrics[g.metrics[i]!]!);
+        o.medians.push(med);
       }
     }
-    for (const { samples, medians, count } of byResult.values()) {
+    for (const { result, samples, medians, count } of found) {
       const first = samples[0]!;
-      const dataset = datasetName(first.result) ?? '';
+      const dataset = datasetName(result) ?? '';
       ctx.report({
-        at: first.at.origin, messageId: 'outlier',
+        at: first.value.origin, messageId: 'outlier',
         data: {
-          metrics: samples.map((s) => `${s.name} ${String(s.at.value)}`).join(' and '),
+          metrics: samples.map((s) => `${s.name} ${String(s.value.value)}`).join(' and '),
           verb: samples.length > 1 ? 'are' : 'is',
           dataset, count,
-          medians: medians.map((m, i) => `${show(Number(m.toFixed(2)))}${typeof samples[i]!.at.value === 'string' ? '%' : ''}`).join(' / '),
+          medians: medians.map((m, i) => `${show(Number(m.toFixed(2)))}${typeof samples[i]!.value.value === 'string' ? '%' : ''}`).join(' / '),
         },
       });
     }
