@@ -113,22 +113,22 @@ const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})([^\r\n]*)/;
  */
 export function* scanComments(text: string, from: number): Generator<CommentSpan> {
   let pos = from;
-  let fence: { char: string; len: number } | undefined;
+  let fence: { close: RegExp } | undefined;
   let inParagraph = false;
   while (pos < text.length) {
     const lineEnd = endOfLine(text, pos);
     const line = text.slice(pos, lineEnd);
     const next = skipBreak(text, lineEnd);
     if (fence) {
-      const close = new RegExp(`^ {0,3}${fence.char === '`' ? '`' : '~'}{${fence.len},}[ \\t]*$`);
-      if (close.test(line)) fence = undefined;
+      if (fence.close.test(line)) fence = undefined;
       pos = next;
       continue;
     }
     if (/^[ \t]*$/.test(line)) { inParagraph = false; pos = next; continue; }
     const open = FENCE_OPEN.exec(line);
     if (open && !(open[2]![0] === '`' && open[3]!.includes('`'))) {
-      fence = { char: open[2]![0]!, len: open[2]!.length };
+      // The line that closes it, made once per fence (not once per line inside it).
+      fence = { close: new RegExp(`^ {0,3}${open[2]![0] === '`' ? '`' : '~'}{${open[2]!.length},}[ \\t]*$`) };
       inParagraph = false;
       pos = next;
       continue;

