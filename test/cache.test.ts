@@ -43,6 +43,16 @@ describe('--cache', () => {
     expect(view(third)).toEqual(view(first));
   });
 
+  it('a cold run in worker threads (outcomes as JSON text) writes the cache that a warm run reads', async () => {
+    const { dir } = zoo();
+    const first = await cachedRun(dir, { concurrency: 2 });
+    expect(first.stats).toMatchObject({ cached: 0, threads: 2 });
+    const second = await cachedRun(dir);
+    expect(second.stats).toMatchObject({ linted: 0, cached: first.stats!.linted });
+    expect(view(second)).toEqual(view(first));
+    expect(view(first)).toEqual(view(cold(dir)));
+  });
+
   it('a changed file is linted again, alone, and project rules still see it from the unchanged ones', async () => {
     const dir = tmpTree({
       'model-index.yml': 'Import:\n- docs/*.md\n',

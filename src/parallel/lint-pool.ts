@@ -113,8 +113,10 @@ export async function lintEach(
   let local: FileLinter | undefined;
   const pool = new Pool(Math.min(threads, Math.ceil(todo.length / BATCH)), 'lint-worker', job, (req) => answer(req, (local ??= new FileLinter(job))));
   try {
-    await pool.each(todo, (chunk) => ({ kind: 'lint', paths: chunk }), (_chunk, reply) => {
-      if ('outcomes' in reply) for (const json of reply.outcomes) take(JSON.parse(json) as FileOutcome, json);
+    // Outcomes cross as objects; as JSON text only when a cache will store that text.
+    await pool.each(todo, (chunk) => ({ kind: 'lint', paths: chunk, json: cached }), (_chunk, reply) => {
+      if ('json' in reply) for (const json of reply.json) take(JSON.parse(json) as FileOutcome, json);
+      else if ('outcomes' in reply) for (const o of reply.outcomes) take(o);
       onDone?.(done, total);
     });
   } finally {

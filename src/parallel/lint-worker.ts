@@ -7,19 +7,24 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { FileLinter, type FileJob, type FileOutcome } from '../lint/per-file.js';
 
 export type Request =
-  | { readonly kind: 'lint'; readonly paths: readonly string[] }
+  /** `json`: outcomes as JSON text (a cached run stores that text); else as objects. */
+  | { readonly kind: 'lint'; readonly paths: readonly string[]; readonly json: boolean }
   | { readonly kind: 'digest'; readonly paths: readonly string[] };
 
 /**
- * Each file's outcome as JSON text (copying strings between threads is far cheaper than the
- * structured clone of thousands of small objects, and the text is what a cache stores), or the
- * sha1 of each file's bytes ('' when it cannot be read).
+ * Each file's outcome, as an object (copied by the structured clone: a summary is a few arrays, and
+ * this costs less than writing JSON here and reading it on the main thread) or as JSON text (what
+ * a cache stores); or the sha1 of each file's bytes ('' when it cannot be read).
  */
-export type Reply = { readonly outcomes: readonly string[] } | { readonly digests: readonly string[] };
+export type Reply =
+  | { readonly outcomes: readonly FileOutcome[] }
+  | { readonly json: readonly string[] }
+  | { readonly digests: readonly string[] };
 
 /** Answers a lint request; the main thread uses it too, for a batch whose worker died. */
 export function answer(req: Request, linter: FileLinter): Reply {
-  return { outcomes: req.paths.map((p) => toJson(linter.lint(p))) };
+  const outcomes = req.paths.map((p) => linter.lint(p));
+  return req.kind === 'lint' && req.json ? { json: outcomes.map(toJson) } : { outcomes };
 }
 
 /** An outcome as JSON; one that cannot be written so (a bug) leaves its file to the main graph. */
@@ -34,5 +39,14 @@ function toJson(o: FileOutcome): string {
 if (parentPort) {
   const port = parentPort;
   const linter = new FileLinter(workerData as FileJob);
-  port.on('message', (req: Request) => port.postMessage(answer(req, linter)));
+  port.on('message', (req: Request) => {
+    const reply = answer(req, linter);
+    try {
+      port.postMessage(reply);
+    } catch {
+      // A value the structured clone cannot copy (a bug): JSON writes what it can, and an outcome
+      // it cannot write either leaves its file to the main thread.
+      port.postMessage('outcomes' in reply ? { json: reply.outcomes.map(toJson) } : reply);
+    }
+  });
 }
