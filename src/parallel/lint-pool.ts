@@ -45,8 +45,15 @@ function workerUrl(name: 'lint-worker' | 'hash-worker'): URL {
 export const workerLimits = { youngMb: 4, oldMb: 96 };
 
 
-/** Files per message: large enough to keep messages few, small enough to share the work evenly. */
-const BATCH = 64;
+/**
+ * Files per lint message. A worker holds a batch's outcomes until it answers, and they outlive its
+ * young generation: 16 files kept its garbage collector's work (and peak memory) lower than 64
+ * (10,000 pages, 8 alternating runs: 4.36 s against 4.73 s), for 625 messages instead of 157.
+ */
+const BATCH = 16;
+
+/** Files per hashing message (a digest is small), and the most changed files linted here rather than in a worker. */
+const HASH_BATCH = 64;
 
 /**
  * Lints `paths`, giving each outcome to `onOutcome` as it comes. `knownDigests` gives, per path,
@@ -77,7 +84,7 @@ export async function lintEach(
   let lost = 0;
   if (cached) {
     // Which files changed: hashed by small workers while the cache is read here.
-    const hashers = new Pool(Math.min(threads, Math.ceil(paths.length / BATCH)), 'hash-worker', undefined,
+    const hashers = new Pool(Math.min(threads, Math.ceil(paths.length / HASH_BATCH)), 'hash-worker', undefined, HASH_BATCH,
       (req) => ({ digests: req.paths.map(fileDigest) }));
     const changed = new Set<string>();
     // Until the cache is read every file counts as changed; it is read before any reply is handled.
@@ -104,14 +111,14 @@ export async function lintEach(
   } else {
     knownDigests();
   }
-  if (cached && todo.length <= BATCH) {
+  if (cached && todo.length <= HASH_BATCH) {
     // A few changed files: starting a lint worker would cost more than linting them here.
     const linter = new FileLinter(job);
     for (const p of todo) { take(linter.lint(p)); onDone?.(done, total); }
     return { workersLost: lost };
   }
   let local: FileLinter | undefined;
-  const pool = new Pool(Math.min(threads, Math.ceil(todo.length / BATCH)), 'lint-worker', job, (req) => answer(req, (local ??= new FileLinter(job))));
+  const pool = new Pool(Math.min(threads, Math.ceil(todo.length / BATCH)), 'lint-worker', job, BATCH, (req) => answer(req, (local ??= new FileLinter(job))));
   try {
     // Outcomes cross as objects; as JSON text only when a cache will store that text.
     await pool.each(todo, (chunk) => ({ kind: 'lint', paths: chunk, json: cached }), (_chunk, reply) => {
@@ -137,8 +144,8 @@ class Pool {
   /** Workers that died during the run. */
   lost = 0;
 
-  /** `size` workers running `script` with `data`; `local` answers a request on this thread. */
-  constructor(size: number, script: 'lint-worker' | 'hash-worker', data: unknown, private readonly local: (req: Request) => Reply) {
+  /** `size` workers running `script` with `data`, given `batch` files a message; `local` answers a request on this thread. */
+  constructor(size: number, script: 'lint-worker' | 'hash-worker', data: unknown, private readonly batch: number, private readonly local: (req: Request) => Reply) {
     this.live = Array.from({ length: size }, () => new Worker(workerUrl(script), {
       workerData: data, resourceLimits: { maxYoungGenerationSizeMb: workerLimits.youngMb, maxOldGenerationSizeMb: workerLimits.oldMb },
     // A worker may fail when it holds no batch: before its first, or after its last (out of memory
@@ -149,7 +156,7 @@ class Pool {
 
   async each(paths: readonly string[], request: (chunk: readonly string[]) => Request, onReply: (chunk: readonly string[], reply: Reply) => void): Promise<void> {
     let next = 0;
-    const take = (): readonly string[] | undefined => (next >= paths.length ? undefined : paths.slice(next, (next += BATCH)));
+    const take = (): readonly string[] | undefined => (next >= paths.length ? undefined : paths.slice(next, (next += this.batch)));
     const here = (chunk: readonly string[]): void => onReply(chunk, this.local(request(chunk)));
     await Promise.all(this.live.map((worker) => new Promise<void>((resolve) => {
       let chunk = take();
