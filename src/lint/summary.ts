@@ -149,7 +149,7 @@ function pick(map: LocatedMap, keys: readonly (readonly [string, 'value' | 'fill
     if (how === 'filled') { out.push(filled(v) ? 1 : 0); continue; }
     if (v === undefined) { out.push(0); continue; }
     const at = map.layerPath(k)!;
-    out.push(isBase(at, base, baseKey) ? [v] : [v, [...at, k]]);
+    out.push(isBase(at, base, baseKey) ? [own(v)] : [own(v), [...at, k]]);
   }
   return out;
 }
@@ -194,7 +194,24 @@ function thin(e: Entry, kept: KeptKeys): ThinEntry {
 
 /** The value, with its path only when that is not `[...base, key, name]` (`name` optional). */
 function pack(l: Located<Data>, base: Path, key: string, name?: string): WireValue {
-  return isWrittenAt(l, base, key, name) ? [l.value] : [l.value, l.origin.path];
+  return isWrittenAt(l, base, key, name) ? [own(l.value)] : [own(l.value), l.origin.path];
+}
+
+/**
+ * A value whose strings do not keep the file's text alive. V8 makes a substring of 13 characters
+ * or more a view of the string it was cut from: a Weights URL read from a page would hold the whole
+ * page in memory for the rest of the run (when the file is linted on this thread; a worker's
+ * outcome is copied anyway). Slicing a new, flat string of the value makes a view of that instead.
+ */
+function own(v: Data): Data {
+  if (typeof v === 'string') return v.length < 13 ? v : `${v} `.slice(0, -1);
+  if (Array.isArray(v)) return v.map(own);
+  if (v !== null && typeof v === 'object') {
+    const out = (Object.getPrototypeOf(v) === null ? Object.create(null) : {}) as Record<string, Data>;
+    for (const k of Object.keys(v)) out[k] = own(v[k]!);
+    return out;
+  }
+  return v;
 }
 
 // ---------------------------------------------------------------------------------------------
