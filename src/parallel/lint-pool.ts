@@ -14,13 +14,14 @@ import { fileDigest } from '../io/digest.js';
 export type Concurrency = number | 'auto' | 'off';
 
 /**
- * Below this many files `auto` stays on one thread. Measured on two cores: 1,000 pages took 1.2 s
- * on the main thread and 1.3 s with two workers (starting them, and the garbage collector's own
- * threads, eat the gain); 3,000 pages about the same both ways. At 10,000 pages, since per-file
- * linting got cheaper, workers take about the time of one thread (within 5-10% either way: the
- * summaries cross as JSON) but keep peak memory near 190 MiB instead of about 300.
+ * Below this many files `auto` stays on one thread. Measured on this project's two cores (wall
+ * time, peak RSS): one thread is faster at every size (1,000 pages 0.98 s against 1.21 s with two
+ * workers; 5,000 pages 2.3-2.7 s against 2.9-3.1 s; 10,000 pages about 4.2 s against 4.9 s), since
+ * two busy cores run this work about a third slower each and every worker warms up and collects
+ * its own garbage. What workers buy is memory: one thread peaks at 171 MiB for 5,000 pages, 191
+ * for 6,000, 205 for 7,000 and 240 for 10,000; with workers, 155-180 MiB at all of those sizes.
  */
-export const AUTO_MIN_FILES = 2500;
+export const AUTO_MIN_FILES = 5000;
 
 /** How many worker threads a run of `files` files uses (0: this thread only). */
 export function threadsFor(concurrency: Concurrency, files: number): number {
