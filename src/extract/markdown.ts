@@ -113,33 +113,55 @@ const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})([^\r\n]*)/;
  */
 export function* scanComments(text: string, from: number): Generator<CommentSpan> {
   let pos = from;
-  let fence: { close: RegExp } | undefined;
+  let fence: { close: RegExp; char: number } | undefined;
   let inParagraph = false;
+  const lf = !text.includes('\r');
   while (pos < text.length) {
-    const lineEnd = endOfLine(text, pos);
-    const line = text.slice(pos, lineEnd);
+    const lineEnd = lf ? lineFeed(text, pos) : endOfLine(text, pos);
     const next = skipBreak(text, lineEnd);
+    // Lines are looked at in place; one is cut out only for a pattern that may match it.
+    const first = firstNonBlank(text, pos, lineEnd);
     if (fence) {
-      if (fence.close.test(line)) fence = undefined;
+      if (first - pos <= 3 && text.charCodeAt(first) === fence.char && fence.close.test(text.slice(pos, lineEnd))) fence = undefined;
       pos = next;
       continue;
     }
-    if (/^[ \t]*$/.test(line)) { inParagraph = false; pos = next; continue; }
-    const open = FENCE_OPEN.exec(line);
+    if (first === lineEnd) { inParagraph = false; pos = next; continue; }
+    const c = text.charCodeAt(first);
+    const open = (c === BACKTICK || c === TILDE) && first - pos <= 3 ? FENCE_OPEN.exec(text.slice(pos, lineEnd)) : null;
     if (open && !(open[2]![0] === '`' && open[3]!.includes('`'))) {
       // The line that closes it, made once per fence (not once per line inside it).
-      fence = { close: new RegExp(`^ {0,3}${open[2]![0] === '`' ? '`' : '~'}{${open[2]!.length},}[ \\t]*$`) };
+      fence = { close: new RegExp(`^ {0,3}${open[2]![0] === '`' ? '`' : '~'}{${open[2]!.length},}[ \\t]*$`), char: c };
       inParagraph = false;
       pos = next;
       continue;
     }
-    if (!inParagraph && indentWidth(line) >= 4) { pos = next; continue; }
+    if (!inParagraph && indentWidth(text, pos, lineEnd) >= 4) { pos = next; continue; }
     // A text line: scan inline, possibly continuing over later lines (comments, code spans).
     const resumed = yield* scanInline(text, pos);
     if (resumed === undefined) return;
     inParagraph = resumed.inParagraph;
     pos = resumed.pos;
   }
+}
+
+const BACKTICK = 0x60;
+const TILDE = 0x7e;
+
+/** The end of the line at `i` in a text without CR. */
+function lineFeed(text: string, i: number): number {
+  const n = text.indexOf('\n', i);
+  return n === -1 ? text.length : n;
+}
+
+/** The first character of a line that is not a space or a tab (`end` for a blank line). */
+function firstNonBlank(text: string, i: number, end: number): number {
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) break;
+    i++;
+  }
+  return i;
 }
 
 /**
@@ -217,11 +239,12 @@ function skipBreak(text: string, i: number): number {
   return i;
 }
 
-function indentWidth(line: string): number {
+function indentWidth(text: string, i: number, end: number): number {
   let w = 0;
-  for (const ch of line) {
-    if (ch === ' ') w++;
-    else if (ch === '\t') w += 4 - (w % 4);
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) w++;
+    else if (c === 0x09) w += 4 - (w % 4);
     else break;
   }
   return w;

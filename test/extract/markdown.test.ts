@@ -48,6 +48,18 @@ describe('extractMarkdown: comments', () => {
     expect(blocks(`\`\`\`\ncode\n\`\`\`\n<!--\n${MI}-->\n`).blocks).toHaveLength(1);
   });
 
+  it.each([
+    ['CRLF lines, fence closed', `\`\`\`\r\ncode\r\n\`\`\`\r\n<!--\r\n${MI.replace(/\n/g, '\r\n')}-->\r\n`, 1],
+    ['CRLF lines, inside the fence', `\`\`\`\r\n<!--\r\n${MI.replace(/\n/g, '\r\n')}-->\r\n\`\`\`\r\n`, 0],
+    ['a fence opened after three spaces', `   \`\`\`\n<!--\n${MI}-->\n   \`\`\`\n`, 0],
+    ['four spaces: indented code, not a fence', `text\n\n    \`\`\`\n\n<!--\n${MI}-->\n`, 1],
+    ['a tab before backticks is no fence opening', `\t\`\`\`\n\n<!--\n${MI}-->\n`, 1],
+    ['a fence closed by a longer one, with trailing spaces', `~~~\n<!--\n${MI}-->\n~~~~~  \n<!--\n${MI}-->\n`, 1],
+    ['a closing line indented by a tab does not close it', `\`\`\`\n\t\`\`\`\n<!--\n${MI}-->\n\`\`\`\n`, 0],
+  ])('fences: %s', (_name, text, count) => {
+    expect(blocks(text).blocks).toHaveLength(count);
+  });
+
   it('reads a comment after an unmatched backtick', () => {
     expect(blocks(`A lone \` here.\n\n<!--\n${MI}-->\n`).blocks).toHaveLength(1);
   });
