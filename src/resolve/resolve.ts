@@ -240,7 +240,10 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
 function rootOrder(paths: readonly string[]): string[] {
   const rank = (p: string): number => /^model-index\./i.test(basename(p)) ? 0 : /^metafile\./i.test(basename(p)) ? 1 : 2;
   const depth = (p: string): number => p.split(/[\\/]/).length;
-  return [...paths].sort((a, b) => rank(a) - rank(b) || depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+  // Each path's rank and depth worked out once, not at every comparison of the sort.
+  const keyed = paths.map((p) => ({ p, rank: rank(p), depth: depth(p) }));
+  keyed.sort((a, b) => a.rank - b.rank || a.depth - b.depth || (a.p < b.p ? -1 : a.p > b.p ? 1 : 0));
+  return keyed.map((k) => k.p);
 }
 
 function statKind(p: string): 'file' | 'directory' | 'missing' {
