@@ -10,6 +10,7 @@
 import type { Located, Origin, ParsedBlock, Path } from '../types.js';
 import type { Data } from '../source/to-data.js';
 import type { Dialect, Entry, LocatedMap, Result } from '../model/types.js';
+import { PathValue } from '../model/located.js';
 import { entryFlags, usualResultPath, type KeptKeys, type ThinEntry, type WireSlot, type WireValue } from './summary.js';
 
 type Kept = KeptKeys['fields'];
@@ -148,22 +149,11 @@ export class EntryStore {
   }
 }
 
-/** A value of a column, its origin made only when asked for (when a rule reports it). */
+/** A value of a column; its origin (and path) made only when asked for (when a rule reports it). */
 function located(col: Column, at: number, block: ParsedBlock, base: Path, k1: string, k2?: string): Located<Data> {
-  return new ColumnValue(col, at, block, base, k1, k2);
-}
-
-class ColumnValue implements Located<Data> {
-  readonly value: Data;
-  constructor(private readonly col: Column, private readonly at: number, private readonly block: ParsedBlock,
-    private readonly base: Path, private readonly k1: string, private readonly k2: string | undefined) {
-    this.value = col.values[at] ?? null;
-  }
-
-  get origin(): Origin {
-    const path = this.col.paths.get(this.at) ?? (this.k2 === undefined ? [...this.base, this.k1] : [...this.base, this.k1, this.k2]);
-    return { block: this.block, path };
-  }
+  const value = col.values[at] ?? null;
+  const written = col.paths.get(at);
+  return written ? { value, origin: { block, path: written } } : new PathValue(value, block, base, k1, k2);
 }
 
 /** An entry as rules read it: a view over one row of the store. */
