@@ -7,6 +7,7 @@
  * project rule reports in it) and `Entry` objects that the project rules read like any other.
  */
 import { readFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 import type { BlockKind, Diagnostic, Located, Path, SourceFile } from '../types.js';
 import type { FileFormat } from '../extract/extract.js';
 import type { Data } from '../source/to-data.js';
@@ -200,10 +201,12 @@ function pack(l: Located<Data>, base: Path, key: string, name?: string): WireVal
 /**
  * A value whose strings do not keep the file's text alive. V8 makes a substring of 13 characters
  * or more a view of the string it was cut from: a Weights URL read from a page would hold the whole
- * page in memory for the rest of the run (when the file is linted on this thread; a worker's
- * outcome is copied anyway). Slicing a new, flat string of the value makes a view of that instead.
+ * page in memory for the rest of the run (when the file is linted on the main thread; a worker's
+ * outcome is copied as it is handed over, so there nothing is done). Slicing a new, flat string of
+ * the value makes a view of that instead.
  */
 function own(v: Data): Data {
+  if (!isMainThread) return v;
   if (typeof v === 'string') return v.length < 13 ? v : `${v} `.slice(0, -1);
   if (Array.isArray(v)) return v.map(own);
   if (v !== null && typeof v === 'object') {
