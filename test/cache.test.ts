@@ -103,6 +103,23 @@ describe('--cache', () => {
     expect(view(second)).toEqual(view(cold(dir)));
   });
 
+  it('a line edited into other valid JSON (entries of another shape, a diagnostic moved) is linted again, not an error', async () => {
+    const { dir } = zoo();
+    const file = join(dir, 'my-cache.tsv');
+    const first = await cachedRun(dir, { cacheLocation: 'my-cache.tsv' });
+    const lines = readFileSync(file, 'utf8').split('\n');
+    let edited = 0;
+    writeFileSync(file, lines.map((l) => {
+      if (l.includes('"entries":[[') && edited === 0) { edited++; return l.replace('"entries":[[', '"entries":[["x",'); }
+      if (l.includes('"line":') && edited === 1) { edited++; return l.replace(/"line":(\d+)/, (_m, n: string) => `"line":${Number(n) + 100}`); }
+      return l;
+    }).join('\n'));
+    expect(edited).toBe(2);
+    const second = await cachedRun(dir, { cacheLocation: 'my-cache.tsv' });
+    expect(second.stats).toMatchObject({ cached: first.stats!.linted - 2, linted: 2 });
+    expect(view(second)).toEqual(view(cold(dir)));
+  });
+
   it('--cache-location takes a folder (trailing separator) or a file', async () => {
     const { dir } = zoo();
     await cachedRun(dir, { cacheLocation: 'caches/' });

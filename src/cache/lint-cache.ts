@@ -5,9 +5,11 @@
  * rules are never cached: they run again over every file's summary, so a change in one file still
  * reaches the reports of the others.
  *
- * The file is one line per linted file, `path<TAB>digest<TAB>outcome JSON`, under a header line
- * with the layout and key: a run parses the outcome of a file only when it uses it (one at a time,
- * so they never pile up in memory), and writes unchanged lines back as they were read.
+ * The file is one line per linted file, `path<TAB>digest<TAB>check<TAB>outcome JSON`, under a header
+ * line with the layout and key: a run parses the outcome of a file only when it uses it (one at a
+ * time, so they never pile up in memory), and writes unchanged lines back as they were read. The
+ * check is a digest of the outcome's text: a line that is not exactly what milint wrote (edited,
+ * or damaged) is not used, and its file is linted again.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
@@ -18,7 +20,7 @@ import { sha1 } from '../io/digest.js';
 import type { FileJob, FileOutcome } from '../lint/per-file.js';
 
 /** Bumped when the layout of summaries changes. */
-const LAYOUT = 6;
+const LAYOUT = 7;
 
 /** Where the cache goes when `--cache-location` is not given (a folder, relative to the cwd). */
 export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'milint') + sep;
@@ -26,8 +28,11 @@ export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'milint') +
 /** The name of the cache file inside a cache folder. */
 export const CACHE_FILE_NAME = 'lint-cache.tsv';
 
-/** A file's line: its digest, and the outcome of linting it as JSON text (parsed when used). */
-interface Line { readonly digest: string; readonly json: string }
+/** A file's line: its digest, and the outcome of linting it as JSON text (parsed when used) with its check. */
+interface Line { readonly digest: string; readonly check: string; readonly json: string }
+
+/** The check of an outcome's JSON text. */
+const checkOf = (json: string): string => sha1(json).slice(0, 16);
 
 /**
  * The cache file for a `--cache-location`: a folder (an existing one, or a path ending in a
@@ -64,9 +69,12 @@ export class LintCache {
         if (end === -1) end = text.length;
         const a = text.indexOf('\t', at);
         const b = a === -1 ? -1 : text.indexOf('\t', a + 1);
+        const c = b === -1 ? -1 : text.indexOf('\t', b + 1);
         // A line that is not ours (a cache cut short, edited by hand) is left out.
-        if (b !== -1 && b < end) {
-          try { lines.set(JSON.parse(text.slice(at, a)) as string, { digest: text.slice(a + 1, b), json: text.slice(b + 1, end) }); } catch { /* skip */ }
+        if (c !== -1 && c < end) {
+          try {
+            lines.set(JSON.parse(text.slice(at, a)) as string, { digest: text.slice(a + 1, b), check: text.slice(b + 1, c), json: text.slice(c + 1, end) });
+          } catch { /* skip */ }
         }
         at = end + 1;
       }
@@ -86,6 +94,7 @@ export class LintCache {
   outcome(file: string): { readonly summary: FileSummary } | 'full' | 'unusable' | undefined {
     const line = this.lines.get(file);
     if (!line) return undefined;
+    if (checkOf(line.json) !== line.check) return 'unusable';
     try {
       const o = JSON.parse(line.json) as FileOutcome;
       if (o.kind === 'full' && o.digest === line.digest) return 'full';
@@ -107,7 +116,7 @@ export class LintCache {
       try { text = JSON.stringify(o); } catch { text = undefined; }
     }
     if (digest === '' || text === undefined) { this.lines.delete(o.path); return; }
-    this.lines.set(o.path, { digest, json: text });
+    this.lines.set(o.path, { digest, check: checkOf(text), json: text });
   }
 
   /**
@@ -120,7 +129,7 @@ export class LintCache {
     }
     if (!this.changed && existsSync(this.path)) return undefined;
     const out = [`milint-cache\t${LAYOUT}\t${this.key}\n`];
-    for (const [path, line] of this.lines) out.push(`${JSON.stringify(path)}\t${line.digest}\t${line.json}\n`);
+    for (const [path, line] of this.lines) out.push(`${JSON.stringify(path)}\t${line.digest}\t${line.check}\t${line.json}\n`);
     try {
       writeAtomic(this.path, out.join(''));
       return undefined;
