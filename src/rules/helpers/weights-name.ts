@@ -47,7 +47,10 @@ export function sharedTokens(name: string, stemTokens: readonly string[]): numbe
 
 /** Whether a model name accounts for a weights stem: with separators removed, one contains the other. */
 export function covers(name: string, stem: string): boolean {
-  const n = name.toLowerCase().replace(/[-_.\s]/g, '');
+  const lower = name.toLowerCase();
+  // The usual case: the stem holds the name as written (then it holds it without separators too).
+  if (lower !== '' && stem.includes(lower)) return true;
+  const n = lower.replace(/[-_.\s]/g, '');
   const s = stem.replace(/[-_.\s]/g, '');
   return n.includes(s) || s.includes(n);
 }
