@@ -56,6 +56,17 @@ describe('fast path = full-position path', () => {
       .toEqual(['model-index.yml:4', 'model-index.yml:6', 'model-index.yml:7', 'page.md:8']);
   });
 
+  it('two custom keys of one mapping that differ only in spelling, both written as their own display form, are reported', () => {
+    const dir = tmpTree({
+      'page.md': '# p\n\n<!--\nType: model-index\nModels:\n- Name: p\n  Metadata:\n    Foo bar: 1\n    Foo_bar: 2\n    Train-Set: x\n    train set: y\n-->\n',
+      'model-index.yml': 'Models:\n- Name: m\n  Metadata:\n    Warm up: 1\n    Warm-up: 2\n',
+    });
+    const { fast, full } = both({ cwd: dir, config: false, patterns: ['.'] });
+    expect(fast).toEqual(full);
+    expect(fast.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'yaml/duplicate-key').map((d) => `${r.file.split('/').pop()}:${d.start.line}`)))
+      .toEqual(['model-index.yml:5', 'page.md:9', 'page.md:11']);
+  });
+
   it('an injected-error corpus', () => {
     const dir = tmpTree(generateCorpus({ pages: 60, seed: 11, inject: true }).files);
     const { fast, full } = both({ cwd: dir, config: false, patterns: ['.'], preset: 'timm' });

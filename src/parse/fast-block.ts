@@ -12,7 +12,7 @@ import type { Block, BlockHints, ParsedBlock, Path } from '../types.js';
 import type { Data } from '../source/to-data.js';
 import { canonicalKey, displayKey, KNOWN_KEYS } from '../schema/keys.js';
 import { parseBlock, yamlText } from './parse-block.js';
-import { GAVE_UP, loadPlainYaml } from './plain-yaml.js';
+import { GAVE_UP, loadPlainYaml, type PlainInspector } from './plain-yaml.js';
 
 // YAML 1.2 core schema plus `<<` merge keys, as the full parse reads them. js-yaml exports its
 // built-in types as `types`, which its type definitions leave out.
@@ -90,8 +90,21 @@ const MAYBE_NUMBER11 = /[:\-?,[{][ \t]*[-+]?(?:0[0-7]|\d*\.?\d+[eE])/;
 export function fastBlock(block: Block): FastBlock | undefined {
   if (maybeFull(block.text) && NEEDS_FULL_PARSE.test(block.text)) return undefined;
   let raw: unknown;
-  // The plain loader notes YAML 1.1 numbers as it types scalars; after js-yaml, the text is searched.
-  const notes = { yaml11: false };
+  // The plain loader notes YAML 1.1 numbers as it types scalars, and shows each key and string to
+  // an inspector that works out the hints as it goes: then the data needs no second walk below.
+  // (Front matter: the hints are about the model-index part only, which the walk picks out.)
+  const seen = { variantKeys: false, emptyValues: false, padded: false, yaml11: false, rename: false, sameKeys: false };
+  const inspect: PlainInspector | undefined = block.kind === 'front-matter' ? undefined : {
+    key(k) {
+      const f = keyFacts(k);
+      if (f.yaml11) seen.yaml11 = true;
+      if (f.renamed) seen.rename = true;
+      return f.canonical;
+    },
+    sameKeys() { seen.sameKeys = true; },
+    string(v) { stringHints(v, seen); },
+  };
+  const notes = { yaml11: false, inspect };
   let plain = true;
   try {
     const text = yamlText(block.text);
@@ -112,6 +125,12 @@ export function fastBlock(block: Block): FastBlock | undefined {
     root = raw[key];
     dataPath = [key];
   }
+  if (plain && inspect && !seen.rename) {
+    // Read by the plain loader with every key in its display spelling: the data is as it is.
+    if (seen.sameKeys) return undefined; // two spellings of one key: the full parse reports them
+    const hints = { variantKeys: false, emptyValues: seen.emptyValues, padded: seen.padded, yaml11: notes.yaml11 || seen.yaml11 };
+    return { parsed: lazyParsedBlock(block, dataPath, hints), data: raw as Data };
+  }
   const canonical = block.kind !== 'front-matter';
   const hints = {
     variantKeys: false, emptyValues: false, padded: false,
@@ -121,9 +140,7 @@ export function fastBlock(block: Block): FastBlock | undefined {
   const convert = (v: unknown, key?: KeyFacts): Data => {
     if (v === null || v === undefined) return null;
     if (typeof v === 'string') {
-      if (v === '') hints.emptyValues = true;
-      else if (mayBePadded(v) && v !== v.trim() && v.trim() !== '') hints.padded = true;
-      if (YAML11_STRING.test(v)) hints.yaml11 = true;
+      stringHints(v, hints);
       return v;
     }
     if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return v;
@@ -171,6 +188,13 @@ export function fastBlock(block: Block): FastBlock | undefined {
   const data = convert(root);
   if (!ok) return undefined;
   return { parsed: lazyParsedBlock(block, dataPath, hints), data };
+}
+
+/** What a string value tells the rules' cheap looks: empty, padded, or read otherwise by YAML 1.1. */
+function stringHints(v: string, h: { emptyValues: boolean; padded: boolean; yaml11: boolean }): void {
+  if (v === '') h.emptyValues = true;
+  else if (mayBePadded(v) && v !== v.trim() && v.trim() !== '') h.padded = true;
+  if (YAML11_STRING.test(v)) h.yaml11 = true;
 }
 
 /** Whether `trim` could change `v`: only when it starts or ends with a space, a control or a non-ASCII character. */

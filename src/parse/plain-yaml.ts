@@ -53,6 +53,18 @@ const DOCUMENT_MARKER = /^(?:---|\.\.\.)/m;
 export interface PlainNotes {
   /** A plain scalar value that YAML 1.1 reads as another number, or as a string. */
   yaml11: boolean;
+  /** Shown every key and string value as they are read (so the caller need not walk the data again). */
+  readonly inspect?: PlainInspector;
+}
+
+/** Looks at a block's keys and string values while the loader reads them. */
+export interface PlainInspector {
+  /** A key of a mapping; returns the form under which two keys of one mapping count as the same. */
+  key(key: string): string;
+  /** Two keys of one mapping share that form. */
+  sameKeys(): void;
+  /** A string value (quoted or plain, typed as a string). */
+  string(s: string): void;
 }
 
 /**
@@ -208,10 +220,25 @@ class Loader {
     const t = this.t;
     const out: Record<string, Value> = {};
     if (++this.depth > MAX_DEPTH) throw LEAVE;
+    const inspect = this.notes?.inspect;
+    // The inspector's forms of this mapping's keys: a short list, a set once it grows.
+    let forms: string[] | Set<string> | undefined = inspect ? [] : undefined;
     for (;;) {
       const colon = this.keyEnd(p);
       if (colon < 0) throw LEAVE;
       const key = this.key(p, colon);
+      if (inspect) {
+        const form = inspect.key(key);
+        if (Array.isArray(forms)) {
+          if (forms.includes(form)) inspect.sameKeys();
+          forms.push(form);
+          if (forms.length > 16) forms = new Set(forms);
+        } else {
+          const set = forms as Set<string>;
+          if (set.has(form)) inspect.sameKeys();
+          set.add(form);
+        }
+      }
       // js-yaml: duplicated mapping key. A value is never undefined here: most keys are new and
       // answer at the first look; an inherited name (`constructor`) is checked as an own key.
       if (out[key] !== undefined && Object.hasOwn(out, key)) throw LEAVE;
@@ -299,6 +326,7 @@ class Loader {
         value = s;
       }
     }
+    if (typeof value === 'string') this.notes?.inspect?.string(value);
     this.next();
     return value;
   }
