@@ -16,10 +16,10 @@ export type Concurrency = number | 'auto' | 'off';
 /**
  * Below this many files `auto` stays on one thread. Measured on this project's two cores (wall
  * time, peak RSS): one thread is faster at every size (1,000 pages 0.98 s against 1.21 s with two
- * workers; 5,000 pages 2.3-2.7 s against 2.9-3.1 s; 10,000 pages about 4.2 s against 4.9 s), since
+ * workers; 5,000 pages 2.3-2.7 s against 2.9-3.1 s; 10,000 pages about the same both ways), since
  * two busy cores run this work about a third slower each and every worker warms up and collects
  * its own garbage. What workers buy is memory: one thread peaks at 171 MiB for 5,000 pages, 191
- * for 6,000, 205 for 7,000 and 240 for 10,000; with workers, 155-180 MiB at all of those sizes.
+ * for 6,000, 205 for 7,000 and 240-246 for 10,000; with workers, 155-187 MiB at all of those sizes.
  */
 export const AUTO_MIN_FILES = 5000;
 
@@ -45,7 +45,6 @@ function workerUrl(name: 'lint-worker' | 'hash-worker'): URL {
  * and the main thread lints its batch (see `Pool`).
  */
 export const workerLimits = { youngMb: 8, oldMb: 96 };
-
 
 /**
  * Files per lint message. A worker holds a batch's outcomes until it answers, and they outlive its
