@@ -1,14 +1,10 @@
 import { sha1 } from '../../io/digest.js';
 import type { Entry, LocatedMap, ModelIndex } from '../../model/types.js';
-
-const cache = new WeakMap<ModelIndex, readonly Entry[]>();
+import { perIndex } from './per-index.js';
 
 /** Models and collections of the PwC dialect (their Metadata is what metadata rules check); computed once per index. */
-export function pwcEntries(index: ModelIndex): readonly Entry[] {
-  let list = cache.get(index);
-  if (!list) cache.set(index, (list = [...index.models, ...index.collections].filter((e) => e.dialect === 'pwc')));
-  return list;
-}
+export const pwcEntries: (index: ModelIndex) => readonly Entry[] = perIndex(
+  (index) => [...index.models, ...index.collections].filter((e) => e.dialect === 'pwc'));
 
 /** A display name for an entry in messages. */
 export function nameOf(entry: Entry): string {

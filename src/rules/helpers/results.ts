@@ -1,19 +1,14 @@
 import type { Entry, ModelIndex, Result } from '../../model/types.js';
-
-const cache = new WeakMap<ModelIndex, readonly { entry: Entry; result: Result }[]>();
+import { perIndex } from './per-index.js';
 
 /** Every result with the entry that holds it (models and collections, both dialects); computed once per index. */
-export function allResults(index: ModelIndex): readonly { entry: Entry; result: Result }[] {
-  let list = cache.get(index);
-  if (!list) {
-    const out: { entry: Entry; result: Result }[] = [];
-    for (const entries of [index.models, index.collections]) {
-      for (const entry of entries) for (const result of entry.results) out.push({ entry, result });
-    }
-    cache.set(index, (list = out));
+export const allResults: (index: ModelIndex) => readonly { entry: Entry; result: Result }[] = perIndex((index) => {
+  const out: { entry: Entry; result: Result }[] = [];
+  for (const entries of [index.models, index.collections]) {
+    for (const entry of entries) for (const result of entry.results) out.push({ entry, result });
   }
-  return list;
-}
+  return out;
+});
 
 /** The dataset a result is on, as a comparable key: the name, or `{Name}` / HF `{name}`. */
 export function datasetName(result: Result): string | undefined {
