@@ -110,7 +110,7 @@ describe('files linted on their own = one graph with every entry', () => {
 });
 
 describe('worker threads', () => {
-  it('a worker that dies (out of memory on a big file) leaves its batch to the main thread; results are the same', async () => {
+  it('a worker that dies (out of memory on a big file) leaves its batches to the main thread; results are the same', async () => {
     const { workerLimits } = await import('../src/parallel/lint-pool.js');
     const lines = ['<!--', 'Type: model-index', 'Models:'];
     for (let i = 0; i < 20000; i++) lines.push(`- Name: m${i}`, '  Metadata:', `    FLOPs: ${i}`, '    Tags: [a, b]');
@@ -124,6 +124,8 @@ describe('worker threads', () => {
       expect(run.stats!.threads).toBe(2);
       expect(run.stats!.workersLost).toBeGreaterThanOrEqual(1);
       expect(run.results.flatMap((r) => r.diagnostics).length).toBe(150);
+      // Every batch the dead worker held (it holds two) was linted here, none left to the main graph.
+      expect(run.stats).toMatchObject({ linted: 151, full: 0 });
     } finally {
       workerLimits.oldMb = saved;
     }

@@ -155,36 +155,46 @@ class Pool {
     }).on('error', ignore));
   }
 
+  /**
+   * Hands `paths` out in batches. Each worker holds two batches at a time, so that it never waits
+   * for this thread to take in one reply and send the next batch (10,000 pages, alternating runs:
+   * 3.88 s against 4.25 s, and 3.92 against 4.26, with one batch at a time).
+   */
   async each(paths: readonly string[], request: (chunk: readonly string[]) => Request, onReply: (chunk: readonly string[], reply: Reply) => void): Promise<void> {
     let next = 0;
     const take = (): readonly string[] | undefined => (next >= paths.length ? undefined : paths.slice(next, (next += this.batch)));
     const here = (chunk: readonly string[]): void => onReply(chunk, this.local(request(chunk)));
     await Promise.all(this.live.map((worker) => new Promise<void>((resolve) => {
-      let chunk = take();
-      if (!chunk) { resolve(); return; }
+      /** Batches sent to this worker and not answered yet, oldest first (a worker answers in order). */
+      const sent: (readonly string[])[] = [];
+      const send = (): void => {
+        const chunk = take();
+        if (chunk) { sent.push(chunk); worker.postMessage(request(chunk)); }
+      };
       const stop = (): void => {
         worker.off('message', onMessage);
         worker.off('error', onFailure);
         worker.off('exit', onFailure);
+        resolve();
       };
       const onMessage = (reply: Reply): void => {
-        onReply(chunk!, reply);
-        chunk = take();
-        if (chunk) worker.postMessage(request(chunk));
-        else { stop(); resolve(); }
+        onReply(sent.shift()!, reply);
+        send();
+        if (sent.length === 0) stop();
       };
       const onFailure = (): void => {
         stop();
         this.live = this.live.filter((w) => w !== worker);
         this.lost++;
         void worker.terminate();
-        here(chunk!);
-        resolve();
+        for (const chunk of sent.splice(0)) here(chunk);
       };
       worker.on('message', onMessage);
       worker.once('error', onFailure);
       worker.once('exit', onFailure);
-      worker.postMessage(request(chunk));
+      send();
+      send();
+      if (sent.length === 0) stop();
     })));
     for (let chunk = take(); chunk; chunk = take()) here(chunk);
   }
