@@ -3,7 +3,7 @@
  * the effective configuration. Hits must give exactly the output of a cold run; a changed file or
  * configuration must be linted again, and project rules must still see every file.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles, lintFilesAsync, type LintOptions, type LintRun } from '../src/lint/lint.js';
@@ -33,7 +33,8 @@ describe('--cache', () => {
     expect(first.stats!.linted).toBeGreaterThanOrEqual(pages);
     expect(existsSync(join(dir, 'node_modules', '.cache', 'milint', CACHE_FILE_NAME))).toBe(true);
     const second = await cachedRun(dir);
-    expect(second.stats).toMatchObject({ linted: 0, cached: first.stats!.linted });
+    // The pages were written just before the cache: their stamps are not trusted, so they are hashed.
+    expect(second.stats).toMatchObject({ linted: 0, cached: first.stats!.linted, stamped: 0 });
     expect(view(second)).toEqual(view(first));
     expect(view(second)).toEqual(view(cold(dir)));
     expect(second.results.flatMap((r) => r.diagnostics).length).toBeGreaterThan(10);
@@ -70,6 +71,59 @@ describe('--cache', () => {
     const rows = second.results.flatMap((r) => r.diagnostics.map((d) => `${relative(dir, r.file)}:${d.start.line}:${d.start.column} ${d.ruleId}`));
     expect(rows).toEqual(['docs/b.md:5:18 collection/exists', 'docs/c.md:5:18 collection/exists']);
     expect(view(second)).toEqual(view(cold(dir, opts)));
+  });
+
+  describe('stamps (size, times and inode) save reading unchanged files', () => {
+    const cacheFile = (dir: string) => join(dir, 'node_modules', '.cache', 'milint', CACHE_FILE_NAME);
+    /** Dates the cache an hour ahead: every stamp in it is then old enough to be trusted. */
+    const age = (dir: string) => { const t = Date.now() / 1000 + 3600; utimesSync(cacheFile(dir), t, t); };
+
+    for (const concurrency of ['off', 2] as const) {
+      it(`a file with its recorded stamp is not read; one edited to the same size and time is (concurrency ${concurrency})`, async () => {
+        const { dir } = zoo();
+        // A modification time in whole seconds, so that it can be put back exactly after the edit.
+        const page = join(dir, 'docs', 'models', 'family00002.md');
+        const t0 = Math.floor(Date.now() / 1000) - 100;
+        utimesSync(page, t0, t0);
+        const first = await cachedRun(dir, { concurrency });
+        const n = first.stats!.linted;
+        age(dir);
+        const second = await cachedRun(dir, { concurrency });
+        expect(second.stats).toMatchObject({ linted: 0, cached: n, stamped: n });
+        expect(view(second)).toEqual(view(first));
+        // A different digit, the same size, and the old modification time put back: only the
+        // change time tells, and the file is hashed and linted again.
+        const before = statSync(page);
+        const text = readFileSync(page, 'utf8');
+        const edited = text.replace(/Top 1 Accuracy: (\d)/, (_m, d: string) => `Top 1 Accuracy: ${d === '9' ? '8' : '9'}`);
+        expect(edited).not.toBe(text);
+        expect(edited.length).toBe(text.length);
+        writeFileSync(page, edited);
+        utimesSync(page, t0, t0);
+        expect(statSync(page).mtimeMs).toBe(before.mtimeMs);
+        expect(statSync(page).size).toBe(before.size);
+        const third = await cachedRun(dir, { concurrency });
+        expect(third.stats).toMatchObject({ linted: 1, cached: n - 1, stamped: n - 1 });
+        expect(view(third)).toEqual(view(cold(dir)));
+      });
+    }
+
+    it('a touched file (same bytes, new stamp) is a hit by its digest, and its new stamp is kept', async () => {
+      const { dir } = zoo();
+      const first = await cachedRun(dir);
+      const n = first.stats!.linted;
+      age(dir);
+      const page = join(dir, 'docs', 'models', 'family00003.md');
+      const t = Date.now() / 1000 - 60;
+      utimesSync(page, t, t);
+      const second = await cachedRun(dir);
+      expect(second.stats).toMatchObject({ linted: 0, cached: n, stamped: n - 1 });
+      // The cache was written again with the page's new stamp: trusted once the cache is old enough.
+      age(dir);
+      const third = await cachedRun(dir);
+      expect(third.stats).toMatchObject({ linted: 0, cached: n, stamped: n });
+      expect(view(third)).toEqual(view(first));
+    });
   });
 
   it('a changed configuration lints every file again', async () => {

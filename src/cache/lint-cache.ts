@@ -5,11 +5,18 @@
  * rules are never cached: they run again over every file's summary, so a change in one file still
  * reaches the reports of the others.
  *
- * The file is one line per linted file, `path<TAB>digest<TAB>check<TAB>outcome JSON`, under a header
- * line with the layout and key: a run parses the outcome of a file only when it uses it (one at a
- * time, so they never pile up in memory), and writes unchanged lines back as they were read. The
- * check is a digest of the outcome's text: a line that is not exactly what milint wrote (edited,
- * or damaged) is not used, and its file is linted again.
+ * The file is one line per linted file, `path<TAB>digest<TAB>stamp<TAB>check<TAB>outcome JSON`, under
+ * a header line with the layout and key: a run parses the outcome of a file only when it uses it
+ * (one at a time, so they never pile up in memory), and writes unchanged lines back as they were
+ * read. The check is a digest of the outcome's text: a line that is not exactly what milint wrote
+ * (edited, or damaged) is not used, and its file is linted again.
+ *
+ * The stamp (size, times and inode, see `stampOf` in io/digest.ts) saves reading a file at all: a file whose stamp
+ * is the one recorded has the bytes it had then, as git's index and ESLint's cache assume. Only a
+ * stamp older than the cache file by `RACY_MS` is trusted: a file written again within the same
+ * tick of a coarse clock could keep its stamp, so such a file is hashed (and the cache written
+ * again, so that its stamp is trusted from then on). A fresh checkout changes every stamp: every
+ * file is hashed, as before.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
@@ -20,7 +27,10 @@ import { sha1 } from '../io/digest.js';
 import type { FileJob, FileOutcome } from '../lint/per-file.js';
 
 /** Bumped when the layout of summaries changes. */
-const LAYOUT = 7;
+const LAYOUT = 8;
+
+/** How much older than the cache file a stamp must be to be trusted (some file systems keep times to 2 s). */
+export const RACY_MS = 2000;
 
 /** Where the cache goes when `--cache-location` is not given (a folder, relative to the cwd). */
 export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'milint') + sep;
@@ -28,8 +38,8 @@ export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'milint') +
 /** The name of the cache file inside a cache folder. */
 export const CACHE_FILE_NAME = 'lint-cache.tsv';
 
-/** A file's line: its digest, and the outcome of linting it as JSON text (parsed when used) with its check. */
-interface Line { readonly digest: string; readonly check: string; readonly json: string }
+/** A file's line: its digest and stamp, and the outcome of linting it as JSON text (parsed when used) with its check. */
+interface Line { readonly digest: string; readonly stamp: string; readonly check: string; readonly json: string }
 
 /** The check of an outcome's JSON text. */
 const checkOf = (json: string): string => sha1(json).slice(0, 16);
@@ -53,7 +63,8 @@ export class LintCache {
   private readonly lines: Map<string, Line>;
   private changed = false;
 
-  private constructor(readonly path: string, private readonly key: string, lines: Map<string, Line>) {
+  /** `lines` as read, and the modification time of the cache file (0: none). */
+  private constructor(readonly path: string, private readonly key: string, lines: Map<string, Line>, private readonly written: number) {
     this.lines = lines;
   }
 
@@ -61,7 +72,11 @@ export class LintCache {
   static open(path: string, key: string): LintCache {
     const lines = new Map<string, Line>();
     let text = '';
-    try { text = readFileSync(path, 'utf8'); } catch { /* no cache yet */ }
+    let written = 0;
+    try {
+      written = statSync(path).mtimeMs;
+      text = readFileSync(path, 'utf8');
+    } catch { /* no cache yet */ }
     const header = `milint-cache\t${LAYOUT}\t${key}\n`;
     if (text.startsWith(header)) {
       for (let at = header.length; at < text.length;) {
@@ -70,21 +85,47 @@ export class LintCache {
         const a = text.indexOf('\t', at);
         const b = a === -1 ? -1 : text.indexOf('\t', a + 1);
         const c = b === -1 ? -1 : text.indexOf('\t', b + 1);
+        const d = c === -1 ? -1 : text.indexOf('\t', c + 1);
         // A line that is not ours (a cache cut short, edited by hand) is left out.
-        if (c !== -1 && c < end) {
+        if (d !== -1 && d < end) {
           try {
-            lines.set(JSON.parse(text.slice(at, a)) as string, { digest: text.slice(a + 1, b), check: text.slice(b + 1, c), json: text.slice(c + 1, end) });
+            lines.set(JSON.parse(text.slice(at, a)) as string, {
+              digest: text.slice(a + 1, b), stamp: text.slice(b + 1, c), check: text.slice(c + 1, d), json: text.slice(d + 1, end),
+            });
           } catch { /* skip */ }
         }
         at = end + 1;
       }
     }
-    return new LintCache(path, key, lines);
+    return new LintCache(path, key, lines, written);
   }
 
   /** The digest of the bytes the cached result was made from. */
   digest(file: string): string | undefined {
     return this.lines.get(file)?.digest;
+  }
+
+  /**
+   * The stamp recorded for `file` when it can be trusted (see above): a file that has it still
+   * has the bytes its cached result was made from.
+   */
+  stamp(file: string): string | undefined {
+    const line = this.lines.get(file);
+    if (!line || line.stamp === '') return undefined;
+    // The stamp's change time (its third part) must be well before the cache was written.
+    const changed = Number(line.stamp.split(':', 3)[2]);
+    return changed < this.written - RACY_MS ? line.stamp : undefined;
+  }
+
+  /**
+   * A file found unchanged by its digest: its line takes the stamp it has now, and the cache is
+   * written again (it will be newer than that stamp, which is then trusted).
+   */
+  restamp(file: string, stamp: string | undefined): void {
+    const line = this.lines.get(file);
+    if (!line || stamp === undefined || stamp === '') return;
+    if (line.stamp !== stamp) this.lines.set(file, { ...line, stamp });
+    this.changed = true;
   }
 
   /**
@@ -116,7 +157,7 @@ export class LintCache {
       try { text = JSON.stringify(o); } catch { text = undefined; }
     }
     if (digest === '' || text === undefined) { this.lines.delete(o.path); return; }
-    this.lines.set(o.path, { digest, check: checkOf(text), json: text });
+    this.lines.set(o.path, { digest, stamp: o.stamp ?? '', check: checkOf(text), json: text });
   }
 
   /**
@@ -129,7 +170,7 @@ export class LintCache {
     }
     if (!this.changed && existsSync(this.path)) return undefined;
     const out = [`milint-cache\t${LAYOUT}\t${this.key}\n`];
-    for (const [path, line] of this.lines) out.push(`${JSON.stringify(path)}\t${line.digest}\t${line.check}\t${line.json}\n`);
+    for (const [path, line] of this.lines) out.push(`${JSON.stringify(path)}\t${line.digest}\t${line.stamp}\t${line.check}\t${line.json}\n`);
     try {
       writeAtomic(this.path, out.join(''));
       return undefined;

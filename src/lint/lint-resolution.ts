@@ -38,6 +38,8 @@ export interface RunStats {
   readonly linted: number;
   /** Files whose per-file results came from the cache. */
   readonly cached: number;
+  /** Of those, the files known unchanged by their stamps (size, times, inode), without being read. */
+  readonly stamped: number;
   /** Files read into the main graph in full (they reference other files, or hold directives). */
   readonly full: number;
   readonly threads: number;

@@ -12,7 +12,7 @@ import { resolveGraph, type Resolution } from '../resolve/resolve.js';
 import { findConfig, readConfig } from '../config/load-config.js';
 import { resolveConfig } from '../config/resolve-config.js';
 import type { EffectiveConfig } from '../config/types.js';
-import { lintEach, threadsFor, type Concurrency } from '../parallel/lint-pool.js';
+import { lintEach, threadsFor, type Concurrency, type Known } from '../parallel/lint-pool.js';
 import { cacheFilePath, cacheKey, LintCache } from '../cache/lint-cache.js';
 import { fileJob, FileLinter } from './per-file.js';
 import { keptKeys, stubFile } from './summary.js';
@@ -97,10 +97,15 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
   const job = fileJob(prep.config, options.parseMode ?? 'fast', limitsOf(options));
   const store = new EntryStore(keptKeys(prep.config));
   const holder: { cache?: LintCache; opened?: boolean } = {};
+  // What the cache knows (read once a run, when first asked).
+  const known: Known = {
+    digest: (p) => holder.cache?.digest(p),
+    stamp: (p) => holder.cache?.stamp(p),
+  };
   const stubs = new Map<string, LoadedFile>();
   /** Files linted or looked at already (stubs, and files the main graph reads in full). */
   const seen = new Set<string>();
-  const stats = { linted: 0, cached: 0, threads: 0, workersLost: 0 };
+  const stats = { linted: 0, cached: 0, stamped: 0, threads: 0, workersLost: 0 };
 
   const lintSome = async (paths: readonly string[]): Promise<void> => {
     for (const p of paths) seen.add(p);
@@ -117,13 +122,20 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
       if (o.kind === 'leaf') { stubs.set(path, stubFile(o.summary, store)); stats.linted++; }
     };
     const { workersLost } = await lintEach(paths, job, threads, Boolean(options.cache), () => {
-      // Read while the workers start (once a run).
       if (options.cache && !holder.opened) holder.cache = LintCache.open(cacheFilePath(options.cacheLocation, prep.cwd), cacheKey(job));
       holder.opened = true;
-      return (p) => holder.cache?.digest(p);
+      return known;
     }, (o, json) => {
-      // A hit is taken in as it comes (while other files are still being hashed or linted).
-      if (o.kind === 'hit') { if (holder.cache) hit(holder.cache, o.path); return; }
+      // A hit is taken in as it comes (while other files are still being hashed or linted); one
+      // found by its digest brings the file's stamp now.
+      if (o.kind === 'hit') {
+        if (!holder.cache) return;
+        if (o.stamp !== undefined) holder.cache.restamp(o.path, o.stamp);
+        const before = stats.cached;
+        hit(holder.cache, o.path);
+        if (o.stamp === undefined && stats.cached > before) stats.stamped++;
+        return;
+      }
       holder.cache?.record(o, json);
       if (o.kind === 'leaf') { stubs.set(o.path, stubFile(o.summary, store)); stats.linted++; }
     }, options.onProgress);

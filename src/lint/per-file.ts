@@ -6,7 +6,6 @@
  * checked by every per-file rule here, in a worker thread when there are many; what leaves is its
  * summary (see summary.ts). Any other file is named back for the main thread to load in full.
  */
-import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RuleId } from '../types.js';
 import type { EffectiveConfig, SeveritySetting } from '../config/types.js';
@@ -15,7 +14,7 @@ import { loadBytes, unreadableFile, type Limits, type LoadedBlock, type ParseMod
 import { resolveGraph } from '../resolve/resolve.js';
 import { unwrap, type Role } from '../schema/roles.js';
 import { keptKeys, thinEntries, type FileSummary, type KeptKeys } from './summary.js';
-import { sha1 } from '../io/digest.js';
+import { readStamped, sha1 } from '../io/digest.js';
 import { lintResolution } from './lint-resolution.js';
 
 /** What every file of a run is linted with; plain data, so that it can go to a worker. */
@@ -25,12 +24,13 @@ export interface FileJob {
   readonly limits: Limits;
 }
 
+/** Every outcome of a file that was read carries its stamp (see `stampOf`; '' when there is none). */
 export type FileOutcome =
   /** The file's bytes have the digest the caller already has a result for. */
-  | { readonly kind: 'hit'; readonly path: string }
+  | { readonly kind: 'hit'; readonly path: string; readonly stamp?: string }
   /** Not linted here: the main thread loads it in full. */
-  | { readonly kind: 'full'; readonly path: string; readonly digest: string }
-  | { readonly kind: 'leaf'; readonly path: string; readonly summary: FileSummary };
+  | { readonly kind: 'full'; readonly path: string; readonly digest: string; readonly stamp?: string }
+  | { readonly kind: 'leaf'; readonly path: string; readonly summary: FileSummary; readonly stamp?: string };
 
 export function fileJob(config: EffectiveConfig, mode: ParseMode, limits: Limits): FileJob {
   return { rules: [...config.rules], mode, limits };
@@ -61,21 +61,22 @@ export class FileLinter {
   private lintOrThrow(path: string, known?: string): FileOutcome {
     const format = formatOf(path) ?? 'yaml';
     let bytes: Uint8Array | undefined;
+    let stamp = '';
     let error: unknown;
-    try { bytes = readFileSync(path); } catch (e) { error = e; }
+    try { ({ bytes, stamp } = readStamped(path)); } catch (e) { error = e; }
     const digest = bytes ? sha1(bytes) : '';
-    if (known !== undefined && digest !== '' && known === digest) return { kind: 'hit', path };
+    if (known !== undefined && digest !== '' && known === digest) return { kind: 'hit', path, stamp };
     const file = bytes ? loadBytes(path, bytes, format, this.job.mode, this.job.limits) : unreadableFile(path, format, error);
     // A directive may silence a project rule; an untyped comment counts only when the file is
     // imported: either way the file is linted inside the whole graph.
-    if (file.source.mayHaveDirectives || file.blocks.some((b) => !b.typed)) return { kind: 'full', path, digest };
+    if (file.source.mayHaveDirectives || file.blocks.some((b) => !b.typed)) return { kind: 'full', path, digest, stamp };
     const resolution = resolveGraph([path], { preloaded: new Map([[path, file]]), mode: this.job.mode, limits: this.job.limits, follow: false });
-    if (resolution.unfollowed > 0) return { kind: 'full', path, digest };
+    if (resolution.unfollowed > 0) return { kind: 'full', path, digest, stamp };
     const roles = file.format === 'markdown' ? [] : file.blocks.map(yamlRoles);
     const run = lintResolution(resolution, dirname(path), new Set([path]), this.config, undefined, 'file');
     const entries = thinEntries(run.index, this.kept);
     return {
-      kind: 'leaf', path,
+      kind: 'leaf', path, stamp,
       summary: {
         path, format: file.format, digest, bom: file.source.bom, length: file.source.length, unreadable: file.unreadable,
         unterminated: file.reports.some((r) => r.ruleId === 'file/unterminated-block'),

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FileLinter, type FileJob, type FileOutcome } from '../lint/per-file.js';
 import { answer, type Reply, type Request } from './lint-worker.js';
-import { fileDigest } from '../io/digest.js';
+import { fileDigest, hasStamp } from '../io/digest.js';
 
 export type Concurrency = number | 'auto' | 'off';
 
@@ -56,15 +56,23 @@ const BATCH = 16;
 /** Files per hashing message (a digest is small), and the most changed files linted here rather than in a worker. */
 const HASH_BATCH = 64;
 
+/** What the caller (a cache) knows of a file from an earlier run. */
+export interface Known {
+  /** The digest of the bytes its result was made from. */
+  digest(path: string): string | undefined;
+  /** A stamp that the file has only if it still has those bytes (see io/digest.ts). */
+  stamp(path: string): string | undefined;
+}
+
 /**
- * Lints `paths`, giving each outcome to `onOutcome` as it comes. `knownDigests` gives, per path,
- * the digest of a result the caller already holds (a cache): such a file is a hit when its bytes
- * still have that digest. With `cached` and threads, small hash workers first learn which files
- * changed (while `knownDigests` reads the cache here), and lint workers start only for those.
+ * Lints `paths`, giving each outcome to `onOutcome` as it comes. `known` tells, per path, what a
+ * result the caller already holds (a cache) was made from: a file is a hit when it still has the
+ * stamp, or else when its bytes still have the digest (a hit found so carries the file's stamp
+ * now). With `cached` and threads, small hash workers learn which files changed (they start while
+ * `known` reads the cache here), and lint workers start only for those.
  */
 export async function lintEach(
-  paths: readonly string[], job: FileJob, threads: number, cached: boolean,
-  knownDigests: () => (path: string) => string | undefined,
+  paths: readonly string[], job: FileJob, threads: number, cached: boolean, known: () => Known,
   onOutcome: (outcome: FileOutcome, json?: string) => void, onDone?: (done: number, total: number) => void,
 ): Promise<{ readonly workersLost: number }> {
   const total = paths.length;
@@ -73,10 +81,11 @@ export async function lintEach(
   // while it is young, and is never held as a whole for the length of the run.
   const take = (o: FileOutcome, json?: string): void => { onOutcome(o, json); done++; };
   if (threads === 0) {
-    const known = knownDigests();
+    const k = known();
     const linter = new FileLinter(job);
     for (const p of paths) {
-      take(linter.lint(p, known(p)));
+      const stamp = k.stamp(p);
+      take(stamp !== undefined && hasStamp(p, stamp) ? { kind: 'hit', path: p } : linter.lint(p, k.digest(p)));
       onDone?.(done, total);
     }
     return { workersLost: 0 };
@@ -84,25 +93,24 @@ export async function lintEach(
   let todo = paths;
   let lost = 0;
   if (cached) {
-    // Which files changed: hashed by small workers while the cache is read here.
+    // Which files changed: small workers look at their stamps, and hash those whose stamps moved.
     const hashers = new Pool(Math.min(threads, Math.ceil(paths.length / HASH_BATCH)), 'hash-worker', undefined, HASH_BATCH,
-      (req) => ({ digests: req.paths.map(fileDigest) }));
+      (req) => ({ digests: req.kind === 'digest' ? req.paths.map((p, i) => fileDigest(p, req.stamps[i])) : [] }));
     const changed = new Set<string>();
-    // Until the cache is read every file counts as changed; it is read before any reply is handled.
-    let known: (path: string) => string | undefined = () => undefined;
     try {
-      // As each batch's digests come, its unchanged files are handed over at once: the caller
-      // turns them into what the run keeps while the other batches are still being hashed.
-      const hashed = hashers.each(paths, (chunk) => ({ kind: 'digest', paths: chunk }), (chunk, reply) => {
+      // Read while the workers start.
+      const k = known();
+      // As each batch's answers come, its unchanged files are handed over at once: the caller
+      // turns them into what the run keeps while the other batches are still being looked at.
+      await hashers.each(paths, (chunk) => ({ kind: 'digest', paths: chunk, stamps: chunk.map((p) => k.stamp(p) ?? null) }), (chunk, reply) => {
         const digests = 'digests' in reply ? reply.digests : [];
         chunk.forEach((p, i) => {
           const d = digests[i];
-          if (d === undefined || d === '' || known(p) !== d) changed.add(p);
-          else take({ kind: 'hit', path: p });
+          if (d === null) take({ kind: 'hit', path: p });
+          else if (d === undefined || d[0] === '' || k.digest(p) !== d[0]) changed.add(p);
+          else take({ kind: 'hit', path: p, stamp: d[1] });
         });
       });
-      known = knownDigests();
-      await hashed;
       todo = paths.filter((p) => changed.has(p));
     } finally {
       hashers.close();
@@ -110,12 +118,13 @@ export async function lintEach(
     }
     onDone?.(done, total);
   } else {
-    knownDigests();
+    known();
   }
   if (cached && todo.length <= HASH_BATCH) {
-    // A few changed files: starting a lint worker would cost more than linting them here.
+    // A few changed (or unsure) files: starting a worker would cost more than reading them here.
+    const k = known();
     const linter = new FileLinter(job);
-    for (const p of todo) { take(linter.lint(p)); onDone?.(done, total); }
+    for (const p of todo) { take(linter.lint(p, k.digest(p))); onDone?.(done, total); }
     return { workersLost: lost };
   }
   let local: FileLinter | undefined;

@@ -9,17 +9,19 @@ import { FileLinter, type FileJob, type FileOutcome } from '../lint/per-file.js'
 export type Request =
   /** `json`: outcomes as JSON text (a cached run stores that text); else as objects. */
   | { readonly kind: 'lint'; readonly paths: readonly string[]; readonly json: boolean }
-  | { readonly kind: 'digest'; readonly paths: readonly string[] };
+  /** `stamps`: per path, a stamp that, if the file still has it, saves reading it (null: none). */
+  | { readonly kind: 'digest'; readonly paths: readonly string[]; readonly stamps: readonly (string | null)[] };
 
 /**
  * Each file's outcome, as an object (copied by the structured clone: a summary is a few arrays, and
  * this costs less than writing JSON here and reading it on the main thread) or as JSON text (what
- * a cache stores); or the sha1 of each file's bytes ('' when it cannot be read).
+ * a cache stores); or the sha1 and the stamp of each file's bytes ('' when it cannot be read), null
+ * for a file that has the stamp it was sent with.
  */
 export type Reply =
   | { readonly outcomes: readonly FileOutcome[] }
   | { readonly json: readonly string[] }
-  | { readonly digests: readonly string[] };
+  | { readonly digests: readonly (readonly [digest: string, stamp: string] | null)[] };
 
 /** Answers a lint request; the main thread uses it too, for a batch whose worker died. */
 export function answer(req: Request, linter: FileLinter): Reply {
