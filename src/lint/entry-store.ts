@@ -9,7 +9,7 @@
  */
 import type { Located, Origin, ParsedBlock, Path } from '../types.js';
 import type { Data } from '../source/to-data.js';
-import type { Dialect, Entry, LocatedMap, Result } from '../model/types.js';
+import type { Dialect, Entry, LocatedMap, MetricVisitor, Result } from '../model/types.js';
 import { PathValue } from '../model/located.js';
 import { entryFlags, usualResultPath, type KeptKeys, type ThinEntry, type WireSlot, type WireValue } from './summary.js';
 
@@ -129,6 +129,16 @@ export class EntryStore {
     return col;
   }
 
+  eachMetric(row: number, fn: MetricVisitor): void {
+    const first = this.resultStart[row]!;
+    for (let r = first; r < this.resultStart[row + 1]!; r++) {
+      const dataset = this.datasets.values[r];
+      for (let m = this.metricStart[r]!; m < this.metricStart[r + 1]!; m++) {
+        fn(r - first, dataset, this.metricNames[m]!, this.metricValues.values[m] ?? null, m - this.metricStart[r]!);
+      }
+    }
+  }
+
   results(row: number): Result[] {
     const block = this.blocks[row]!;
     const pwc = this.dialect(row) === 'pwc';
@@ -168,6 +178,7 @@ class StubEntry implements Entry {
   get fields(): LocatedMap { return new StubMap(this.store, this.row, 'fields'); }
   get metadata(): LocatedMap { return new StubMap(this.store, this.row, 'metadata'); }
   get results(): readonly Result[] { return this.store.results(this.row); }
+  eachMetric(fn: MetricVisitor): void { this.store.eachMetric(this.row, fn); }
   get name(): Located<Data> | undefined {
     return this.fields.get(this.store.dialect(this.row) === 'pwc' ? 'Name' : 'name');
   }

@@ -41,7 +41,15 @@ export interface Entry {
   readonly contentKey?: string;
   /** Whether the model's own name accounts for its Weights file (see `ownsWeights`); set on entries read from a file summary. */
   readonly ownsWeights?: boolean;
+  /**
+   * Each metric of each result as plain values, in order: what `results` holds, without building
+   * its objects (see `eachMetric`); set on entries read from a file summary.
+   */
+  eachMetric?(fn: MetricVisitor): void;
 }
+
+/** A metric's value with its result's index and dataset value, and its own index in the result. */
+export type MetricVisitor = (result: number, dataset: Data | undefined, name: string, value: Data, metric: number) => void;
 
 export interface ModelIndex {
   readonly models: readonly Entry[];

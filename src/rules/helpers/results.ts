@@ -1,4 +1,5 @@
-import type { Entry, ModelIndex, Result } from '../../model/types.js';
+import type { Entry, MetricVisitor, ModelIndex, Result } from '../../model/types.js';
+import type { Data } from '../../source/to-data.js';
 import { perIndex } from './per-index.js';
 
 /** Every result with the entry that holds it (models and collections, both dialects); computed once per index. */
@@ -10,9 +11,24 @@ export const allResults: (index: ModelIndex) => readonly { entry: Entry; result:
   return out;
 });
 
+/** Visits each metric of each result of an entry (see `Entry.eachMetric`). */
+export function eachMetric(entry: Entry, fn: MetricVisitor): void {
+  if (entry.eachMetric) { entry.eachMetric(fn); return; }
+  const results = entry.results;
+  for (let r = 0; r < results.length; r++) {
+    const result = results[r]!;
+    const dataset = result.dataset?.value;
+    for (let m = 0; m < result.metrics.length; m++) fn(r, dataset, result.metrics[m]!.name, result.metrics[m]!.value.value, m);
+  }
+}
+
 /** The dataset a result is on, as a comparable key: the name, or `{Name}` / HF `{name}`. */
 export function datasetName(result: Result): string | undefined {
-  const v = result.dataset?.value;
+  return datasetNameOf(result.dataset?.value);
+}
+
+/** `datasetName` of a dataset value. */
+export function datasetNameOf(v: Data | undefined): string | undefined {
   if (typeof v === 'string') return v.trim();
   if (v && typeof v === 'object' && !Array.isArray(v)) {
     const n = (v as Record<string, unknown>).Name ?? (v as Record<string, unknown>).name ?? (v as Record<string, unknown>).type;

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import type { Entry, Result } from '../../model/types.js';
 import { defineRule } from '../define-rule.js';
-import { datasetName } from '../helpers/results.js';
+import { datasetName, datasetNameOf, eachMetric } from '../helpers/results.js';
+import type { Data } from '../../source/to-data.js';
 import { metricNumber, show } from '../helpers/numbers.js';
 
 /** The numeric values of one metric on one dataset, and where each is (entry, result, metric index). */
@@ -32,31 +33,33 @@ export const resultsOutlier = defineRule({
     const groups = new Map<string, Group>();
     // A zoo has few datasets and metric names: their group keys are made once each.
     const keys = new Map<string, Map<string, string>>();
-    // Over the entries themselves, not `allResults`: in a large run results are made on demand
-    // (see EntryStore), and a list of them all would keep every one alive.
+    // Over each entry's metrics as plain values (`eachMetric`): in a large run an entry read from a
+    // summary makes result objects only when asked, and a list of them all would keep every one alive.
     for (const entry of [...ctx.index.models, ...ctx.index.collections]) {
-      const results = entry.results;
-      for (let ri = 0; ri < results.length; ri++) {
-        const result = results[ri]!;
-        const ds = datasetName(result);
-        if (!ds) continue;
-        let byName = keys.get(ds);
-        if (!byName) keys.set(ds, (byName = new Map()));
-        const metrics = result.metrics;
-        for (let mi = 0; mi < metrics.length; mi++) {
-          const m = metrics[mi]!;
-          const value = metricNumber(m.value.value);
-          if (value === undefined) continue;
-          let key = byName.get(m.name);
-          if (key === undefined) byName.set(m.name, (key = `${ds.toLowerCase()}\u0000${m.name.toLowerCase()}`));
-          let g = groups.get(key);
-          if (!g) groups.set(key, (g = { values: [], entries: [], results: [], metrics: [] }));
-          g.values.push(value);
-          g.entries.push(entry);
-          g.results.push(ri);
-          g.metrics.push(mi);
+      let started = false;
+      let lastDataset: Data | undefined;
+      let ds: string | undefined;
+      let byName: Map<string, string> | undefined;
+      eachMetric(entry, (ri, dataset, name, v, mi) => {
+        if (!started || dataset !== lastDataset) {
+          started = true;
+          lastDataset = dataset;
+          ds = datasetNameOf(dataset);
+          byName = ds ? keys.get(ds) : undefined;
+          if (ds && !byName) keys.set(ds, (byName = new Map()));
         }
-      }
+        if (!byName) return;
+        const value = metricNumber(v);
+        if (value === undefined) return;
+        let key = byName.get(name);
+        if (key === undefined) byName.set(name, (key = `${ds!.toLowerCase()}\u0000${name.toLowerCase()}`));
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = { values: [], entries: [], results: [], metrics: [] }));
+        g.values.push(value);
+        g.entries.push(entry);
+        g.results.push(ri);
+        g.metrics.push(mi);
+      });
     }
     // Per group: the median and the median absolute deviation; a modified z-score
     // 0.6745 * |x - median| / MAD above the threshold marks an outlier (Iglewicz and Hoaglin).
