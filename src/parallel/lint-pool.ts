@@ -15,11 +15,12 @@ export type Concurrency = number | 'auto' | 'off';
 
 /**
  * Below this many files `auto` stays on one thread. Measured on this project's two cores (wall
- * time, peak RSS): one thread is faster at every size (1,000 pages 0.98 s against 1.21 s with two
- * workers; 5,000 pages 2.3-2.7 s against 2.9-3.1 s; 10,000 pages about the same both ways), since
- * two busy cores run this work about a third slower each and every worker warms up and collects
- * its own garbage. What workers buy is memory: one thread peaks at 171 MiB for 5,000 pages, 191
- * for 6,000, 205 for 7,000 and 240-246 for 10,000; with workers, 155-187 MiB at all of those sizes.
+ * time, peak RSS): one thread is about as fast at every size (1,000 pages 0.98 s against 1.21 s
+ * with two workers; 5,000 pages 2.3 s against 2.3-2.5 s; 10,000 pages 3.7-3.8 s against 4.0-4.4 s
+ * in one set, the other way round in others), since a thread that lints keeps V8 busy on the other
+ * core too (optimising code, collecting garbage) and two workers leave none spare. What workers buy
+ * is memory: one thread peaks at 153 MiB for 5,000 pages and 187-207 for 10,000; two workers at 162
+ * and 184-186.
  */
 export const AUTO_MIN_FILES = 5000;
 
