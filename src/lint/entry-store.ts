@@ -32,7 +32,9 @@ export class EntryStore {
   private readonly metadataColumns = new Map<string, Column>();
   /** Results: the rows of an entry's results are `resultStart[i]` .. `resultStart[i + 1]`. */
   private readonly resultStart: number[] = [0];
-  private readonly resultPaths: Path[] = [];
+  /** A result's path when it is not the usual one (`usualResultPath`, made when asked for). */
+  private readonly resultPaths = new Map<number, Path>();
+  private resultCount = 0;
   private readonly tasks = new Column();
   private readonly datasets = new Column();
   private readonly metricStart: number[] = [0];
@@ -41,6 +43,8 @@ export class EntryStore {
   /** Strings and paths that repeat across entries, held once. */
   private readonly interned = new Map<string, string>();
   private readonly internedPaths = new Map<string, Path>();
+  /** `[list, index]` paths, by list key and index. */
+  private readonly listPaths = new Map<string, Path[]>();
 
   /** The same columns, in `keptKeys` order (the order of an entry's slots). */
   private readonly fieldList: Column[] = [];
@@ -55,18 +59,16 @@ export class EntryStore {
   add(t: ThinEntry, block: ParsedBlock): Entry {
     const row = this.flags.length;
     const [flags, path, fields, metadata, results, contentKey] = t;
-    const { dialect } = entryFlags(flags);
     this.flags.push(flags);
     this.blocks.push(block);
-    const entryPath = this.path(path);
-    this.paths.push(entryPath);
+    this.paths.push(this.path(path));
     if (contentKey !== undefined) this.contentKeys.set(row, contentKey);
     this.fill(this.fieldList, fields, row);
     this.fill(this.metadataList, metadata, row);
     for (let i = 0; i < results.length; i++) {
       const [rpath, task, dataset, metrics] = results[i]!;
-      const at = this.resultPaths.length;
-      this.resultPaths.push(this.path(rpath === 0 ? usualResultPath(entryPath, dialect, i) : rpath));
+      const at = this.resultCount++;
+      if (rpath !== 0) this.resultPaths.set(at, this.path(rpath));
       this.put(this.tasks, at, task === 0 ? undefined : task, true);
       this.put(this.datasets, at, dataset === 0 ? undefined : dataset, true);
       for (let m = 0; m + 1 < metrics.length; m += 2) {
@@ -75,7 +77,7 @@ export class EntryStore {
       }
       this.metricStart.push(this.metricNames.length);
     }
-    this.resultStart.push(this.resultPaths.length);
+    this.resultStart.push(this.resultCount);
     return new StubEntry(this, row);
   }
 
@@ -105,6 +107,12 @@ export class EntryStore {
   }
 
   private path(p: Path): Path {
+    // The usual entry path (`["Models", 3]`) is interned by its parts, without writing its key.
+    if (p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'number') {
+      let byIndex = this.listPaths.get(p[0]);
+      if (!byIndex) this.listPaths.set(p[0], (byIndex = []));
+      return (byIndex[p[1]] ??= [this.str(p[0]), p[1]]);
+    }
     const key = JSON.stringify(p);
     let x = this.internedPaths.get(key);
     if (x === undefined) this.internedPaths.set(key, (x = p.map((e) => (typeof e === 'string' ? this.str(e) : e))));
@@ -143,8 +151,9 @@ export class EntryStore {
     const block = this.blocks[row]!;
     const pwc = this.dialect(row) === 'pwc';
     const out: Result[] = [];
-    for (let r = this.resultStart[row]!; r < this.resultStart[row + 1]!; r++) {
-      const path = this.resultPaths[r]!;
+    const first = this.resultStart[row]!;
+    for (let r = first; r < this.resultStart[row + 1]!; r++) {
+      const path = this.resultPaths.get(r) ?? usualResultPath(this.paths[row]!, this.dialect(row), r - first);
       const metrics: { name: string; value: Located<Data> }[] = [];
       const result: { -readonly [K in keyof Result]: Result[K] } = { origin: { block, path }, metrics };
       if (this.tasks.values[r] !== undefined) result.task = located(this.tasks, r, block, path, pwc ? 'Task' : 'task');
