@@ -3,7 +3,7 @@
  * the effective configuration. Hits must give exactly the output of a cold run; a changed file or
  * configuration must be linted again, and project rules must still see every file.
  */
-import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles, lintFilesAsync, type LintOptions, type LintRun } from '../src/lint/lint.js';
@@ -123,6 +123,22 @@ describe('--cache', () => {
       const third = await cachedRun(dir);
       expect(third.stats).toMatchObject({ linted: 0, cached: n, stamped: n });
       expect(view(third)).toEqual(view(first));
+    });
+
+    it('when every stamp moved (a fresh checkout) and no bytes did, the cache is not written again', async () => {
+      const { dir } = zoo();
+      const first = await cachedRun(dir);
+      const n = first.stats!.linted;
+      age(dir);
+      const aged = statSync(cacheFile(dir)).mtimeMs;
+      const t = Date.now() / 1000 - 60;
+      for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+        if (/\.(md|ya?ml)$/.test(f)) utimesSync(join(dir, f), t, t);
+      }
+      const second = await cachedRun(dir);
+      expect(second.stats).toMatchObject({ linted: 0, cached: n, stamped: 0 });
+      expect(statSync(cacheFile(dir)).mtimeMs).toBe(aged);
+      expect(view(second)).toEqual(view(first));
     });
   });
 

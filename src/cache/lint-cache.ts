@@ -62,6 +62,8 @@ export function cacheKey(job: FileJob): string {
 export class LintCache {
   private readonly lines: Map<string, Line>;
   private changed = false;
+  /** Some file's stamp moved while its bytes did not (see `restamp`). */
+  private moved = false;
 
   /** `lines` as read, and the modification time of the cache file (0: none). */
   private constructor(readonly path: string, private readonly key: string, lines: Map<string, Line>, private readonly written: number) {
@@ -121,13 +123,15 @@ export class LintCache {
 
   /**
    * A file found unchanged by its digest: its line takes the stamp it has now, and the cache is
-   * written again (it will be newer than that stamp, which is then trusted).
+   * written again (it will be newer than that stamp, which is then trusted). A stamp that moved is
+   * written only if some file kept its stamp this run (see `save`).
    */
   restamp(file: string, stamp: string | undefined): void {
     const line = this.lines.get(file);
     if (!line || stamp === undefined || stamp === '') return;
-    if (line.stamp !== stamp) this.lines.set(file, { ...line, stamp });
-    this.changed = true;
+    if (line.stamp === stamp) { this.changed = true; return; }
+    this.lines.set(file, { ...line, stamp });
+    this.moved = true;
   }
 
   /**
@@ -164,12 +168,16 @@ export class LintCache {
 
   /**
    * Writes the cache (when anything changed); entries of files that no longer exist are dropped.
-   * Returns why it could not be written, if it could not (a lint run does not fail for a cache).
+   * `stampsKept`: some file was known unchanged by its stamp this run. When none was, every stamp
+   * moved (a fresh checkout, as in CI): new stamps alone do not make the cache worth writing, since
+   * the next checkout moves them again. Returns why the cache could not be written, if it could not
+   * (a lint run does not fail for a cache).
    */
-  save(seen: ReadonlySet<string>): string | undefined {
+  save(seen: ReadonlySet<string>, stampsKept: boolean): string | undefined {
     for (const path of [...this.lines.keys()]) {
       if (!seen.has(path) && !existsSync(path)) { this.lines.delete(path); this.changed = true; }
     }
+    if (this.moved && stampsKept) this.changed = true;
     if (!this.changed && existsSync(this.path)) return undefined;
     const out = [`milint-cache\t${LAYOUT}\t${this.key}\n`];
     for (const [path, line] of this.lines) out.push(`${JSON.stringify(path)}\t${line.digest}\t${line.stamp}\t${line.check}\t${line.json}\n`);

@@ -159,7 +159,7 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
   }
   const { cache } = holder;
   if (cache) {
-    const failed = cache.save(seen);
+    const failed = cache.save(seen, stats.stamped > 0);
     if (failed) options.onCacheError?.(cache.path, failed);
   }
   // The last walk deferred nothing: it is the graph (unless a stub must be read in full).
