@@ -16,7 +16,7 @@
  * stamp older than the cache file by `RACY_MS` is trusted: a file written again within the same
  * tick of a coarse clock could keep its stamp, so such a file is hashed (and the cache written
  * again, so that its stamp is trusted from then on). A fresh checkout changes every stamp: every
- * file is hashed, as before.
+ * file is hashed, as before, and the new stamps alone do not make the cache be written again.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
