@@ -27,7 +27,7 @@ import { sha1 } from '../io/digest.js';
 import type { FileJob, FileOutcome } from '../lint/per-file.js';
 
 /** Bumped when the layout of summaries changes. */
-const LAYOUT = 8;
+const LAYOUT = 9;
 
 /** How much older than the cache file a stamp must be to be trusted (some file systems keep times to 2 s). */
 export const RACY_MS = 2000;

@@ -11,7 +11,7 @@ import type { Located, Origin, ParsedBlock, Path } from '../types.js';
 import type { Data } from '../source/to-data.js';
 import type { Dialect, Entry, LocatedMap, MetricVisitor, Result } from '../model/types.js';
 import { PathValue } from '../model/located.js';
-import { entryFlags, usualResultPath, type KeptKeys, type ThinEntry, type WireSlot, type WireValue } from './summary.js';
+import { entryFlags, usualResultPath, wiredPath, wiredValue, type KeptKeys, type ThinEntry, type WireSlot, type WireValue } from './summary.js';
 
 type Kept = KeptKeys['fields'];
 
@@ -89,15 +89,19 @@ export class EntryStore {
       if (w === undefined || w === 0) col.values[row] = undefined;
       else if (w === 1) col.values[row] = true;
       else {
-        col.values[row] = w[0];
-        if (w[1]) col.paths.set(row, this.path(w[1]));
+        col.values[row] = wiredValue(w);
+        const at = wiredPath(w);
+        if (at) col.paths.set(row, this.path(at));
       }
     }
   }
 
   private put(col: Column, at: number, w: WireValue | undefined, intern: boolean): void {
-    col.values[at] = w === undefined ? undefined : intern && typeof w[0] === 'string' ? this.str(w[0]) : w[0];
-    if (w?.[1]) col.paths.set(at, this.path(w[1]));
+    if (w === undefined) { col.values[at] = undefined; return; }
+    const v = wiredValue(w);
+    col.values[at] = intern && typeof v === 'string' ? this.str(v) : v;
+    const path = wiredPath(w);
+    if (path) col.paths.set(at, this.path(path));
   }
 
   private str(s: string): string {

@@ -27,9 +27,29 @@ import type { EntryStore } from './entry-store.js';
 
 /**
  * A value and the data path it was written at, inside its block; the path is left out when it is
- * where the format puts that value (`[...entry, 'Weights']`), which keeps summaries small.
+ * where the format puts that value (`[...entry, 'Weights']`), which keeps summaries small. Such a
+ * value is written alone when it is a string, a boolean, null or a number other than 0 and 1 (those
+ * mark absent and filled slots); else as `[value]`, and with its path as `[value, path]`. Most
+ * values are strings: half the arrays of a summary were these wrappers.
  */
-export type WireValue = readonly [value: Data, path?: Path];
+export type WireValue = Data | readonly [value: Data, path?: Path];
+
+/** A value as it is written in a summary (see `WireValue`). */
+export function wire(value: Data, path?: Path): WireValue {
+  if (path !== undefined) return [value, path];
+  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && value !== 0 && value !== 1)
+    ? value : [value];
+}
+
+/** The value of a `WireValue`. */
+export function wiredValue(w: WireValue): Data {
+  return Array.isArray(w) ? (w as readonly unknown[])[0] as Data : w as Data;
+}
+
+/** The path a `WireValue` names (undefined: the usual one). */
+export function wiredPath(w: WireValue): Path | undefined {
+  return Array.isArray(w) ? (w as readonly unknown[])[1] as Path | undefined : undefined;
+}
 
 /** A kept key of an entry: absent (0), filled (1: a key kept as filled-or-not), or its value. */
 export type WireSlot = 0 | 1 | WireValue;
@@ -150,7 +170,7 @@ function pick(map: LocatedMap, keys: readonly (readonly [string, 'value' | 'fill
     if (how === 'filled') { out.push(filled(v) ? 1 : 0); continue; }
     if (v === undefined) { out.push(0); continue; }
     const at = map.layerPath(k)!;
-    out.push(isBase(at, base, baseKey) ? [own(v)] : [own(v), [...at, k]]);
+    out.push(isBase(at, base, baseKey) ? wire(own(v)) : wire(own(v), [...at, k]));
   }
   return out;
 }
@@ -195,7 +215,7 @@ function thin(e: Entry, kept: KeptKeys): ThinEntry {
 
 /** The value, with its path only when that is not `[...base, key, name]` (`name` optional). */
 function pack(l: Located<Data>, base: Path, key: string, name?: string): WireValue {
-  return isWrittenAt(l, base, key, name) ? [own(l.value)] : [own(l.value), l.origin.path];
+  return isWrittenAt(l, base, key, name) ? wire(own(l.value)) : wire(own(l.value), l.origin.path);
 }
 
 /**
