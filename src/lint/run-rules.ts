@@ -4,6 +4,7 @@ import type { EffectiveConfig } from '../config/types.js';
 import { reportAt, reportSpan, type Report } from './report.js';
 import type { Origin, RuleId, SourceFile, Suggestion } from '../types.js';
 import { fixer } from '../fix/fixer.js';
+import { forgetIndexLists } from '../rules/helpers/per-index.js';
 
 /** A rule that runs, with its options. */
 type Active = readonly [rule: Rule, options: unknown];
@@ -70,19 +71,23 @@ class Context implements RuleContext<string, unknown> {
 export function runRules(rules: readonly Rule[], index: ModelIndex, facts: RunFacts, config: EffectiveConfig): Report[] {
   const out: Report[] = [];
   const ctx = new Context(facts, index);
-  for (const [rule, options] of activeRules(rules, config)) {
-    ctx.ruleId = rule.meta.id;
-    ctx.mine = [];
-    ctx.options = options;
-    try {
-      rule.check!(ctx);
-      for (const r of ctx.mine) out.push(r);
-    } catch (cause) {
-      const file = facts.firstFile ?? facts.blocks[0]?.block.file;
-      if (!file) throw new Error(`rule ${rule.meta.id} failed`, { cause });
-      const error = cause instanceof Error ? cause.message : String(cause);
-      out.push(reportSpan('file/internal-error', 'failed', { rule: rule.meta.id, error }, file, { start: 0, end: 0 }));
+  try {
+    for (const [rule, options] of activeRules(rules, config)) {
+      ctx.ruleId = rule.meta.id;
+      ctx.mine = [];
+      ctx.options = options;
+      try {
+        rule.check!(ctx);
+        for (const r of ctx.mine) out.push(r);
+      } catch (cause) {
+        const file = facts.firstFile ?? facts.blocks[0]?.block.file;
+        if (!file) throw new Error(`rule ${rule.meta.id} failed`, { cause });
+        const error = cause instanceof Error ? cause.message : String(cause);
+        out.push(reportSpan('file/internal-error', 'failed', { rule: rule.meta.id, error }, file, { start: 0, end: 0 }));
+      }
     }
+  } finally {
+    forgetIndexLists();
   }
   return out;
 }
