@@ -113,13 +113,15 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
     stats.threads = Math.max(stats.threads, threads);
     // A cached line that cannot be used (cut short, edited) is linted again, here.
     let linter: FileLinter | undefined;
-    const hit = (cache: LintCache, path: string): void => {
+    /** Takes in an unchanged file; true when its summary came from the cache. */
+    const hit = (cache: LintCache, path: string): boolean => {
       const found = cache.outcome(path);
-      if (found === 'full') return;
-      if (found !== undefined && found !== 'unusable') { stubs.set(path, stubFile(found.summary, store)); stats.cached++; return; }
+      if (found === 'full') return false;
+      if (found !== undefined && found !== 'unusable') { stubs.set(path, stubFile(found.summary, store)); stats.cached++; return true; }
       const o = (linter ??= new FileLinter(job)).lint(path);
       cache.record(o);
       if (o.kind === 'leaf') { stubs.set(path, stubFile(o.summary, store)); stats.linted++; }
+      return false;
     };
     const { workersLost } = await lintEach(paths, job, threads, Boolean(options.cache), () => {
       if (options.cache && !holder.opened) holder.cache = LintCache.open(cacheFilePath(options.cacheLocation, prep.cwd), cacheKey(job));
@@ -131,9 +133,7 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
       if (o.kind === 'hit') {
         if (!holder.cache) return;
         if (o.stamp !== undefined) holder.cache.restamp(o.path, o.stamp);
-        const before = stats.cached;
-        hit(holder.cache, o.path);
-        if (o.stamp === undefined && stats.cached > before) stats.stamped++;
+        if (hit(holder.cache, o.path) && o.stamp === undefined) stats.stamped++;
         return;
       }
       holder.cache?.record(o, json);
