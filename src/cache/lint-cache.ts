@@ -11,12 +11,13 @@
  * read. The check is a digest of the outcome's text: a line that is not exactly what milint wrote
  * (edited, or damaged) is not used, and its file is linted again.
  *
- * The stamp (size, times and inode, see `stampOf` in io/digest.ts) saves reading a file at all: a file whose stamp
- * is the one recorded has the bytes it had then, as git's index and ESLint's cache assume. Only a
- * stamp older than the cache file by `RACY_MS` is trusted: a file written again within the same
- * tick of a coarse clock could keep its stamp, so such a file is hashed (and the cache written
- * again, so that its stamp is trusted from then on). A fresh checkout changes every stamp: every
- * file is hashed, as before, and the new stamps alone do not make the cache be written again.
+ * The stamp (size, times and inode; `stampOf` in io/digest.ts) saves reading a file at all: a
+ * file whose stamp is the one recorded has the bytes it had then, as git's index and ESLint's
+ * cache assume. Only a stamp older than the cache file by `RACY_MS` is trusted: a file written
+ * again within the same tick of a coarse clock could keep its stamp, so such a file is hashed (and
+ * the cache written again, so that its stamp is trusted from then on). A fresh checkout changes
+ * every stamp: every file is hashed, as before, and the new stamps alone do not make the cache be
+ * written again.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
