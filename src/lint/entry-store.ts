@@ -153,11 +153,12 @@ export class EntryStore {
 
   results(row: number): Result[] {
     const block = this.blocks[row]!;
-    const pwc = this.dialect(row) === 'pwc';
+    const dialect = this.dialect(row);
+    const pwc = dialect === 'pwc';
     const out: Result[] = [];
     const first = this.resultStart[row]!;
     for (let r = first; r < this.resultStart[row + 1]!; r++) {
-      const path = this.resultPaths.get(r) ?? usualResultPath(this.paths[row]!, this.dialect(row), r - first);
+      const path = this.resultPaths.get(r) ?? usualResultPath(this.paths[row]!, dialect, r - first);
       const metrics: { name: string; value: Located<Data> }[] = [];
       const result: { -readonly [K in keyof Result]: Result[K] } = { origin: { block, path }, metrics };
       if (this.tasks.values[r] !== undefined) result.task = located(this.tasks, r, block, path, pwc ? 'Task' : 'task');

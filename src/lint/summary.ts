@@ -65,8 +65,9 @@ export type ThinResult = readonly [path: Path | 0, task: WireValue | 0, dataset:
  * key names were half of their text: an entry is an array. `flags` holds the kind (0 model, 1
  * collection, 2 library), +4 when the entry is written in Markdown, +8 for the Hugging Face
  * dialect, +16 for a model that owns its Weights file (`ownsWeights`, worked out where the file is
- * linted rather than on the main thread). `fields` and `metadata` hold one slot per kept key, in `keptKeys` order. Collections
- * end with their content key (their whole content, as `collection/duplicate` compares it).
+ * linted rather than on the main thread). `fields` and `metadata` hold one slot per kept key, in
+ * `keptKeys` order. Collections end with their content key (their whole content, as
+ * `collection/duplicate` compares it).
  */
 export type ThinEntry = readonly [flags: number, path: Path, fields: readonly WireSlot[], metadata: readonly WireSlot[], results: readonly ThinResult[], contentKey?: string];
 

@@ -122,10 +122,9 @@ export async function lintEach(
     known();
   }
   if (cached && todo.length <= HASH_BATCH) {
-    // A few changed (or unsure) files: starting a worker would cost more than reading them here.
-    const k = known();
+    // A few changed files: starting a lint worker would cost more than linting them here.
     const linter = new FileLinter(job);
-    for (const p of todo) { take(linter.lint(p, k.digest(p))); onDone?.(done, total); }
+    for (const p of todo) { take(linter.lint(p)); onDone?.(done, total); }
     return { workersLost: lost };
   }
   let local: FileLinter | undefined;
