@@ -5,7 +5,7 @@
  * InputError (a usage problem, exit 2).
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Ignore } from 'ignore';
 import type * as Tinyglobby from 'tinyglobby';
 import { lazy } from '../lazy.js';
@@ -137,6 +137,9 @@ function gitignoreFilter(cwd: string): (p: string) => boolean {
   };
 }
 
+/** A folder's path ending in one separator (a root such as `/` has it already). */
+const withSep = (dir: string): string => (dir.endsWith(sep) ? dir : dir + sep);
+
 /** Walks a directory in name order; follows symlinks, visiting each real folder once. */
 /** Files under a folder, each with its real path (known from its folder's unless it is a link). */
 function walk(root: string): [path: string, real: string | undefined][] {
@@ -152,8 +155,12 @@ function walk(root: string): [path: string, real: string | undefined][] {
     let entries: Dirent[];
     try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return; }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // `dir` and `real` are absolute and normalised, and an entry's name is one path segment: their
+    // join is the two put together (path.join normalises again, which took a third of a walk of 10,000 files).
+    const under = withSep(dir);
+    const realUnder = withSep(real);
     for (const e of entries) {
-      const p = join(dir, e.name);
+      const p = under + e.name;
       let isDir = e.isDirectory();
       let isFile = e.isFile();
       if (e.isSymbolicLink()) {
@@ -165,7 +172,7 @@ function walk(root: string): [path: string, real: string | undefined][] {
         if (e.name.startsWith('.') || e.name === 'node_modules' || ignoredBy(ms, p, true)) continue;
         rec(p, ms);
       } else if (isFile && isWalkedFile(e.name) && !ignoredBy(ms, p, false)) {
-        out.push([p, e.isSymbolicLink() ? undefined : join(real, e.name)]);
+        out.push([p, e.isSymbolicLink() ? undefined : realUnder + e.name]);
       }
     }
   };
