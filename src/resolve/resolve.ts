@@ -238,12 +238,26 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
 
 /** model-index.* first (shallowest first), then metafile.*, then the rest, each in path order. */
 function rootOrder(paths: readonly string[]): string[] {
-  const rank = (p: string): number => /^model-index\./i.test(basename(p)) ? 0 : /^metafile\./i.test(basename(p)) ? 1 : 2;
-  const depth = (p: string): number => p.split(/[\\/]/).length;
   // Each path's rank and depth worked out once, not at every comparison of the sort.
-  const keyed = paths.map((p) => ({ p, rank: rank(p), depth: depth(p) }));
+  const keyed = paths.map((p) => ({ p, ...rankAndDepth(p) }));
   keyed.sort((a, b) => a.rank - b.rank || a.depth - b.depth || (a.p < b.p ? -1 : a.p > b.p ? 1 : 0));
   return keyed.map((k) => k.p);
+}
+
+/**
+ * A path's rank (model-index.* 0, metafile.* 1, anything else 2) and depth (its parts), in one
+ * pass over it: a run of 10,000 pages sorts them all, and most names start with neither.
+ */
+function rankAndDepth(p: string): { rank: number; depth: number } {
+  let depth = 1;
+  let name = 0;
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (c === 47 || c === 92) { depth++; name = i + 1; } // `/` or `\`
+  }
+  const first = p.charCodeAt(name) | 32; // lower case
+  const rank = first !== 109 ? 2 : /^model-index\./i.test(p.slice(name)) ? 0 : /^metafile\./i.test(p.slice(name)) ? 1 : 2; // `m`
+  return { rank, depth };
 }
 
 function statKind(p: string): 'file' | 'directory' | 'missing' {

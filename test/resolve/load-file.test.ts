@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,5 +48,24 @@ describe('root-relative paths', () => {
     const wrongRoot = lintFiles({ patterns: ['zoo'], cwd: byRoot.dir, rootDir: 'zoo/configs' });
     expect(wrongRoot.results.flatMap((r) => r.diagnostics.map((d) => `${d.start.line}:${d.start.column} ${d.ruleId}`)))
       .toEqual(['3:11 file/not-found', '4:11 file/not-found']);
+  });
+});
+
+describe('root order', () => {
+  it('model-index.* files go first (shallowest first, any case), then metafile.*, then the rest, each in path order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'milint-'));
+    try {
+      const names = ['a.md', 'sub/Model-Index.yml', 'a/deeper/model-index.yml', 'z/METAFILE.yaml', 'metafile.yml', 'model-index.yml', 'b/mymodel-index.yml', 'm.md'];
+      for (const n of names) {
+        mkdirSync(join(dir, n, '..'), { recursive: true });
+        writeFileSync(join(dir, n), n.endsWith('.md') ? '# page\n' : 'Models: []\n');
+      }
+      const res = resolveGraph(names.map((n) => join(dir, n)));
+      expect(res.roots.map((u) => u.file.path.slice(dir.length + 1))).toEqual([
+        'model-index.yml', 'sub/Model-Index.yml', 'a/deeper/model-index.yml', 'metafile.yml', 'z/METAFILE.yaml', 'b/mymodel-index.yml',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
