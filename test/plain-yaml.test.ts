@@ -102,6 +102,10 @@ describe('plain-subset loader = js-yaml', () => {
     // Integers read without the schema (1 to 15 digits, no leading 0) and the forms around them.
     ['a: 7\nb: 123456789012345\nc: 1234567890123456\nd: 0\ne: 012\nf: 1_000\ng: 1e3\nh: 12a\ni: 3.0\nj: 9 9\n', true],
     ['constructor: 1\ntoString: x\nhasOwnProperty: y\n', true],
+    // Keys read again are taken from the last one with that length (mod 32) and first letter.
+    ['Name: a\nNote: b\nm:\n- Note: c\n  Name: d\n', true],
+    ['ab: 1\nb:\n  ab: 2\n  abcdefghijklmnopqrstuvwxyzABCDEFGH: 3\n  ab: 4\n', false],
+    ['ab: 1\nb:\n  ab: 2\n  abcdefghijklmnopqrstuvwxyzABCDEFGH: 3\nabcdefghijklmnopqrstuvwxyzABCDEFGH: 4\n', true],
     // Outside it: js-yaml decides.
     ['a: [1, 2]\n', false], ['a: {b: 1}\n', false], ['a: |\n  x\n', false], ['a: >\n  x\n', false],
     ['-\n', false], ['- a\n-\n- b\n', false], ['a: b\n\n  c\n', false], ['a: b # c\n  d\n', false], ["a: 'x\n\n  y'\n", false], ['a: "x\\ny"\n', false],

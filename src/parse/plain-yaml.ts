@@ -91,6 +91,17 @@ export function loadPlainYaml(text: string, schema: jsYaml.Schema, notes?: Plain
  */
 let lineTable = new Int32Array(3 * 512);
 
+/**
+ * The last key stored, by length and first character (`keySlot`): a key read again (blocks use the
+ * same few dozen keys over and over) is that same string, so no new one is made and the mapping is
+ * given a property name it has seen. Loading the model-index blocks of 10,000 generated pages,
+ * 15 alternating rounds in one process: 441 ms against 490-495 (fastest), 481-512 against 532-579
+ * (median).
+ */
+const recentKeys: (string | undefined)[] = new Array<string | undefined>(32 * 128).fill(undefined);
+
+const keySlot = (length: number, first: number): number => ((length & 31) << 7) | (first & 127);
+
 class Loader {
   /** Per content line (blank and comment-only lines left out): start, indentation, end. */
   private readonly L: Int32Array;
@@ -243,6 +254,9 @@ class Loader {
         value = this.scalar(v, n);
       }
       out[key] = value;
+      // Remembered once stored: the string is then the mapping's (internalized) property name, no
+      // longer a view into this block's text.
+      recentKeys[keySlot(key.length, key.charCodeAt(0))] = key;
       if (inspect) {
         // After the key is stored: V8 has then made it a reference to the stored (internalized) key,
         // which the inspector's look-up compares by identity. Per-file linting of 10,000 pages,
@@ -271,9 +285,13 @@ class Loader {
   private key(p: number, colon: number): string {
     const t = this.t;
     const c = t.charCodeAt(p);
-    if (c < 128 && INDICATOR[c]) throw LEAVE; // quoted, complex, flow or tagged keys
     let e = colon;
     while (e > p && t.charCodeAt(e - 1) === SPACE) e--;
+    // A key read before (blocks use the same few dozen keys again and again) passed the checks
+    // below, which look at its text only: it is taken as it is, without a new string.
+    const known = recentKeys[keySlot(e - p, c)];
+    if (known !== undefined && known.length === e - p && t.startsWith(known, p)) return known;
+    if (c < 128 && INDICATOR[c]) throw LEAVE; // quoted, complex, flow or tagged keys
     if (e - p > 1024) throw LEAVE;
     const key = t.slice(p, e);
     if (key === '__proto__') throw LEAVE; // would set the prototype of the mapping
