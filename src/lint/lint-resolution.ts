@@ -40,6 +40,11 @@ export interface RunStats {
   readonly cached: number;
   /** Of those, the files known unchanged by their stamps (size, times, inode), without being read. */
   readonly stamped: number;
+  /**
+   * Files read and hashed to learn whether they still have the bytes of their cached result (their
+   * stamps had moved). A file the cache has no result for is not: it is linted.
+   */
+  readonly hashed: number;
   /** Files read into the main graph in full (they reference other files, or hold directives). */
   readonly full: number;
   readonly threads: number;

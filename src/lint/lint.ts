@@ -105,7 +105,7 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
   const stubs = new Map<string, LoadedFile>();
   /** Files linted or looked at already (stubs, and files the main graph reads in full). */
   const seen = new Set<string>();
-  const stats = { linted: 0, cached: 0, stamped: 0, threads: 0, workersLost: 0 };
+  const stats = { linted: 0, cached: 0, stamped: 0, hashed: 0, threads: 0, workersLost: 0 };
 
   const lintSome = async (paths: readonly string[]): Promise<void> => {
     for (const p of paths) seen.add(p);
@@ -123,7 +123,7 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
       if (o.kind === 'leaf') { stubs.set(path, stubFile(o.summary, store)); stats.linted++; }
       return false;
     };
-    const { workersLost } = await lintEach(paths, job, threads, Boolean(options.cache), () => {
+    const { workersLost, hashed } = await lintEach(paths, job, threads, Boolean(options.cache), () => {
       if (options.cache && !holder.opened) holder.cache = LintCache.open(cacheFilePath(options.cacheLocation, prep.cwd), cacheKey(job));
       holder.opened = true;
       return known;
@@ -140,6 +140,7 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
       if (o.kind === 'leaf') { stubs.set(o.path, stubFile(o.summary, store)); stats.linted++; }
     }, options.onProgress);
     stats.workersLost += workersLost;
+    stats.hashed += hashed;
   };
 
   await lintSome(prep.files);

@@ -75,21 +75,28 @@ export interface Known {
 export async function lintEach(
   paths: readonly string[], job: FileJob, threads: number, cached: boolean, known: () => Known,
   onOutcome: (outcome: FileOutcome, json?: string) => void, onDone?: (done: number, total: number) => void,
-): Promise<{ readonly workersLost: number }> {
+): Promise<{ readonly workersLost: number; readonly hashed: number }> {
   const total = paths.length;
   let done = 0;
   // Each outcome goes to the caller as it comes: a summary is turned into what the run keeps
   // while it is young, and is never held as a whole for the length of the run.
   const take = (o: FileOutcome, json?: string): void => { onOutcome(o, json); done++; };
+  let hashed = 0;
   if (threads === 0) {
     const k = known();
     const linter = new FileLinter(job);
     for (const p of paths) {
       const stamp = k.stamp(p);
-      take(stamp !== undefined && hasStamp(p, stamp) ? { kind: 'hit', path: p } : linter.lint(p, k.digest(p)));
+      if (stamp !== undefined && hasStamp(p, stamp)) {
+        take({ kind: 'hit', path: p });
+      } else {
+        const digest = k.digest(p);
+        if (digest !== undefined) hashed++;
+        take(linter.lint(p, digest));
+      }
       onDone?.(done, total);
     }
-    return { workersLost: 0 };
+    return { workersLost: 0, hashed };
   }
   let todo = paths;
   let lost = 0;
@@ -101,12 +108,20 @@ export async function lintEach(
     try {
       // Read while the workers start.
       const k = known();
+      // A file the cache has no result for is linted whatever its bytes are: it is not hashed (a
+      // first run with `--cache` hashes nothing, and the hash workers stop as soon as they start).
+      const looked: string[] = [];
+      for (const p of paths) {
+        if (k.digest(p) === undefined) changed.add(p);
+        else looked.push(p);
+      }
       // As each batch's answers come, its unchanged files are handed over at once: the caller
       // turns them into what the run keeps while the other batches are still being looked at.
-      await hashers.each(paths, (chunk) => ({ kind: 'digest', paths: chunk, stamps: chunk.map((p) => k.stamp(p) ?? null) }), (chunk, reply) => {
+      await hashers.each(looked, (chunk) => ({ kind: 'digest', paths: chunk, stamps: chunk.map((p) => k.stamp(p) ?? null) }), (chunk, reply) => {
         const digests = 'digests' in reply ? reply.digests : [];
         chunk.forEach((p, i) => {
           const d = digests[i];
+          if (d !== null) hashed++;
           if (d === null) take({ kind: 'hit', path: p });
           else if (d === undefined || d[0] === '' || k.digest(p) !== d[0]) changed.add(p);
           else take({ kind: 'hit', path: p, stamp: d[1] });
@@ -125,7 +140,7 @@ export async function lintEach(
     // A few changed files: starting a lint worker would cost more than linting them here.
     const linter = new FileLinter(job);
     for (const p of todo) { take(linter.lint(p)); onDone?.(done, total); }
-    return { workersLost: lost };
+    return { workersLost: lost, hashed };
   }
   let local: FileLinter | undefined;
   const pool = new Pool(Math.min(threads, Math.ceil(todo.length / BATCH)), 'lint-worker', job, BATCH, (req) => answer(req, (local ??= new FileLinter(job))));
@@ -139,7 +154,7 @@ export async function lintEach(
   } finally {
     pool.close();
   }
-  return { workersLost: lost + pool.lost };
+  return { workersLost: lost + pool.lost, hashed };
 }
 
 /**
