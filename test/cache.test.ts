@@ -4,6 +4,7 @@
  * configuration must be linted again, and project rules must still see every file.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles, lintFilesAsync, type LintOptions, type LintRun } from '../src/lint/lint.js';
@@ -174,6 +175,22 @@ describe('--cache', () => {
     expect(paths()).not.toContain(page);
     expect(paths().length).toBe(first.stats!.linted + first.stats!.full - 1);
     expect(view(second)).toEqual(view(cold(dir)));
+  });
+
+  it('the header ends with the sha1 of the lines below it (a cache all as written skips the check of each line)', async () => {
+    const { dir } = zoo();
+    const file = join(dir, 'my-cache.tsv');
+    await cachedRun(dir, { cacheLocation: 'my-cache.tsv' });
+    const text = readFileSync(file, 'utf8');
+    const nl = text.indexOf('\n');
+    const header = text.slice(0, nl).split('\t');
+    expect(header.slice(0, 2)).toEqual(['milint-cache', expect.stringMatching(/^\d+$/)]);
+    expect(header[3]).toBe(createHash('sha1').update(text.slice(nl + 1)).digest('hex'));
+    // Each line keeps its own check too.
+    for (const line of text.slice(nl + 1, -1).split('\n')) {
+      const [, , , check, json] = line.split('\t');
+      expect(check).toBe(createHash('sha1').update(json!).digest('hex').slice(0, 16));
+    }
   });
 
   it('a line edited into other valid JSON (entries of another shape, a diagnostic moved) is linted again, not an error', async () => {
