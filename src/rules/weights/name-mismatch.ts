@@ -10,12 +10,13 @@ export const weightsNameMismatch = defineRule({
     mismatch: (d) => `Weights file ${q(d.file)} matches model ${q(d.other)} better than this model ${q(d.name)}; is this the right checkpoint?`,
   },
   check(ctx) {
-    // Each model's name read once (an entry of a large run is a view that makes what it hands out).
-    const models = ctx.index.models.map((m) => ({ m, name: m.name?.value }));
-    const names = [...new Set(models.map((x) => x.name).filter((n): n is string => typeof n === 'string'))];
-    for (const { m, name } of models) {
-      // Nearly every model names its own file: known from the summary, or worked out here.
+    // Every model's name, made once and only when a first model needs them: nearly every model
+    // names its own file, and in a large run an entry is a view that makes each name it hands out.
+    let names: string[] | undefined;
+    for (const m of ctx.index.models) {
+      // Known from the summary, or worked out here.
       if (m.ownsWeights === true) continue;
+      const name = m.name?.value;
       const weights = m.fields.peek('Weights');
       if (typeof name !== 'string' || typeof weights !== 'string' || (m.ownsWeights === undefined && ownsWeights(name, weights))) continue;
       const stemTokens = tokens(weightsStem(weights)!);
@@ -24,6 +25,7 @@ export const weightsNameMismatch = defineRule({
       const own = sharedTokens(name, stemTokens);
       let best: string | undefined;
       let bestShared = own;
+      names ??= [...new Set(ctx.index.models.map((x) => x.name?.value).filter((n): n is string => typeof n === 'string'))];
       for (const n of names) {
         if (n === name || !nameInStem(n, stemTokens)) continue;
         const shared = sharedTokens(n, stemTokens);
