@@ -245,15 +245,17 @@ function rootOrder(paths: readonly string[]): string[] {
 }
 
 /**
- * A path's rank (model-index.* 0, metafile.* 1, anything else 2) and depth (its parts), in one
- * pass over it: a run of 10,000 pages sorts them all, and most names start with neither.
+ * A path's rank (model-index.* 0, metafile.* 1, anything else 2) and depth (its parts): a run of
+ * 10,000 pages sorts them all, and most names start with neither. Separators are found with
+ * `indexOf`, which is quick even before the optimising compiler has seen this code.
  */
 function rankAndDepth(p: string): { rank: number; depth: number } {
   let depth = 1;
-  let name = 0;
-  for (let i = 0; i < p.length; i++) {
-    const c = p.charCodeAt(i);
-    if (c === 47 || c === 92) { depth++; name = i + 1; } // `/` or `\`
+  for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) depth++;
+  let name = p.lastIndexOf('/') + 1;
+  if (p.includes('\\')) {
+    for (let i = p.indexOf('\\'); i !== -1; i = p.indexOf('\\', i + 1)) depth++;
+    name = Math.max(name, p.lastIndexOf('\\') + 1);
   }
   const first = p.charCodeAt(name) | 32; // lower case
   const rank = first !== 109 ? 2 : /^model-index\./i.test(p.slice(name)) ? 0 : /^metafile\./i.test(p.slice(name)) ? 1 : 2; // `m`
