@@ -186,27 +186,30 @@ describe('--cache', () => {
     const header = text.slice(0, nl).split('\t');
     expect(header.slice(0, 2)).toEqual(['milint-cache', expect.stringMatching(/^\d+$/)]);
     expect(header[3]).toBe(createHash('sha1').update(text.slice(nl + 1)).digest('hex'));
-    // Each line keeps its own check too.
+    // Each line keeps its own check too: of its path, digest and outcome (not of its stamp).
     for (const line of text.slice(nl + 1, -1).split('\n')) {
-      const [, , , check, json] = line.split('\t');
-      expect(check).toBe(createHash('sha1').update(json!).digest('hex').slice(0, 16));
+      const [path, digest, , check, outcome] = line.split('\t');
+      expect(check).toBe(createHash('sha1').update(`${JSON.parse(path!) as string}\t${digest}\t${outcome}`).digest('hex').slice(0, 16));
     }
   });
 
-  it('a line edited into other valid JSON (entries of another shape, a diagnostic moved) is linted again, not an error', async () => {
+  it('a line edited into other valid JSON (entries of another shape, a diagnostic moved, another digest) is linted again, not an error', async () => {
     const { dir } = zoo();
     const file = join(dir, 'my-cache.tsv');
     const first = await cachedRun(dir, { cacheLocation: 'my-cache.tsv' });
     const lines = readFileSync(file, 'utf8').split('\n');
     let edited = 0;
     writeFileSync(file, lines.map((l) => {
-      if (l.includes('"entries":[[') && edited === 0) { edited++; return l.replace('"entries":[[', '"entries":[["x",'); }
+      // A block is `[kind, offset, length, index, dataPath, broken, entries]`.
+      if (l.includes('false,[[') && edited === 0) { edited++; return l.replace('false,[[', 'false,[["x",'); }
       if (l.includes('"line":') && edited === 1) { edited++; return l.replace(/"line":(\d+)/, (_m, n: string) => `"line":${Number(n) + 100}`); }
+      // The digest of another file's bytes (the path and digest are outside the outcome's text).
+      if (l.endsWith(']]]') && edited === 2) { edited++; const f = l.split('\t'); f[1] = 'f'.repeat(40); return f.join('\t'); }
       return l;
     }).join('\n'));
-    expect(edited).toBe(2);
+    expect(edited).toBe(3);
     const second = await cachedRun(dir, { cacheLocation: 'my-cache.tsv' });
-    expect(second.stats).toMatchObject({ cached: first.stats!.linted - 2, linted: 2 });
+    expect(second.stats).toMatchObject({ cached: first.stats!.linted - 3, linted: 3 });
     expect(view(second)).toEqual(view(cold(dir)));
   });
 

@@ -5,11 +5,12 @@
  * rules are never cached: they run again over every file's summary, so a change in one file still
  * reaches the reports of the others.
  *
- * The file is one line per linted file, `path<TAB>digest<TAB>stamp<TAB>check<TAB>outcome JSON`, under
- * a header line with the layout and key: a run parses the outcome of a file only when it uses it
- * (one at a time, so they never pile up in memory), and writes unchanged lines back as they were
- * read. The check is a digest of the outcome's text: a line that is not exactly what milint wrote
- * (edited, or damaged) is not used, and its file is linted again. The header ends with a digest of
+ * The file is one line per linted file, `path<TAB>digest<TAB>stamp<TAB>check<TAB>outcome` (the
+ * outcome as `outcomeToText` writes it), under a header line with the layout and key: a run parses
+ * the outcome of a file only when it uses it (one at a time, so they never pile up in memory), and
+ * writes unchanged lines back as they were read. The check is a digest of the path, the digest and
+ * the outcome: a line that is not exactly what milint wrote (edited, or damaged) is not used, and
+ * its file is linted again. The header ends with a digest of
  * all the lines: when they are all as written, no line's own check need be worked out (one sha1
  * of the file's bytes instead of one a line: 10,000 of them took 25-50 ms).
  *
@@ -27,10 +28,10 @@ import { BUILD, VERSION } from '../version.js';
 import { writeAtomic } from '../io/write-atomic.js';
 import type { FileSummary } from '../lint/summary.js';
 import { sha1 } from '../io/digest.js';
-import type { FileJob, FileOutcome } from '../lint/per-file.js';
+import { outcomeFromText, outcomeToText, type FileJob, type FileOutcome, type OutcomeText } from '../lint/per-file.js';
 
 /** Bumped when the layout of summaries changes. */
-const LAYOUT = 10;
+const LAYOUT = 11;
 
 /** How much older than the cache file a stamp must be to be trusted (some file systems keep times to 2 s). */
 export const RACY_MS = 2000;
@@ -41,14 +42,14 @@ export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'milint') +
 /** The name of the cache file inside a cache folder. */
 export const CACHE_FILE_NAME = 'lint-cache.tsv';
 
-/** A file's line: its digest and stamp, and the outcome of linting it as JSON text (parsed when used) with its check. */
-interface Line { readonly digest: string; readonly stamp: string; readonly check: string; readonly json: string }
+/** A file's line: its digest and stamp, and the outcome of linting it as text (read when used) with its check. */
+interface Line { readonly digest: string; readonly stamp: string; readonly check: string; readonly text: string }
 
 /** The header line of a cache file up to the digest of its lines (which ends it). */
 const headerOf = (key: string): string => `milint-cache\t${LAYOUT}\t${key}\t`;
 
-/** The check of an outcome's JSON text. */
-const checkOf = (json: string): string => sha1(json).slice(0, 16);
+/** The check of a line: of its path, digest and outcome (not its stamp, which changes alone). */
+const checkOf = (path: string, digest: string, text: string): string => sha1(`${path}\t${digest}\t${text}`).slice(0, 16);
 
 /**
  * The cache file for a `--cache-location`: a folder (an existing one, or a path ending in a
@@ -108,7 +109,7 @@ export class LintCache {
         if (d !== -1 && d < end) {
           try {
             lines.set(JSON.parse(text.slice(at, a)) as string, {
-              digest: text.slice(a + 1, b), stamp: text.slice(b + 1, c), check: text.slice(c + 1, d), json: text.slice(d + 1, end),
+              digest: text.slice(a + 1, b), stamp: text.slice(b + 1, c), check: text.slice(c + 1, d), text: text.slice(d + 1, end),
             });
           } catch { /* skip */ }
         }
@@ -155,29 +156,25 @@ export class LintCache {
   outcome(file: string): { readonly summary: FileSummary } | 'full' | 'unusable' | undefined {
     const line = this.lines.get(file);
     if (!line) return undefined;
-    if (!this.intact && checkOf(line.json) !== line.check) return 'unusable';
+    if (!this.intact && checkOf(file, line.digest, line.text) !== line.check) return 'unusable';
     try {
-      const o = JSON.parse(line.json) as FileOutcome;
-      if (o.kind === 'full' && o.digest === line.digest) return 'full';
-      if (o.kind === 'leaf' && o.summary.digest === line.digest && o.path === file) return { summary: o.summary };
-    } catch { /* below */ }
-    return 'unusable';
+      const o = outcomeFromText([file, line.digest, line.stamp, line.text]);
+      return o.kind === 'full' ? 'full' : { summary: o.summary };
+    } catch {
+      return 'unusable';
+    }
   }
 
   /**
-   * Takes in the outcome of linting a file in this run, with its JSON text when the caller has it
+   * Takes in the outcome of linting a file in this run, with its text when the caller has it
    * already (a worker's reply); a file whose bytes could not be read is dropped.
    */
-  record(o: FileOutcome, json?: string): void {
+  record(o: FileOutcome, given?: OutcomeText): void {
     if (o.kind === 'hit') return;
-    const digest = o.kind === 'leaf' ? o.summary.digest : o.digest;
     this.changed = true;
-    let text = json;
-    if (text === undefined) {
-      try { text = JSON.stringify(o); } catch { text = undefined; }
-    }
-    if (digest === '' || text === undefined) { this.lines.delete(o.path); return; }
-    this.lines.set(o.path, { digest, stamp: o.stamp ?? '', check: checkOf(text), json: text });
+    const [, digest, stamp, text] = given ?? outcomeToText(o);
+    if (digest === '') { this.lines.delete(o.path); return; }
+    this.lines.set(o.path, { digest, stamp, check: checkOf(o.path, digest, text), text });
   }
 
   /**
@@ -194,7 +191,7 @@ export class LintCache {
     if (this.moved && stampsKept) this.changed = true;
     if (!this.changed && existsSync(this.path)) return undefined;
     const out: string[] = [];
-    for (const [path, line] of this.lines) out.push(`${JSON.stringify(path)}\t${line.digest}\t${line.stamp}\t${line.check}\t${line.json}\n`);
+    for (const [path, line] of this.lines) out.push(`${JSON.stringify(path)}\t${line.digest}\t${line.stamp}\t${line.check}\t${line.text}\n`);
     const body = out.join('');
     try {
       writeAtomic(this.path, `${headerOf(this.key)}${sha1(body)}\n${body}`);

@@ -127,7 +127,7 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
       if (options.cache && !holder.opened) holder.cache = LintCache.open(cacheFilePath(options.cacheLocation, prep.cwd), cacheKey(job));
       holder.opened = true;
       return known;
-    }, (o, json) => {
+    }, (o, text) => {
       // A hit is taken in as it comes (while other files are still being hashed or linted); one
       // found by its digest brings the file's stamp now.
       if (o.kind === 'hit') {
@@ -136,7 +136,7 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
         if (hit(holder.cache, o.path) && o.stamp === undefined) stats.stamped++;
         return;
       }
-      holder.cache?.record(o, json);
+      holder.cache?.record(o, text);
       if (o.kind === 'leaf') { stubs.set(o.path, stubFile(o.summary, store)); stats.linted++; }
     }, options.onProgress);
     stats.workersLost += workersLost;

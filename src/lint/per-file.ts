@@ -13,7 +13,7 @@ import { formatOf } from '../extract/extract.js';
 import { loadBytes, unreadableFile, type Limits, type LoadedBlock, type ParseMode } from '../resolve/load-file.js';
 import { resolveGraph } from '../resolve/resolve.js';
 import { unwrap, type Role } from '../schema/roles.js';
-import { keptKeys, thinEntries, type FileSummary, type KeptKeys } from './summary.js';
+import { keptKeys, summaryFromText, summaryToText, thinEntries, type FileSummary, type KeptKeys } from './summary.js';
 import { readStamped, sha1 } from '../io/digest.js';
 import { lintResolution } from './lint-resolution.js';
 
@@ -31,6 +31,30 @@ export type FileOutcome =
   /** Not linted here: the main thread loads it in full. */
   | { readonly kind: 'full'; readonly path: string; readonly digest: string; readonly stamp?: string }
   | { readonly kind: 'leaf'; readonly path: string; readonly summary: FileSummary; readonly stamp?: string };
+
+/**
+ * An outcome as text, as a cache line keeps it: the file, the digest and stamp of its bytes, and its
+ * summary as `summaryToText` writes it (`full` for a file left to the main thread). Workers hand
+ * outcomes over so when a cache will store them.
+ */
+export type OutcomeText = readonly [path: string, digest: string, stamp: string, text: string];
+
+const FULL = 'full';
+
+/** `o` as text; an outcome that cannot be written (a bug) leaves its file to the main thread. */
+export function outcomeToText(o: Exclude<FileOutcome, { kind: 'hit' }>): OutcomeText {
+  if (o.kind === 'leaf') {
+    try {
+      return [o.path, o.summary.digest, o.stamp ?? '', summaryToText(o.summary)];
+    } catch { /* below */ }
+  }
+  return [o.path, o.kind === 'full' ? o.digest : '', o.stamp ?? '', FULL];
+}
+
+/** The outcome `outcomeToText` wrote; throws on other text. */
+export function outcomeFromText([path, digest, stamp, text]: OutcomeText): Exclude<FileOutcome, { kind: 'hit' }> {
+  return text === FULL ? { kind: 'full', path, digest, stamp } : { kind: 'leaf', path, stamp, summary: summaryFromText(path, digest, text) };
+}
 
 export function fileJob(config: EffectiveConfig, mode: ParseMode, limits: Limits): FileJob {
   return { rules: [...config.rules], mode, limits };

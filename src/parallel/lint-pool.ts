@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { FileLinter, type FileJob, type FileOutcome } from '../lint/per-file.js';
+import { FileLinter, outcomeFromText, type FileJob, type FileOutcome, type OutcomeText } from '../lint/per-file.js';
 import { answer, type Reply, type Request } from './lint-worker.js';
 import { fileDigest, hasStamp } from '../io/digest.js';
 
@@ -74,13 +74,13 @@ export interface Known {
  */
 export async function lintEach(
   paths: readonly string[], job: FileJob, threads: number, cached: boolean, known: () => Known,
-  onOutcome: (outcome: FileOutcome, json?: string) => void, onDone?: (done: number, total: number) => void,
+  onOutcome: (outcome: FileOutcome, text?: OutcomeText) => void, onDone?: (done: number, total: number) => void,
 ): Promise<{ readonly workersLost: number; readonly hashed: number }> {
   const total = paths.length;
   let done = 0;
   // Each outcome goes to the caller as it comes: a summary is turned into what the run keeps
   // while it is young, and is never held as a whole for the length of the run.
-  const take = (o: FileOutcome, json?: string): void => { onOutcome(o, json); done++; };
+  const take = (o: FileOutcome, text?: OutcomeText): void => { onOutcome(o, text); done++; };
   let hashed = 0;
   if (threads === 0) {
     const k = known();
@@ -145,9 +145,9 @@ export async function lintEach(
   let local: FileLinter | undefined;
   const pool = new Pool(Math.min(threads, Math.ceil(todo.length / BATCH)), 'lint-worker', job, BATCH, (req) => answer(req, (local ??= new FileLinter(job))));
   try {
-    // Outcomes cross as objects; as JSON text only when a cache will store that text.
+    // Outcomes cross as objects; as text only when a cache will store that text.
     await pool.each(todo, (chunk) => ({ kind: 'lint', paths: chunk, json: cached }), (_chunk, reply) => {
-      if ('json' in reply) for (const json of reply.json) take(JSON.parse(json) as FileOutcome, json);
+      if ('texts' in reply) for (const t of reply.texts) take(fromText(t), t);
       else if ('outcomes' in reply) for (const o of reply.outcomes) take(o);
       onDone?.(done, total);
     });
@@ -155,6 +155,15 @@ export async function lintEach(
     pool.close();
   }
   return { workersLost: lost + pool.lost, hashed };
+}
+
+/** An outcome from a worker's text; text it cannot read (a bug) leaves the file to the main graph. */
+function fromText(t: OutcomeText): FileOutcome {
+  try {
+    return outcomeFromText(t);
+  } catch {
+    return { kind: 'full', path: t[0], digest: '' };
+  }
 }
 
 /**

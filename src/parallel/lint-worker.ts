@@ -4,38 +4,34 @@
  * Hashing alone (a cached run learning which files changed) is hash-worker.ts's job.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { FileLinter, type FileJob, type FileOutcome } from '../lint/per-file.js';
+import { FileLinter, outcomeToText, type FileJob, type FileOutcome, type OutcomeText } from '../lint/per-file.js';
 
 export type Request =
-  /** `json`: outcomes as JSON text (a cached run stores that text); else as objects. */
+  /** `json`: outcomes as text (`OutcomeText`: a cached run stores that text); else as objects. */
   | { readonly kind: 'lint'; readonly paths: readonly string[]; readonly json: boolean }
   /** `stamps`: per path, a stamp that, if the file still has it, saves reading it (null: none). */
   | { readonly kind: 'digest'; readonly paths: readonly string[]; readonly stamps: readonly (string | null)[] };
 
 /**
  * Each file's outcome, as an object (copied by the structured clone: a summary is a few arrays, and
- * this costs less than writing JSON here and reading it on the main thread) or as JSON text (what
- * a cache stores); or the sha1 and the stamp of each file's bytes ('' when it cannot be read), null
+ * this costs less than writing JSON here and reading it on the main thread) or as text (what a
+ * cache stores); or the sha1 and the stamp of each file's bytes ('' when it cannot be read), null
  * for a file that has the stamp it was sent with.
  */
 export type Reply =
   | { readonly outcomes: readonly FileOutcome[] }
-  | { readonly json: readonly string[] }
+  | { readonly texts: readonly OutcomeText[] }
   | { readonly digests: readonly (readonly [digest: string, stamp: string] | null)[] };
 
 /** Answers a lint request; the main thread uses it too, for a batch whose worker died. */
 export function answer(req: Request, linter: FileLinter): Reply {
   const outcomes = req.paths.map((p) => linter.lint(p));
-  return req.kind === 'lint' && req.json ? { json: outcomes.map(toJson) } : { outcomes };
+  return req.kind === 'lint' && req.json ? { texts: outcomes.map(asText) } : { outcomes };
 }
 
-/** An outcome as JSON; one that cannot be written so (a bug) leaves its file to the main graph. */
-function toJson(o: FileOutcome): string {
-  try {
-    return JSON.stringify(o);
-  } catch {
-    return JSON.stringify({ kind: 'full', path: o.path, digest: '' } satisfies FileOutcome);
-  }
+/** An outcome as text (a file linted without a digest to compare is never a hit). */
+function asText(o: FileOutcome): OutcomeText {
+  return o.kind === 'hit' ? [o.path, '', o.stamp ?? '', 'full'] : outcomeToText(o);
 }
 
 if (parentPort) {
@@ -46,9 +42,9 @@ if (parentPort) {
     try {
       port.postMessage(reply);
     } catch {
-      // A value the structured clone cannot copy (a bug): JSON writes what it can, and an outcome
+      // A value the structured clone cannot copy (a bug): text says what it can, and an outcome
       // it cannot write either leaves its file to the main thread.
-      port.postMessage('outcomes' in reply ? { json: reply.outcomes.map(toJson) } : reply);
+      port.postMessage('outcomes' in reply ? { texts: reply.outcomes.map(asText) } : reply);
     }
   });
 }

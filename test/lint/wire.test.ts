@@ -31,3 +31,45 @@ describe('wire', () => {
     expect([wire(0), wire(1), wire([1]), wire({ a: 1 })]).toEqual([[0], [1], [[1]], [{ a: 1 }]]);
   });
 });
+
+describe('outcome text', () => {
+  it('gives back every outcome of linting the bundled fixtures on their own, field for field', async () => {
+    const { FileLinter, fileJob, outcomeFromText, outcomeToText } = await import('../../src/lint/per-file.js');
+    const { loadEffectiveConfig } = await import('../../src/lint/lint.js');
+    const { DEFAULT_LIMITS } = await import('../../src/resolve/load-file.js');
+    const { filesBelow } = await import('../helpers/files.js');
+    const { ROOT } = await import('../helpers/exec.js');
+    const { join } = await import('node:path');
+    const linter = new FileLinter(fileJob(loadEffectiveConfig({ config: false, preset: 'timm' }), 'fast', DEFAULT_LIMITS));
+    const kinds = new Map<string, number>();
+    let roles = 0;
+    let diagnostics = 0;
+    let bom = 0;
+    let unterminated = 0;
+    const { tmpTree } = await import('../helpers/tmp.js');
+    const own = tmpTree({
+      'bom.md': '\ufeff# Page\n<!--\nType: model-index\nModels:\n- Name: a\n  Metadata: {Epochs: -1}\n-->\n',
+      'open.md': '<!--\nType: model-index\nModels:\n- Name: b\n',
+    });
+    for (const file of [...filesBelow(join(ROOT, 'fixtures')), ...filesBelow(own)].filter((f) => /\.(md|ya?ml|json)$/.test(f))) {
+      const o = linter.lint(file);
+      kinds.set(o.kind, (kinds.get(o.kind) ?? 0) + 1);
+      if (o.kind === 'hit') continue;
+      const text = outcomeToText(o);
+      expect(outcomeFromText(JSON.parse(JSON.stringify(text)) as typeof text)).toEqual({ ...o, stamp: o.stamp ?? '' });
+      if (o.kind === 'leaf') {
+        roles += o.summary.blocks.filter((b) => b.roles).length;
+        diagnostics += o.summary.diagnostics.length;
+        if (o.summary.bom) bom++;
+        if (o.summary.unterminated) unterminated++;
+      }
+    }
+    // The fixtures hold every kind of outcome and summary part the text must carry.
+    expect(kinds.get('leaf')).toBeGreaterThan(50);
+    expect(kinds.get('full')).toBeGreaterThan(5);
+    expect(roles).toBeGreaterThan(5);
+    expect(diagnostics).toBeGreaterThan(50);
+    expect(bom).toBeGreaterThan(0);
+    expect(unterminated).toBeGreaterThan(0);
+  });
+});
