@@ -28,7 +28,7 @@ import { BUILD, VERSION } from '../version.js';
 import { writeAtomic } from '../io/write-atomic.js';
 import type { FileSummary } from '../lint/summary.js';
 import { sha1 } from '../io/digest.js';
-import { outcomeFromText, outcomeToText, type FileJob, type FileOutcome, type OutcomeText } from '../lint/per-file.js';
+import { outcomeOf, outcomeToText, type FileJob, type FileOutcome, type OutcomeText } from '../lint/per-file.js';
 
 /** Bumped when the layout of summaries changes. */
 const LAYOUT = 11;
@@ -158,7 +158,7 @@ export class LintCache {
     if (!line) return undefined;
     if (!this.intact && checkOf(file, line.digest, line.text) !== line.check) return 'unusable';
     try {
-      const o = outcomeFromText([file, line.digest, line.stamp, line.text]);
+      const o = outcomeOf(file, line.digest, line.stamp, line.text);
       return o.kind === 'full' ? 'full' : { summary: o.summary };
     } catch {
       return 'unusable';
@@ -172,9 +172,10 @@ export class LintCache {
   record(o: FileOutcome, given?: OutcomeText): void {
     if (o.kind === 'hit') return;
     this.changed = true;
-    const [, digest, stamp, text] = given ?? outcomeToText(o);
+    const t = given ?? outcomeToText(o);
+    const digest = t[1];
     if (digest === '') { this.lines.delete(o.path); return; }
-    this.lines.set(o.path, { digest, stamp, check: checkOf(o.path, digest, text), text });
+    this.lines.set(o.path, { digest, stamp: t[2], check: checkOf(o.path, digest, t[3]), text: t[3] });
   }
 
   /**

@@ -52,7 +52,12 @@ export function outcomeToText(o: Exclude<FileOutcome, { kind: 'hit' }>): Outcome
 }
 
 /** The outcome `outcomeToText` wrote; throws on other text. */
-export function outcomeFromText([path, digest, stamp, text]: OutcomeText): Exclude<FileOutcome, { kind: 'hit' }> {
+export function outcomeFromText(t: OutcomeText): Exclude<FileOutcome, { kind: 'hit' }> {
+  return outcomeOf(t[0], t[1], t[2], t[3]);
+}
+
+/** `outcomeFromText` of a line's parts. */
+export function outcomeOf(path: string, digest: string, stamp: string, text: string): Exclude<FileOutcome, { kind: 'hit' }> {
   return text === FULL ? { kind: 'full', path, digest, stamp } : { kind: 'leaf', path, stamp, summary: summaryFromText(path, digest, text) };
 }
 
