@@ -13,11 +13,14 @@ export const collectionDuplicate = defineRule({
   check(ctx) {
     const first = new Map<string, Entry>();
     for (const c of ctx.index.collections) {
-      if (typeof c.name?.value !== 'string') continue;
-      const seen = first.get(c.name.value.trim());
-      if (!seen) { first.set(c.name.value.trim(), c); continue; }
+      // Read once: an entry of a large run is a view that makes the value it hands out.
+      const located = c.name;
+      if (typeof located?.value !== 'string') continue;
+      const name = located.value.trim();
+      const seen = first.get(name);
+      if (!seen) { first.set(name, c); continue; }
       if (content(seen) !== content(c)) {
-        ctx.report({ at: c.name.origin, messageId: 'conflict', data: { name: c.name.value, first: ctx.where(seen.name!.origin) } });
+        ctx.report({ at: located.origin, messageId: 'conflict', data: { name: located.value, first: ctx.where(seen.name!.origin) } });
       }
     }
   },

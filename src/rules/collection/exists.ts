@@ -14,7 +14,10 @@ export const collectionExists = defineRule({
   check(ctx) {
     if (!ctx.index.complete) return;
     const names = new Set<string>();
-    for (const c of ctx.index.collections) if (typeof c.name?.value === 'string') names.add(c.name.value.trim());
+    for (const c of ctx.index.collections) {
+      const name = c.name?.value;
+      if (typeof name === 'string') names.add(name.trim());
+    }
     for (const m of ctx.index.models) {
       const value = m.fields.peek('In Collection');
       if (typeof value !== 'string' || names.has(value.trim())) continue;

@@ -8,7 +8,8 @@ export const pwcEntries: (index: ModelIndex) => readonly Entry[] = perIndex(
 
 /** A display name for an entry in messages. */
 export function nameOf(entry: Entry): string {
-  return typeof entry.name?.value === 'string' ? entry.name.value : '(unnamed)';
+  const name = entry.name?.value;
+  return typeof name === 'string' ? name : '(unnamed)';
 }
 
 /** An entry's content (fields, metadata and how many results) as one comparable string; summaries carry it precomputed. */

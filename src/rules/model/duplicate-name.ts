@@ -12,11 +12,13 @@ export const modelDuplicateName = defineRule({
   check(ctx) {
     const first = new Map<string, Entry>();
     for (const m of ctx.index.models) {
-      if (typeof m.name?.value !== 'string') continue;
-      const name = m.name.value.trim();
+      // Read once: an entry of a large run is a view that makes the value it hands out.
+      const located = m.name;
+      if (typeof located?.value !== 'string') continue;
+      const name = located.value.trim();
       const seen = first.get(name);
       if (!seen) { first.set(name, m); continue; }
-      ctx.report({ at: m.name.origin, messageId: 'duplicate', data: { name, first: ctx.where(seen.name!.origin) } });
+      ctx.report({ at: located.origin, messageId: 'duplicate', data: { name, first: ctx.where(seen.name!.origin) } });
     }
   },
 });
