@@ -43,3 +43,46 @@ export function metricNumber(v: unknown): number | undefined {
 export function show(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(6)));
 }
+
+/**
+ * The median of `values`, which it reorders: the middle one (the mean of the two middle ones for
+ * an even count) found by selection, not by sorting them all. `results/outlier` takes two medians
+ * of every metric of a large index; sorting took about a fifth of its time.
+ */
+export function median(values: Float64Array): number {
+  const n = values.length;
+  if (n === 0) return NaN;
+  const mid = n >> 1;
+  const upper = select(values, mid);
+  if (n % 2 === 1) return upper;
+  // Selection left everything before `mid` no greater than `upper`: the lower middle is their largest.
+  let lower = values[0]!;
+  for (let i = 1; i < mid; i++) if (values[i]! > lower) lower = values[i]!;
+  return (lower + upper) / 2;
+}
+
+/** The `k`th smallest of `a` (Hoare's selection): `a[k]` once done, with nothing greater before it and nothing smaller after. */
+function select(a: Float64Array, k: number): number {
+  let left = 0;
+  let right = a.length - 1;
+  while (left < right) {
+    const pivot = a[(left + right) >> 1]!;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return a[k]!;
+}

@@ -3,7 +3,7 @@ import type { Entry, Result } from '../../model/types.js';
 import { defineRule } from '../define-rule.js';
 import { datasetName, datasetNameOf, eachMetric } from '../helpers/results.js';
 import type { Data } from '../../source/to-data.js';
-import { metricNumber, show } from '../helpers/numbers.js';
+import { median, metricNumber, show } from '../helpers/numbers.js';
 
 /** The numeric values of one metric on one dataset, and where each is (entry, result, metric index). */
 interface Group { readonly values: number[]; readonly entries: Entry[]; readonly results: number[]; readonly metrics: number[] }
@@ -12,11 +12,6 @@ interface Group { readonly values: number[]; readonly entries: Entry[]; readonly
 interface Outliers { readonly result: Result; readonly samples: Metric[]; readonly medians: number[]; readonly count: number }
 
 type Metric = Result['metrics'][number];
-
-function median(sorted: ArrayLike<number>): number {
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 export const resultsOutlier = defineRule({
   meta: {
@@ -68,9 +63,9 @@ export const resultsOutlier = defineRule({
     for (const g of groups.values()) {
       const n = g.values.length;
       if (n < ctx.options.minSamples) continue;
-      const values = Float64Array.from(g.values).sort();
+      const values = Float64Array.from(g.values);
       const med = median(values);
-      const mad = median(values.map((v) => Math.abs(v - med)).sort());
+      const mad = median(values.map((v) => Math.abs(v - med)));
       if (mad === 0) continue;
       for (let i = 0; i < n; i++) {
         if ((0.6745 * Math.abs(g.values[i]! - med)) / mad <= ctx.options.threshold) continue;
