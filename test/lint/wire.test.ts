@@ -1,9 +1,17 @@
 /**
  * How a summary writes a value and its path (`WireValue`): alone when it can be, wrapped when it
- * could be taken for a slot marker (0 absent, 1 filled) or for a wrapper (a list).
+ * could be taken for a slot marker (0 absent, 1 filled) or for a wrapper (a list). And how an
+ * outcome is written as text for the cache (`OutcomeText`).
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wire, wiredPath, wiredValue } from '../../src/lint/summary.js';
+import { FileLinter, fileJob, outcomeFromText, outcomeToText } from '../../src/lint/per-file.js';
+import { loadEffectiveConfig } from '../../src/lint/lint.js';
+import { DEFAULT_LIMITS } from '../../src/resolve/load-file.js';
+import { filesBelow } from '../helpers/files.js';
+import { ROOT } from '../helpers/exec.js';
+import { tmpTree } from '../helpers/tmp.js';
 import type { Data } from '../../src/source/to-data.js';
 import type { Path } from '../../src/types.js';
 
@@ -33,20 +41,13 @@ describe('wire', () => {
 });
 
 describe('outcome text', () => {
-  it('gives back every outcome of linting the bundled fixtures on their own, field for field', async () => {
-    const { FileLinter, fileJob, outcomeFromText, outcomeToText } = await import('../../src/lint/per-file.js');
-    const { loadEffectiveConfig } = await import('../../src/lint/lint.js');
-    const { DEFAULT_LIMITS } = await import('../../src/resolve/load-file.js');
-    const { filesBelow } = await import('../helpers/files.js');
-    const { ROOT } = await import('../helpers/exec.js');
-    const { join } = await import('node:path');
+  it('gives back every outcome of linting the bundled fixtures on their own, field for field', () => {
     const linter = new FileLinter(fileJob(loadEffectiveConfig({ config: false, preset: 'timm' }), 'fast', DEFAULT_LIMITS));
     const kinds = new Map<string, number>();
     let roles = 0;
     let diagnostics = 0;
     let bom = 0;
     let unterminated = 0;
-    const { tmpTree } = await import('../helpers/tmp.js');
     const own = tmpTree({
       'bom.md': '\ufeff# Page\n<!--\nType: model-index\nModels:\n- Name: a\n  Metadata: {Epochs: -1}\n-->\n',
       'open.md': '<!--\nType: model-index\nModels:\n- Name: b\n',
