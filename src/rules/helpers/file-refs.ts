@@ -22,8 +22,12 @@ export interface FileRef {
  */
 export function fileRefsOf(entry: Entry, rootDir: string, base: 'file' | 'root' | 'either' = 'either'): FileRef[] {
   const refs: FileRef[] = [];
+  // The map once, and a located value only for a field that holds a string: every entry of a run
+  // is asked twice (once to stat, once by the rule), and most name none of these files.
+  const fields = entry.fields;
   for (const field of ['README', 'Image', 'Config'] as const) {
-    const at = entry.fields.get(field);
+    if (typeof fields.peek(field) !== 'string') continue;
+    const at = fields.get(field);
     if (!at || typeof at.value !== 'string') continue;
     const p = at.value.trim();
     if (p === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(p) || /^https?:/i.test(p)) continue;
