@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineRule, q } from '../define-rule.js';
 import { nameOf } from '../helpers/entries.js';
+import type { LocatedMap } from '../../model/types.js';
 
 export const modelRequiredFields = defineRule({
   meta: {
@@ -16,16 +17,20 @@ export const modelRequiredFields = defineRule({
     const collections = new Map(ctx.index.collections.map((c) => [String(c.name?.value ?? ''), c]));
     // Each field split once: `Metadata.Crop Pct` is `Crop Pct` of the metadata.
     const wanted = ctx.options.fields.map((field) => ({ field, meta: field.startsWith('Metadata.'), key: field.replace(/^Metadata\./, '') }));
-    const present = (e: typeof ctx.index.models[number], w: typeof wanted[number]): boolean => {
-      const v = w.meta ? e.metadata.peek(w.key) : e.fields.peek(w.key);
+    // An entry's two maps are taken once, not once per field (an entry of a large run is a view
+    // that makes a map each time it is asked for one).
+    const present = (fields: LocatedMap, metadata: LocatedMap, w: typeof wanted[number]): boolean => {
+      const v = w.meta ? metadata.peek(w.key) : fields.peek(w.key);
       return v !== undefined && v !== null && v !== '';
     };
     for (const m of ctx.index.models) {
       if (m.dialect !== 'pwc') continue;
-      const coll = collections.get(String(m.fields.peek('In Collection') ?? ''));
+      const fields = m.fields;
+      const metadata = m.metadata;
+      const coll = collections.get(String(fields.peek('In Collection') ?? ''));
       for (const w of wanted) {
         const { field } = w;
-        if (present(m, w) || (coll && present(coll, w))) continue;
+        if (present(fields, metadata, w) || (coll && present(coll.fields, coll.metadata, w))) continue;
         ctx.report({ at: m.name?.origin ?? m.origin, messageId: 'missing', data: { name: nameOf(m), field } });
       }
     }
