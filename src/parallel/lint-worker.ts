@@ -31,7 +31,7 @@ export function answer(req: Request, linter: FileLinter): Reply {
 
 /** An outcome as text (a file linted without a digest to compare is never a hit). */
 function asText(o: FileOutcome): OutcomeText {
-  return o.kind === 'hit' ? [o.path, '', o.stamp ?? '', 'full'] : outcomeToText(o);
+  return outcomeToText(o.kind === 'hit' ? { kind: 'full', path: o.path, digest: '', ...(o.stamp !== undefined ? { stamp: o.stamp } : {}) } : o);
 }
 
 if (parentPort) {
