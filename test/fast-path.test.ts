@@ -76,6 +76,20 @@ describe('fast path = full-position path', () => {
 });
 
 describe('worker threads (--concurrency)', () => {
+  it('auto: none below 5,000 files or on a single core, else one per core (at most 8); a number is taken as it is', async () => {
+    const { threadsFor, AUTO_MIN_FILES } = await import('../src/parallel/lint-pool.js');
+    expect(AUTO_MIN_FILES).toBe(5000);
+    expect(threadsFor('auto', 4999, 4)).toBe(0);
+    expect(threadsFor('auto', 5000, 1)).toBe(0);
+    expect(threadsFor('auto', 5000, 2)).toBe(2);
+    expect(threadsFor('auto', 10000, 4)).toBe(4);
+    expect(threadsFor('auto', 10000, 64)).toBe(8);
+    expect(threadsFor('off', 10000, 4)).toBe(0);
+    expect(threadsFor(3, 10000, 1)).toBe(3);
+    expect(threadsFor(3, 2, 4)).toBe(2);
+    expect(threadsFor(2.7, 100, 4)).toBe(2);
+  });
+
   it('give the same results as the main thread alone, on real and injected corpora', async () => {
     const { lintFilesAsync } = await import('../src/lint/lint.js');
     const dir = tmpTree(generateCorpus({ pages: 30, seed: 5, inject: true }).files);

@@ -63,7 +63,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     .option('--root-dir <dir>', 'project root for root-relative README, Config and Image paths (default: the folder of the root model-index.yml, else the current folder)')
     .option('--index <file|auto>', 'lint the named files inside a whole index, so cross-file rules see every file (auto: the project\'s root model-index.*); report only the named files')
     .option('--allow-outside-root', 'follow references (Import, Metadata, README...) that lead outside the project root')
-    .option('--concurrency <n|auto|off>', 'worker threads for linting files: a number, auto or off (default: auto: one per core from 5,000 files)')
+    .option('--concurrency <n|auto|off>', 'worker threads for linting files: a number, auto or off (default: auto: one per core from 5,000 files, none on a single core)')
     .option('--cache', 'keep each file\'s results and reuse them while the file, the configuration and milint are unchanged')
     .option('--cache-location <path>', 'the cache file, or a folder for it (default: node_modules/.cache/milint/)')
     .option('--max-block-size <chars>', 'largest model-index block to read, in characters (default: 10485760)')
