@@ -3,8 +3,10 @@
 // For 100, 1,000 and 10,000 generated timm-style pages (and 1,000 pages with injected mistakes),
 // runs the floor (read + extract + js-yaml load, no checks) and milint (full lint, JSON output)
 // alternately in fresh processes, and prints per size the median wall time, the peak RSS, the
-// milliseconds per page and the ratio to the floor. Compare ratios: absolute times drift on these
-// shared machines. Also: start-up against a bare `node -e 0`, and a warm --cache run.
+// milliseconds per page and the ratio to the floor (of the medians, and per alternating pair: each
+// milint run against the floor run just before it, which the machine's load moves alike). Compare
+// ratios: absolute times drift on these shared machines. Also: start-up against a bare `node -e 0`,
+// and a warm --cache run against a cold one.
 //   node scripts/bench.js [--sizes 100,1000,10000] [--runs 5]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -15,7 +17,7 @@ import { generateCorpus, writeCorpus } from './generate-corpus.js';
 const ROOT = join(import.meta.dirname, '..');
 const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i === -1 ? def : process.argv[i + 1]; };
 const sizes = arg('sizes', '100,1000,10000').split(',').map(Number);
-const runsFor = (n) => Number(arg('runs', n >= 10000 ? '3' : n >= 1000 ? '5' : '7'));
+const runsFor = (n) => Number(arg('runs', n >= 1000 ? '5' : '7'));
 const base = join(tmpdir(), 'milint-bench');
 
 /** Runs a command, returns wall milliseconds and peak RSS (MiB, from the child itself). */
@@ -57,15 +59,17 @@ for (const [pages, inject] of cases) {
   const l = median(lint.map((r) => r.ms));
   rows.push({
     corpus: `${pages}${inject ? ' (injected)' : ''}`, floorMs: f, milintMs: l, ratio: l / f, msPerPage: l / pages,
+    // Each milint run against the floor run just before it: the machine's load moves both alike.
+    pairs: lint.map((r, i) => r.ms / floor[i].ms),
     floorRss: Math.max(...floor.map((r) => r.rss)), milintRss: Math.max(...lint.map((r) => r.rss)),
   });
   process.stderr.write(`done: ${pages} pages\n`);
 }
 
-console.log('| pages | floor (ms) | milint (ms) | ratio | ms/page | floor peak RSS (MiB) | milint peak RSS (MiB) |');
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| pages | floor (ms) | milint (ms) | ratio | ratio per pair: median (range) | ms/page | floor peak RSS (MiB) | milint peak RSS (MiB) |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
-  console.log(`| ${r.corpus} | ${fmt(r.floorMs)} | ${fmt(r.milintMs)} | ${fmt(r.ratio, 2)} | ${fmt(r.msPerPage, 3)} | ${fmt(r.floorRss)} | ${fmt(r.milintRss)} |`);
+  console.log(`| ${r.corpus} | ${fmt(r.floorMs)} | ${fmt(r.milintMs)} | ${fmt(r.ratio, 2)} | ${fmt(median(r.pairs), 2)} (${fmt(Math.min(...r.pairs), 2)}-${fmt(Math.max(...r.pairs), 2)}) | ${fmt(r.msPerPage, 3)} | ${fmt(r.floorRss)} | ${fmt(r.milintRss)} |`);
 }
 
 // --cache on the largest corpus: a cold run (no cache file) against a warm one (nothing changed),
@@ -84,7 +88,8 @@ for (let i = 0; i < runsFor(largest); i++) {
 const coldMs = median(coldRuns.map((r) => r.ms));
 const warmMs = median(warmRuns.map((r) => r.ms));
 console.log('');
-console.log(`--cache, ${largest} pages: cold ${fmt(coldMs)} ms (peak RSS ${fmt(Math.max(...coldRuns.map((r) => r.rss)))} MiB), warm ${fmt(warmMs)} ms (peak RSS ${fmt(Math.max(...warmRuns.map((r) => r.rss)))} MiB): warm is ${fmt(coldMs / warmMs, 2)}x faster`);
+const cachePairs = coldRuns.map((r, i) => r.ms / warmRuns[i].ms);
+console.log(`--cache, ${largest} pages: cold ${fmt(coldMs)} ms (peak RSS ${fmt(Math.max(...coldRuns.map((r) => r.rss)))} MiB), warm ${fmt(warmMs)} ms (peak RSS ${fmt(Math.max(...warmRuns.map((r) => r.rss)))} MiB): warm is ${fmt(coldMs / warmMs, 2)}x faster (per pair: median ${fmt(median(cachePairs), 2)}x, ${fmt(Math.min(...cachePairs), 2)}-${fmt(Math.max(...cachePairs), 2)}x)`);
 
 // Start-up: a bare node, `milint --version`, and a one-file lint, alternating.
 const one = join(corpus(100, false), 'docs', 'models', 'family00000.md');
