@@ -20,6 +20,17 @@ describe('CLI behaviour', () => {
     expect(milint(['--max-warnings', 'many', '.'], dir).code).toBe(2);
   });
 
+  it('--concurrency: a number of worker threads, auto or off (0 is off); anything else is a usage error', () => {
+    for (const value of ['0', '1', '2', 'auto', 'off']) {
+      const r = milint(['--concurrency', value, '-f', 'compact', 'fixtures/demo'], ROOT);
+      expect([value, r.code, r.stderr]).toEqual([value, 1, '']);
+    }
+    for (const value of ['abc', '-1', '1.5', '', 'OFF']) {
+      const r = milint(['--concurrency', value, 'fixtures/demo'], ROOT);
+      expect([value, r.code, r.stdout, r.stderr]).toEqual([value, 2, '', `milint: --concurrency takes a number of worker threads, auto or off, got "${value}".\n`]);
+    }
+  });
+
   it('--quiet reports errors only', () => {
     const r = milint(['--quiet', '-f', 'compact', 'fixtures/demo'], ROOT);
     expect(r.code).toBe(1);

@@ -118,9 +118,13 @@ function positive(value: string | undefined, flag: string): number | undefined {
   return n;
 }
 
-/** `--concurrency`: a positive number of worker threads, `auto` or `off`. */
+/** `--concurrency`: a number of worker threads (0 is `off`), `auto` or `off`. */
 function concurrency(value: string | undefined): Concurrency {
   if (value === undefined || value === 'auto') return 'auto';
   if (value === 'off' || value === '0') return 'off';
-  return positive(value, '--concurrency')!;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) {
+    throw new UsageError(`--concurrency takes a number of worker threads, auto or off, got "${value}".`);
+  }
+  return n;
 }
