@@ -25,7 +25,7 @@ describe('CLI behaviour', () => {
       const r = milint(['--concurrency', value, '-f', 'compact', 'fixtures/demo'], ROOT);
       expect([value, r.code, r.stderr]).toEqual([value, 1, '']);
     }
-    for (const value of ['abc', '-1', '1.5', '', 'OFF']) {
+    for (const value of ['abc', '-1', '1.5', '', 'OFF', '1e3', '0x2', ' 2']) {
       const r = milint(['--concurrency', value, 'fixtures/demo'], ROOT);
       expect([value, r.code, r.stdout, r.stderr]).toEqual([value, 2, '', `milint: --concurrency takes a number of worker threads, auto or off, got "${value}".\n`]);
     }

@@ -122,9 +122,7 @@ function positive(value: string | undefined, flag: string): number | undefined {
 function concurrency(value: string | undefined): Concurrency {
   if (value === undefined || value === 'auto') return 'auto';
   if (value === 'off' || value === '0') return 'off';
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n) || n < 0) {
-    throw new UsageError(`--concurrency takes a number of worker threads, auto or off, got "${value}".`);
-  }
-  return n;
+  // Digits only: `1e3`, `0x10` or ` 2` are not what anyone means by a number of threads.
+  if (!/^[0-9]+$/.test(value)) throw new UsageError(`--concurrency takes a number of worker threads, auto or off, got "${value}".`);
+  return Number(value);
 }
