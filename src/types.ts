@@ -33,6 +33,12 @@ export interface SourceFile {
   readonly mayHaveDirectives: boolean;
   /** Releases the text of a file read from disk; it is read again if a position is needed. */
   release?(): void;
+  /**
+   * True once a text read again (after `release`) was found to differ from the one checked: the
+   * file changed on disk during the run. `text` then keeps the checked length, so that no span falls
+   * outside it, and the file's findings are replaced by one saying so (see `collect`).
+   */
+  readonly changed?: boolean;
   /** Whether the bytes started with a UTF-8 BOM (kept so that a writer can restore it). */
   readonly bom: boolean;
   readonly lines: LineIndex;

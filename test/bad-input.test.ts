@@ -78,12 +78,12 @@ describe('bad input', () => {
     expect(check({ 'empty.md': '' }).rows).toEqual([OTHER_ROW]);
   });
 
-  it('a binary file named explicitly is reported, and skipped in a folder walk', () => {
+  it('a binary file is reported and skipped, named or found by walking a folder', () => {
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]);
     const named = lintTree({ 'model-index.yml': bytes }, ['model-index.yml']);
     expect(named.results[0]!.diagnostics.map((d) => `${d.start.line}:${d.start.column} ${d.ruleId} ${d.messageId}`))
       .toEqual(['1:1 file/binary binary']);
-    expect(check({ 'logo.md': bytes }).rows).toEqual([OTHER_ROW]);
+    expect(check({ 'logo.md': bytes }).rows).toEqual(['logo.md:1:1 file/binary', OTHER_ROW]);
   });
 
   it('a non-UTF-8 file: the bad byte is reported, the rest is still checked', () => {

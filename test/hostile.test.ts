@@ -55,12 +55,12 @@ describe('encodings', () => {
     expect(lint({ 'model-index.yml': 'Models:\r- Name: a\r  Metadata: {FLOPs: -1}\r' }).rows).toEqual(['model-index.yml:3:21 metadata/number', OK_ROW]);
   });
 
-  it('a binary file: a notice when named, silence in a folder walk', () => {
+  it('a binary file is an error when named and when found by a folder walk', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]);
     const dir = tmpTree({ 'logo.md': png, ...OK });
-    expect(rows(lintFiles({ patterns: ['.'], cwd: dir, config: false }), dir)).toEqual([OK_ROW]);
+    expect(rows(lintFiles({ patterns: ['.'], cwd: dir, config: false }), dir)).toEqual(['logo.md:1:1 file/binary', OK_ROW]);
     const named = lintFiles({ patterns: ['logo.md'], cwd: dir, config: false });
-    expect(named.results[0]!.diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['file/binary info']);
+    expect(named.results[0]!.diagnostics.map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['file/binary error']);
   });
 });
 
@@ -154,6 +154,6 @@ describe('the CLI on hostile input', () => {
     const r = milint(['-f', 'compact', '.'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe(['model-index.yml:1:1: error This block nests too deeply to be read; it was not checked further. [yaml/resource-limit]', 'ok.md:5:22: error Epochs must be a non-negative integer, got -1. [metadata/number]', ''].join('\n'));
+    expect(r.stdout).toBe(['bin.md:1:1: error The file is binary (it contains NUL bytes), not text; it was skipped. [file/binary]', 'model-index.yml:1:1: error This block nests too deeply to be read; it was not checked further. [yaml/resource-limit]', 'ok.md:5:22: error Epochs must be a non-negative integer, got -1. [metadata/number]', ''].join('\n'));
   });
 });

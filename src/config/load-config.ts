@@ -3,7 +3,8 @@
  * `.milintrc.{json,yaml,yml}`, or the `milint` key of package.json, in the first folder at or above
  * the start folder that has one (stopping at the repository root).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { describeRefusal, readGuarded, ReadRefused, realRoots, type ReadGuard } from '../io/read-guard.js';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../errors.js';
@@ -18,32 +19,39 @@ export interface RawConfig {
   readonly data: unknown;
 }
 
-/** The config file that applies to `start`, or undefined. */
+/** Largest config file read (a config is a few hundred bytes; /dev/zero is endless). */
+const MAX_CONFIG_BYTES = 1 << 20;
+
+/**
+ * The config file that applies to `start`, or undefined. A config found in the repository is read
+ * only if its real path lies inside the repository (a link to a file elsewhere is refused).
+ */
 export function findConfig(start: string): RawConfig | undefined {
+  const dirs: string[] = [];
   for (let dir = resolve(start); ; dir = dirname(dir)) {
+    dirs.push(dir);
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) break;
+  }
+  const guard: ReadGuard = { maxBytes: MAX_CONFIG_BYTES, roots: realRoots([dirs[dirs.length - 1]!]) };
+  for (const dir of dirs) {
     for (const name of CONFIG_FILES) {
       const p = join(dir, name);
-      if (existsSync(p)) return readConfig(p);
+      if (existsSync(p)) return readConfig(p, guard);
     }
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg)) {
-      const data = readJson(pkg) as Record<string, unknown> | undefined;
+      const data = readJson(pkg, guard) as Record<string, unknown> | undefined;
       if (data && typeof data === 'object' && 'milint' in data) return { file: pkg, data: data.milint };
     }
-    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return undefined;
   }
+  return undefined;
 }
 
-/** Reads a named config file (`--config`). */
-export function readConfig(path: string): RawConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new ConfigError(`Cannot read the config file ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, undefined, { cause: e });
-  }
+/** Reads a config file: one named with `--config` (anywhere), or one found (inside the repository). */
+export function readConfig(path: string, guard: ReadGuard = { maxBytes: MAX_CONFIG_BYTES }): RawConfig {
+  const text = readText(path, guard);
   if (path.endsWith('package.json')) {
-    const data = readJson(path) as Record<string, unknown> | undefined;
+    const data = readJson(path, guard) as Record<string, unknown> | undefined;
     return { file: path, data: data?.milint ?? {} };
   }
   try {
@@ -53,9 +61,20 @@ export function readConfig(path: string): RawConfig {
   }
 }
 
-function readJson(path: string): unknown {
+/** A config file's text; a file that cannot or may not be read is a ConfigError. */
+function readText(path: string, guard: ReadGuard): string {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    return readGuarded(path, guard).bytes.toString('utf8');
+  } catch (e) {
+    const why = e instanceof ReadRefused ? describeRefusal(e.refusal) : (e as NodeJS.ErrnoException).code ?? 'error';
+    throw new ConfigError(`Cannot read the config file ${path} (${why}).`, undefined, { cause: e });
+  }
+}
+
+function readJson(path: string, guard: ReadGuard): unknown {
+  const text = readText(path, guard);
+  try {
+    return JSON.parse(text) as unknown;
   } catch (e) {
     throw new ConfigError(`${path} is not valid JSON: ${(e as Error).message}`, undefined, { cause: e });
   }

@@ -2,9 +2,13 @@
  * Turns the command line's paths into files. A file is taken as named; a directory is walked for
  * Markdown pages and files named model-index.* or metafile.*, skipping dot-folders, node_modules
  * and what .gitignore files ignore; anything else is a glob. A path that matches nothing is an
- * InputError (a usage problem, exit 2).
+ * InputError (a usage problem, exit 2). Given the project roots (`within`, real paths), neither a
+ * walk nor a glob follows a symbolic link to a folder outside them; files that are links, FIFOs or
+ * devices are listed all the same, for the read guard to report (see io/read-guard.ts).
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readGuarded } from '../io/read-guard.js';
+import { insideAny } from '../source/paths.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Ignore } from 'ignore';
 import type * as Tinyglobby from 'tinyglobby';
@@ -31,7 +35,7 @@ export function isWalkedFile(name: string): boolean {
   return format !== undefined && /^(model-index|metafile)\.[^.]+$/i.test(name);
 }
 
-export function discover(patterns: readonly string[], cwd: string): Discovered {
+export function discover(patterns: readonly string[], cwd: string, within?: readonly string[]): Discovered {
   const files: string[] = [];
   const seen = new Set<string>();
   const explicit = new Set<string>();
@@ -51,17 +55,22 @@ export function discover(patterns: readonly string[], cwd: string): Discovered {
   for (const pattern of patterns.length ? patterns : ['.']) {
     const abs = resolve(cwd, pattern);
     const kind = kindOf(abs);
-    if (kind === 'file') { add(abs, true); continue; }
+    if (kind === 'file' || kind === 'special') { add(abs, true); continue; }
     if (kind === 'directory') {
+      if (within && !insideReal(abs, within)) {
+        throw new InputError(`${pattern} leads to a folder outside the project root (a symbolic link).`, 'Name the folder itself, or give --root-dir or --allow-outside-root.');
+      }
       directories.push(abs);
-      for (const [f, real] of walk(abs)) add(f, false, real);
+      for (const [f, real] of walk(abs, within)) add(f, false, real);
       continue;
     }
     if (!tinyglobby().isDynamicPattern(pattern)) {
       throw new InputError(`No such file or directory: ${pattern}`, 'Check the path, or quote a glob so that milint expands it.');
     }
     const gitignored = gitignoreFilter(cwd);
-    const matches = tinyglobby().globSync(pattern, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] })
+    // Links are not followed: `ln -s / rootlink` must not make `**/*.md` walk the whole disk. A link
+    // to a file is still matched (and read, if its target lies inside the project).
+    const matches = tinyglobby().globSync(pattern, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] })
       .map((p) => resolve(p)).filter((p) => formatOf(p) !== undefined && !gitignored(p)).sort();
     if (matches.length === 0) {
       throw new InputError(`No files matched the pattern: ${pattern}`, 'milint reads Markdown (.md, .markdown, .mdx), YAML and JSON files.');
@@ -71,13 +80,19 @@ export function discover(patterns: readonly string[], cwd: string): Discovered {
   return { files, explicit, directories };
 }
 
-function kindOf(p: string): 'file' | 'directory' | 'missing' {
+/** What a path is, links followed: `special` is a FIFO, socket or device (never opened here). */
+function kindOf(p: string): 'file' | 'directory' | 'special' | 'missing' {
   try {
     const s = statSync(p);
-    return s.isDirectory() ? 'directory' : s.isFile() ? 'file' : 'missing';
+    return s.isDirectory() ? 'directory' : s.isFile() ? 'file' : 'special';
   } catch {
     return 'missing';
   }
+}
+
+/** Whether a path's real location lies inside the roots (real paths). */
+function insideReal(p: string, within: readonly string[]): boolean {
+  try { return insideAny(within, realpathSync.native(p)); } catch { return false; }
 }
 
 /** The folder of the nearest `.git` at or above `dir`, or undefined. */
@@ -93,9 +108,12 @@ export function gitRoot(dir: string): string | undefined {
 
 interface Matcher { readonly base: string; readonly ig: Ignore }
 
+/** A .gitignore is read like any file of the repository: regular, bounded, not through a link out of it. */
+const IGNORE_GUARD = { maxBytes: 1 << 20 };
+
 function readIgnore(dir: string): Matcher | undefined {
   try {
-    const text = readFileSync(join(dir, '.gitignore'), 'utf8');
+    const text = readGuarded(join(dir, '.gitignore'), IGNORE_GUARD).bytes.toString('utf8');
     return { base: dir, ig: ignoreLib()().add(text) };
   } catch {
     return undefined;
@@ -140,15 +158,17 @@ function gitignoreFilter(cwd: string): (p: string) => boolean {
 /** A folder's path ending in one separator (a root such as `/` has it already). */
 const withSep = (dir: string): string => (dir.endsWith(sep) ? dir : dir + sep);
 
-/** Walks a directory in name order; follows symlinks, visiting each real folder once. */
-/** Files under a folder, each with its real path (known from its folder's unless it is a link). */
-function walk(root: string): [path: string, real: string | undefined][] {
+/**
+ * Files under a folder in name order, each with its real path (known from its folder's unless it is
+ * a link). Links to folders are followed when they stay inside `within`, each real folder once.
+ */
+function walk(root: string, within: readonly string[] | undefined): [path: string, real: string | undefined][] {
   const out: [string, string | undefined][] = [];
   const visited = new Set<string>();
   const rec = (dir: string, matchers: readonly Matcher[]): void => {
     let real: string;
     try { real = realpathSync.native(dir); } catch { return; }
-    if (visited.has(real)) return;
+    if (visited.has(real) || (within && !insideAny(within, real))) return;
     visited.add(real);
     const own = readIgnore(dir);
     const ms = own ? [...matchers, own] : matchers;
@@ -162,11 +182,12 @@ function walk(root: string): [path: string, real: string | undefined][] {
     for (const e of entries) {
       const p = under + e.name;
       let isDir = e.isDirectory();
-      let isFile = e.isFile();
+      // FIFOs, sockets and devices with a page's name are listed: reading them is refused, and said.
+      let isFile = !isDir;
       if (e.isSymbolicLink()) {
         const k = kindOf(p);
         isDir = k === 'directory';
-        isFile = k === 'file';
+        isFile = k !== 'directory';
       }
       if (isDir) {
         if (e.name.startsWith('.') || e.name === 'node_modules' || ignoredBy(ms, p, true)) continue;

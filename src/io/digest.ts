@@ -1,5 +1,6 @@
 import * as crypto from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
+import { readGuarded, type ReadGuard } from './read-guard.js';
 
 // `crypto.hash` (Node 20.12 and later) hashes in one call, about a third faster on a page than a
 // Hash object; older Node 20 releases build one.
@@ -20,29 +21,12 @@ export function stampOf(st: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>)
 
 /**
  * A file's bytes and the stamp it had when they were read (taken before reading, so that a write
- * during the read shows in the next stamp). The same system calls as `readFileSync`; a file that
- * cannot be read throws `readFileSync`'s own error.
+ * during the read shows in the next stamp), through the read guard: a file it refuses throws
+ * `ReadRefused`.
  */
-export function readStamped(path: string): { readonly bytes: Buffer; readonly stamp: string } {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size === 0) return { bytes: readFileSync(fd), stamp: st.isFile() ? stampOf(st) : '' };
-    const bytes = Buffer.allocUnsafe(st.size);
-    let got = 0;
-    while (got < bytes.length) {
-      const n = readSync(fd, bytes, got, bytes.length - got, null);
-      if (n === 0) break;
-      got += n;
-    }
-    return { bytes: got === bytes.length ? bytes : bytes.subarray(0, got), stamp: stampOf(st) };
-  } catch {
-    // The usual error (a folder, a missing file, no permission), as a plain read reports it.
-    return { bytes: readFileSync(path), stamp: '' };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+export function readStamped(path: string, guard: ReadGuard): { readonly bytes: Buffer; readonly stamp: string } {
+  const { bytes, stat } = readGuarded(path, guard);
+  return { bytes, stamp: stampOf(stat) };
 }
 
 /** Whether the file at `path` has the stamp `stamp` now (a regular file that can be looked at). */
@@ -59,10 +43,10 @@ export function hasStamp(path: string, stamp: string): boolean {
  * The sha1 of a file's bytes and its stamp ('' for both when it cannot be read); or null, without
  * reading it, when `stamp` is given and is still the file's stamp.
  */
-export function fileDigest(path: string, stamp?: string | null): readonly [digest: string, stamp: string] | null {
+export function fileDigest(path: string, stamp: string | null | undefined, guard: ReadGuard): readonly [digest: string, stamp: string] | null {
   if (stamp && hasStamp(path, stamp)) return null;
   try {
-    const read = readStamped(path);
+    const read = readStamped(path, guard);
     return [sha1(read.bytes), read.stamp];
   } catch {
     return ['', ''];

@@ -1,6 +1,6 @@
 import type { Diagnostic, FileResult, SourceFile } from '../types.js';
 import type { EffectiveConfig } from '../config/types.js';
-import { toDiagnostic, type Report } from './report.js';
+import { reportSpan, toDiagnostic, type Report } from './report.js';
 
 /**
  * Groups reports by file and renders them: severities from the configuration (a rule that is off
@@ -33,11 +33,19 @@ export function collect(
     entry.diagnostics.push(toDiagnostic(r, severity));
   }
   const results: FileResult[] = [];
-  for (const [path, { file, diagnostics }] of byFile) {
+  for (const [path, entry] of byFile) {
+    const { file } = entry;
+    // A file with findings is read now if its text was released: one that changed on disk since it
+    // was checked has findings at positions that no longer exist; they give way to one that says so.
+    if (entry.diagnostics.length > 0 && (void file.text, file.changed)) {
+      const severity = config?.rules.get('file/unreadable')?.severity;
+      entry.diagnostics = severity === 'off' ? [] : [toDiagnostic(reportSpan('file/unreadable', 'changed', {}, file, { start: 0, end: 0 }), severity)];
+    }
+    const { diagnostics } = entry;
     diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end
       || cmp(a.ruleId, b.ruleId) || cmp(a.messageId, b.messageId));
     // The text is fetched only by a formatter that shows it (code frames of files with problems).
-    results.push({ file: path, diagnostics, get source() { return file.text; } });
+    results.push({ file: path, diagnostics, get source() { return file.changed ? undefined : file.text; } });
   }
   return results.sort((a, b) => cmp(a.file, b.file));
 }

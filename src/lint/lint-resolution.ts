@@ -29,6 +29,8 @@ export interface LintRun {
   readonly index: ModelIndex;
   readonly resolution: Resolution;
   readonly config: EffectiveConfig;
+  /** The real paths of the project roots files were read from (undefined: anywhere); `--fix` writes only there. */
+  readonly within?: readonly string[];
   /** How the files of a `lintFilesAsync` run were linted. */
   readonly stats?: RunStats;
 }
@@ -74,11 +76,14 @@ export function lintResolution(
   }
   const reported = new Set<string>();
   const rendered = new Map<string, readonly Diagnostic[]>();
+  const discovered = new Set(resolution.discovered);
   for (const [path, file] of resolution.files) {
-    // A file found by walking a folder that holds no model-index block is not a model-index
-    // file: no message (a binary or mis-encoded page among the docs is none of our business).
+    // A file found by walking a folder that holds no model-index block is not a model-index file:
+    // no message for a mis-encoded page among the docs. One that could not be read at all (a link
+    // out of the project, a FIFO, a binary or UTF-16 page) is said, as is any file an index imports.
     const unterminated = file.summary ? file.summary.unterminated : file.reports.some((r) => r.ruleId === 'file/unterminated-block');
-    if (!used.has(path) && !explicit.has(path) && !unterminated) continue;
+    const unreadable = file.summary ? file.summary.unreadable : file.unreadable;
+    if (!used.has(path) && !explicit.has(path) && !unterminated && !unreadable && discovered.has(path)) continue;
     if (file.summary) rendered.set(path, file.summary.diagnostics);
     else reports.push(...file.reports);
     reported.add(path);

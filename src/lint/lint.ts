@@ -6,7 +6,7 @@
 import { dirname, resolve } from 'node:path';
 import { discover } from '../discover/discover.js';
 import { formatOf } from '../extract/extract.js';
-import { DEFAULT_LIMITS, loadSource, type Limits, type LoadedFile, type ParseMode } from '../resolve/load-file.js';
+import { DEFAULT_LIMITS, guardOf, loadSource, type Limits, type LoadedFile, type ParseMode } from '../resolve/load-file.js';
 import { sourceFromText } from '../source/source-file.js';
 import { resolveGraph, type Resolution } from '../resolve/resolve.js';
 import { findConfig, readConfig } from '../config/load-config.js';
@@ -18,7 +18,7 @@ import { fileJob, FileLinter } from './per-file.js';
 import { keptKeys, stubFile } from './summary.js';
 import { EntryStore } from './entry-store.js';
 import { lintResolution, type LintRun } from './lint-resolution.js';
-import { ignoreMatcher, indexRootDir, projectRoot, projectRoots, reachedFrom, rootIndexFor } from './project.js';
+import { checkRootDir, readRoots, ignoreMatcher, indexRootDir, projectRoot, projectRoots, reachedFrom, rootIndexFor } from './project.js';
 
 export { defaultRootDir, projectRoot, projectRoots } from './project.js';
 export { lintResolution, type LintRun } from './lint-resolution.js';
@@ -94,8 +94,9 @@ export function lintFiles(options: LintOptions = {}): LintRun {
 export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun> {
   const prep = prepare(options);
   if (options.overlay) return lintPrepared(prep);
-  const job = fileJob(prep.config, options.parseMode ?? 'fast', limitsOf(options));
+  const job = fileJob(prep.config, options.parseMode ?? 'fast', limitsOf(options, prep.within));
   const store = new EntryStore(keptKeys(prep.config));
+  const guard = guardOf(job.limits);
   const holder: { cache?: LintCache; opened?: boolean } = {};
   // What the cache knows (read once a run, when first asked).
   const known: Known = {
@@ -117,10 +118,10 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
     const hit = (cache: LintCache, path: string): boolean => {
       const found = cache.outcome(path);
       if (found === 'full') return false;
-      if (found !== undefined && found !== 'unusable') { stubs.set(path, stubFile(found.summary, store)); stats.cached++; return true; }
+      if (found !== undefined && found !== 'unusable') { stubs.set(path, stubFile(found.summary, store, guard)); stats.cached++; return true; }
       const o = (linter ??= new FileLinter(job)).lint(path);
       cache.record(o);
-      if (o.kind === 'leaf') { stubs.set(path, stubFile(o.summary, store)); stats.linted++; }
+      if (o.kind === 'leaf') { stubs.set(path, stubFile(o.summary, store, guard)); stats.linted++; }
       return false;
     };
     const { workersLost, hashed } = await lintEach(paths, job, threads, Boolean(options.cache), () => {
@@ -137,7 +138,7 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
         return;
       }
       holder.cache?.record(o, text);
-      if (o.kind === 'leaf') { stubs.set(o.path, stubFile(o.summary, store)); stats.linted++; }
+      if (o.kind === 'leaf') { stubs.set(o.path, stubFile(o.summary, store, guard)); stats.linted++; }
     }, options.onProgress);
     stats.workersLost += workersLost;
     stats.hashed += hashed;
@@ -147,12 +148,12 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
   // Files that references reach but nobody named (the pages an index imports, under `--index`)
   // are linted on their own too: the graph is walked without reading them, they are linted, and
   // the walk is done again until it reaches nothing new.
-  const confine = projectRoots(options, prep.config, prep.cwd);
+  const { confine } = prep;
   let walk: Resolution;
   for (;;) {
     walk = resolveGraph(prep.files, {
       preloaded: stubs, mode: options.parseMode, defer: (p) => !seen.has(p) && formatOf(p) !== undefined,
-      ...(options.limits ? { limits: options.limits } : {}), ...(confine ? { confine } : {}),
+      limits: resolveLimits(options, prep.within), ...(confine ? { confine } : {}),
     });
     for (const p of walk.files.keys()) seen.add(p);
     if (walk.deferred.size === 0) break;
@@ -178,6 +179,9 @@ interface Prepared {
   readonly root: string | undefined;
   /** The files to read, root index first. */
   readonly files: readonly string[];
+  /** The project roots references may not leave (undefined: `allowOutsideRoot`), and their real paths. */
+  readonly confine: readonly string[] | undefined;
+  readonly within: readonly string[] | undefined;
 }
 
 function prepare(options: LintOptions): Prepared {
@@ -185,20 +189,25 @@ function prepare(options: LintOptions): Prepared {
   const config = options.effectiveConfig ?? loadEffectiveConfig(options);
   const configDir = config.file ? dirname(config.file) : cwd;
   const ignored = ignoreMatcher(config, configDir);
-  const found = discover(options.patterns ?? ['.'], cwd);
+  const confine = projectRoots(options, config, cwd);
+  checkRootDir(config, cwd, confine);
+  const within = confine ? readRoots(confine, options.patterns, cwd) : undefined;
+  // A folder walk never follows a link out of the project, also with allowOutsideRoot (which is
+  // about references): `ln -s / rootlink` must not make `milint .` walk the whole disk.
+  const walkWithin = within ?? readRoots(projectRoots({ ...options, allowOutsideRoot: false }, config, cwd)!, options.patterns, cwd);
+  const found = discover(options.patterns ?? ['.'], cwd, walkWithin);
   const root = options.index ? rootIndexFor(options.index, cwd, projectRoot(options, config, cwd) ?? cwd) : undefined;
   const files = [...(root && !found.files.includes(root) ? [root] : []), ...found.files.filter((f) => !ignored(f))];
-  return { options, cwd, config, configDir, ignored, found, root, files };
+  return { options, cwd, config, configDir, ignored, found, root, files, confine, within };
 }
 
 /** Resolves and lints; `stubs` are files linted on their own already (by path); `built`, the graph if it is built already. */
 function lintPrepared(prep: Prepared, stubs?: ReadonlyMap<string, LoadedFile>, built?: Resolution): LintRun {
-  const { options, cwd, config, ignored, found, root, files } = prep;
-  const confine = projectRoots(options, config, cwd);
+  const { options, cwd, config, ignored, found, root, files, confine, within } = prep;
   const preloaded = new Map([...(stubs ?? []), ...preload(options.overlay, options)]);
   const graph = (): Resolution => resolveGraph(files, {
     preloaded, mode: options.parseMode, ...(stubs ? {} : { onProgress: options.onProgress }),
-    ...(options.limits ? { limits: options.limits } : {}), ...(confine ? { confine } : {}),
+    limits: resolveLimits(options, within), ...(confine ? { confine } : {}),
   });
   let resolution = built ?? graph();
   // A stub named in a role its summary does not cover is loaded in full, and the graph built again.
@@ -209,7 +218,7 @@ function lintPrepared(prep: Prepared, stubs?: ReadonlyMap<string, LoadedFile>, b
   const rootDir = indexRootDir(options, config, cwd, resolution);
   const run = lintResolution(resolution, rootDir, found.explicit, config, confine);
   const wanted = root ? reachedFrom(resolution, found.files) : undefined;
-  return { ...run, results: run.results.filter((r) => !ignored(r.file) && (!wanted || wanted.has(r.file))) };
+  return { ...run, ...(within ? { within } : {}), results: run.results.filter((r) => !ignored(r.file) && (!wanted || wanted.has(r.file))) };
 }
 
 /**
@@ -222,16 +231,26 @@ export function lintText(text: string, filename: string, options: Omit<LintOptio
   const path = resolve(cwd, filename);
   const loaded = loadSource(sourceFromText(path, text), formatOf(path) ?? 'markdown', [], options.parseMode, limitsOf(options));
   const confine = projectRoots({ ...options, patterns: [filename] }, config, cwd);
+  checkRootDir(config, cwd, confine);
+  const within = confine ? readRoots(confine, [filename], cwd) : undefined;
   const resolution = resolveGraph([path], {
     preloaded: new Map([...preload(options.overlay, options), [path, loaded]]), mode: options.parseMode,
-    ...(options.limits ? { limits: options.limits } : {}), ...(confine ? { confine } : {}),
+    limits: resolveLimits(options, within), ...(confine ? { confine } : {}),
   });
   const rootDir = indexRootDir(options, config, cwd, resolution);
-  return lintResolution(resolution, rootDir, new Set([path]), config, confine);
+  return { ...lintResolution(resolution, rootDir, new Set([path]), config, confine), ...(within ? { within } : {}) };
 }
 
-function limitsOf(options: LintOptions): Limits {
-  return { ...DEFAULT_LIMITS, ...(options.limits?.maxBlockSize ? { maxBlockSize: options.limits.maxBlockSize } : {}) };
+function limitsOf(options: LintOptions, within?: readonly string[]): Limits {
+  return {
+    ...DEFAULT_LIMITS, ...(options.limits?.maxBlockSize ? { maxBlockSize: options.limits.maxBlockSize } : {}),
+    ...(within ? { within } : {}),
+  };
+}
+
+/** The limits of a graph walk: a file's, and how many files references may bring in. */
+function resolveLimits(options: LintOptions, within: readonly string[] | undefined): Limits & { readonly maxImports?: number } {
+  return { ...limitsOf(options, within), ...(options.limits?.maxImports ? { maxImports: options.limits.maxImports } : {}) };
 }
 
 /** Loaded files for overlay texts. */

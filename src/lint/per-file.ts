@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
 import type { RuleId } from '../types.js';
 import type { EffectiveConfig, SeveritySetting } from '../config/types.js';
 import { formatOf } from '../extract/extract.js';
-import { loadBytes, unreadableFile, type Limits, type LoadedBlock, type ParseMode } from '../resolve/load-file.js';
+import { guardOf, loadBytes, unreadableFile, type Limits, type LoadedBlock, type ParseMode } from '../resolve/load-file.js';
 import { resolveGraph } from '../resolve/resolve.js';
 import { unwrap, type Role } from '../schema/roles.js';
 import { keptKeys, summaryFromText, summaryToText, thinEntries, type FileSummary, type KeptKeys } from './summary.js';
@@ -92,7 +92,7 @@ export class FileLinter {
     let bytes: Uint8Array | undefined;
     let stamp = '';
     let error: unknown;
-    try { ({ bytes, stamp } = readStamped(path)); } catch (e) { error = e; }
+    try { ({ bytes, stamp } = readStamped(path, guardOf(this.job.limits))); } catch (e) { error = e; }
     const digest = bytes ? sha1(bytes) : '';
     if (known !== undefined && digest !== '' && known === digest) return { kind: 'hit', path, stamp };
     const file = bytes ? loadBytes(path, bytes, format, this.job.mode, this.job.limits) : unreadableFile(path, format, error);

@@ -2,26 +2,28 @@
  * Where a run stands: the project roots references may not leave, the files that `ignores` drops,
  * the root index that `--index` lints inside, and the folder root-relative paths start from.
  */
-import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { realRoots } from '../io/read-guard.js';
 import type Picomatch from 'picomatch';
 import { lazy } from '../lazy.js';
 import { gitRoot } from '../discover/discover.js';
-import { inside, type Resolution, type Unit } from '../resolve/resolve.js';
+import { inside, insideAny, type Resolution, type Unit } from '../resolve/resolve.js';
+import { ConfigError } from '../errors.js';
 import type { EffectiveConfig } from '../config/types.js';
 import type { LintOptions } from './lint.js';
 
 const picomatch = lazy<typeof Picomatch>('picomatch');
 
 /**
- * The folders references may not leave: `--root-dir` (or the config's rootDir); else the project of
- * the current folder and of every path named on the command line — the nearest folder above each
- * with `.git`, else the folder itself (for a file, its folder). None with `allowOutsideRoot`.
+ * The folders references may not leave: `--root-dir`; else the project of the current folder and of
+ * every path named on the command line — the nearest folder above each with `.git`, else the folder
+ * itself (for a file, its folder). None with `allowOutsideRoot`. Only the command line sets them: a
+ * repository's own configuration cannot widen them (its rootDir must lie inside, see `checkRootDir`).
  */
-export function projectRoots(options: LintOptions, config: EffectiveConfig, cwd: string): string[] | undefined {
+export function projectRoots(options: LintOptions, _config: EffectiveConfig, cwd: string): string[] | undefined {
   if (options.allowOutsideRoot) return undefined;
   if (options.rootDir) return [resolve(cwd, options.rootDir)];
-  if (config.rootDir) return [resolve(config.file ? dirname(config.file) : cwd, config.rootDir)];
   const roots = new Set<string>([gitRoot(cwd) ?? cwd]);
   for (const pattern of options.patterns ?? []) {
     const abs = resolve(cwd, pattern.replace(/[*?[{].*$/, ''));
@@ -30,6 +32,38 @@ export function projectRoots(options: LintOptions, config: EffectiveConfig, cwd:
     if (!inside(cwd, dir)) roots.add(gitRoot(dir) ?? dir);
   }
   return [...roots];
+}
+
+/**
+ * A configuration file's `rootDir` may move where root-relative paths start, but only to a folder
+ * inside the project roots: the file is part of the repository being checked.
+ */
+export function checkRootDir(config: EffectiveConfig, cwd: string, roots: readonly string[] | undefined): void {
+  if (!config.rootDir || !roots) return;
+  const dir = resolve(config.file ? dirname(config.file) : cwd, config.rootDir);
+  if (!insideAny(roots, dir)) {
+    throw new ConfigError(
+      `rootDir "${config.rootDir}" in ${config.file ?? 'the configuration'} lies outside the project root (${roots.join(', ')}).`,
+      'A configuration file cannot widen what milint reads; give --root-dir (or --allow-outside-root) on the command line instead.',
+    );
+  }
+}
+
+/**
+ * Where files may be read from, by real path: the project roots, and what the command line names.
+ * A named path counts as written: only the links of the current folder's own path (or, for a path
+ * outside it, of the named path's parent) are resolved, so that a named folder or file that is, or
+ * lies under, a link out of the project still leads nowhere.
+ */
+export function readRoots(confine: readonly string[], patterns: readonly string[] | undefined, cwd: string): string[] {
+  let realCwd = cwd;
+  try { realCwd = realpathSync.native(cwd); } catch { /* as given */ }
+  const lexical = (patterns ?? []).map((pattern) => {
+    const p = resolve(cwd, pattern.replace(/[*?[{].*$/, '') || '.');
+    if (inside(cwd, p)) return join(realCwd, relative(cwd, p));
+    try { return join(realpathSync.native(dirname(p)), basename(p)); } catch { return p; }
+  });
+  return [...realRoots(confine), ...lexical];
 }
 
 /** The first project root, for the index's root-relative paths. */

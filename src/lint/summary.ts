@@ -6,7 +6,8 @@
  * `--cache` stores. On the main thread it becomes a stub file (its text read again only if a
  * project rule reports in it) and `Entry` objects that the project rules read like any other.
  */
-import { readFileSync } from 'node:fs';
+import { readGuarded, type ReadGuard } from '../io/read-guard.js';
+import { sameLength } from '../source/source-file.js';
 import { isMainThread } from 'node:worker_threads';
 import type { BlockKind, Diagnostic, Located, Path, SourceFile } from '../types.js';
 import type { FileFormat } from '../extract/extract.js';
@@ -17,7 +18,6 @@ import type { EffectiveConfig } from '../config/types.js';
 import type { LoadedBlock, LoadedFile } from '../resolve/load-file.js';
 import { makeBlock } from '../extract/markdown.js';
 import { lazyParsedBlock } from '../parse/fast-block.js';
-import { InputError } from '../errors.js';
 import { sha1 } from '../io/digest.js';
 import { LineIndex } from '../source/line-index.js';
 import { contentKey } from '../rules/helpers/entries.js';
@@ -278,8 +278,8 @@ export function summaryFromText(path: string, digest: string, text: string): Fil
  * A file known by its summary: text read again (and checked) only when something needs it. Its
  * entries go into `store` at once, and the summary lets go of them.
  */
-export function stubFile(s: FileSummary, store: EntryStore): LoadedFile {
-  const source = summarySource(s);
+export function stubFile(s: FileSummary, store: EntryStore, guard: ReadGuard): LoadedFile {
+  const source = summarySource(s, guard);
   const blocks = s.blocks.map((b): LoadedBlock => {
     // Hints serve per-file rules only, and every block of a file linted on its own is typed.
     const parsed = lazyParsedBlock(makeBlock(source, b.kind, b.offset, b.length, b.index), b.dataPath);
@@ -293,8 +293,8 @@ export function stubFile(s: FileSummary, store: EntryStore): LoadedFile {
   return { path: s.path, format: s.format, source, blocks, reports: [], unreadable: s.unreadable, summary: s };
 }
 
-function summarySource(s: FileSummary): SourceFile {
-  return new SummarySource(s.path, s.bom, s.length, s.digest, s.unreadable);
+function summarySource(s: FileSummary, guard: ReadGuard): SourceFile {
+  return new SummarySource(s.path, s.bom, s.length, s.digest, s.unreadable, guard);
 }
 
 /** The text of a summarised file, read again when asked for (a class: one per file of a run). */
@@ -302,18 +302,27 @@ class SummarySource implements SourceFile {
   readonly mayHaveDirectives = false;
   private held: string | undefined;
   private index: LineIndex | undefined;
+  changed = false;
 
-  constructor(readonly path: string, readonly bom: boolean, readonly length: number, private readonly digest: string, private readonly unreadable: boolean) {}
+  constructor(
+    readonly path: string, readonly bom: boolean, readonly length: number, private readonly digest: string,
+    private readonly unreadable: boolean, private readonly guard: ReadGuard,
+  ) {}
 
   get text(): string {
     if (this.held !== undefined) return this.held;
     if (this.unreadable) return (this.held = '');
     let bytes: Uint8Array;
-    try { bytes = readFileSync(this.path); } catch { bytes = new Uint8Array(); }
-    // The file must be the one summarised: an edited file would shift every position.
-    if (this.digest === '' || sha1(bytes) !== this.digest) throw new InputError(`${this.path} changed on disk while milint was checking it; run milint again.`);
+    try { bytes = readGuarded(this.path, this.guard).bytes; } catch { bytes = new Uint8Array(); }
     const raw = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    return (this.held = this.bom ? raw.slice(1) : raw);
+    const text = this.bom ? raw.slice(1) : raw;
+    // The file must be the one summarised: an edited file would shift every position, so it is
+    // marked (its findings are replaced by one saying so) and keeps its length.
+    if (this.digest === '' || sha1(bytes) !== this.digest) {
+      this.changed = true;
+      return (this.held = sameLength(text, this.length));
+    }
+    return (this.held = text);
   }
 
   get lines(): LineIndex { return (this.index ??= new LineIndex(this.text)); }

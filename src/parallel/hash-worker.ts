@@ -5,10 +5,11 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { fileDigest } from '../io/digest.js';
+import type { ReadGuard } from '../io/read-guard.js';
 
 if (parentPort) {
   const port = parentPort;
-  port.on('message', (req: { readonly paths: readonly string[]; readonly stamps: readonly (string | null)[] }) => {
-    port.postMessage({ digests: req.paths.map((p, i) => fileDigest(p, req.stamps[i])) });
+  port.on('message', (req: { readonly paths: readonly string[]; readonly stamps: readonly (string | null)[]; readonly guard: ReadGuard }) => {
+    port.postMessage({ digests: req.paths.map((p, i) => fileDigest(p, req.stamps[i], req.guard)) });
   });
 }

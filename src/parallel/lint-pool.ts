@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { FileLinter, outcomeFromText, type FileJob, type FileOutcome, type OutcomeText } from '../lint/per-file.js';
 import { answer, type Reply, type Request } from './lint-worker.js';
 import { fileDigest, hasStamp } from '../io/digest.js';
+import { guardOf } from '../resolve/load-file.js';
 
 export type Concurrency = number | 'auto' | 'off';
 
@@ -90,6 +91,7 @@ export async function lintEach(
   // while it is young, and is never held as a whole for the length of the run.
   const take = (o: FileOutcome, text?: OutcomeText): void => { onOutcome(o, text); done++; };
   let hashed = 0;
+  const guard = guardOf(job.limits);
   if (threads === 0) {
     const k = known();
     const linter = new FileLinter(job);
@@ -111,7 +113,7 @@ export async function lintEach(
   if (cached) {
     // Which files changed: small workers look at their stamps, and hash those whose stamps moved.
     const hashers = new Pool(Math.min(threads, Math.ceil(paths.length / HASH_BATCH)), 'hash-worker', undefined, HASH_BATCH,
-      (req) => ({ digests: req.kind === 'digest' ? req.paths.map((p, i) => fileDigest(p, req.stamps[i])) : [] }));
+      (req) => ({ digests: req.kind === 'digest' ? req.paths.map((p, i) => fileDigest(p, req.stamps[i], req.guard)) : [] }));
     const changed = new Set<string>();
     try {
       // Read while the workers start.
@@ -125,7 +127,7 @@ export async function lintEach(
       }
       // As each batch's answers come, its unchanged files are handed over at once: the caller
       // turns them into what the run keeps while the other batches are still being looked at.
-      await hashers.each(looked, (chunk) => ({ kind: 'digest', paths: chunk, stamps: chunk.map((p) => k.stamp(p) ?? null) }), (chunk, reply) => {
+      await hashers.each(looked, (chunk) => ({ kind: 'digest', paths: chunk, stamps: chunk.map((p) => k.stamp(p) ?? null), guard }), (chunk, reply) => {
         const digests = 'digests' in reply ? reply.digests : [];
         chunk.forEach((p, i) => {
           const d = digests[i];

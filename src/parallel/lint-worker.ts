@@ -4,13 +4,14 @@
  * Hashing alone (a cached run learning which files changed) is hash-worker.ts's job.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { ReadGuard } from '../io/read-guard.js';
 import { FileLinter, outcomeToText, type FileJob, type FileOutcome, type OutcomeText } from '../lint/per-file.js';
 
 export type Request =
   /** `json`: outcomes as text (`OutcomeText`: a cached run stores that text); else as objects. */
   | { readonly kind: 'lint'; readonly paths: readonly string[]; readonly json: boolean }
   /** `stamps`: per path, a stamp that, if the file still has it, saves reading it (null: none). */
-  | { readonly kind: 'digest'; readonly paths: readonly string[]; readonly stamps: readonly (string | null)[] };
+  | { readonly kind: 'digest'; readonly paths: readonly string[]; readonly stamps: readonly (string | null)[]; readonly guard: ReadGuard };
 
 /**
  * Each file's outcome, as an object (copied by the structured clone: a summary is a few arrays, and

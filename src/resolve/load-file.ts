@@ -3,7 +3,7 @@
  * report, never an exception; a block whose YAML is broken is kept (for its reports) but marked
  * `broken`, and later stages leave it out.
  */
-import { readFileSync } from 'node:fs';
+import { ReadRefused, readGuarded, describeRefusal, type ReadGuard } from '../io/read-guard.js';
 import { isMap, isScalar } from 'yaml';
 import type { ParsedBlock, SourceFile } from '../types.js';
 import { byteToTextOffset, decodeSource, sourceFromText } from '../source/source-file.js';
@@ -52,15 +52,28 @@ export type ParseMode = 'fast' | 'full';
 export interface Limits {
   /** Largest block, in characters (default 10 MiB worth). */
   readonly maxBlockSize: number;
+  /**
+   * Where files may be read from: the real paths of the project roots (undefined: anywhere). A file
+   * whose real path (links resolved) lies elsewhere is reported, not read.
+   */
+  readonly within?: readonly string[];
 }
 
 export const DEFAULT_LIMITS: Limits = { maxBlockSize: 10 * 1024 * 1024 };
+
+/**
+ * The read guard of a run's limits: files are read only inside `within`, and only up to four times
+ * the largest block (a block of n characters takes at most 3n bytes of UTF-8, plus the prose around it).
+ */
+export function guardOf(limits: Limits): ReadGuard {
+  return { maxBytes: limits.maxBlockSize * 4, ...(limits.within ? { roots: limits.within } : {}) };
+}
 
 /** Reads and parses a file from disk. `format` must be known (see `formatOf`). */
 export function loadFile(path: string, format: FileFormat = formatOf(path) ?? 'yaml', mode: ParseMode = 'fast', limits: Limits = DEFAULT_LIMITS): LoadedFile {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = readGuarded(path, guardOf(limits)).bytes;
   } catch (e) {
     return unreadableFile(path, format, e);
   }
@@ -70,17 +83,25 @@ export function loadFile(path: string, format: FileFormat = formatOf(path) ?? 'y
 /** A file that could not be read: one `file/unreadable` report saying why. */
 export function unreadableFile(path: string, format: FileFormat, e: unknown): LoadedFile {
   const source = sourceFromText(path, '');
-  const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  const refused = e instanceof ReadRefused && e.refusal.kind !== 'error';
+  const reason = e instanceof ReadRefused ? describeRefusal(e.refusal) : (e as NodeJS.ErrnoException).code ?? (e as Error).message;
   return {
     path, format, source, blocks: [], unreadable: true,
-    reports: [reportSpan('file/unreadable', 'unreadable', { reason }, source, { start: 0, end: 0 })],
+    reports: [reportSpan('file/unreadable', refused ? 'refused' : 'unreadable', { reason }, source, { start: 0, end: 0 })],
   };
 }
 
 /** Decodes and parses the bytes of a file already read. */
 export function loadBytes(path: string, bytes: Uint8Array, format: FileFormat, mode: ParseMode = 'fast', limits: Limits = DEFAULT_LIMITS): LoadedFile {
-  const decoded = decodeSource(path, bytes);
+  const decoded = decodeSource(path, bytes, guardOf(limits));
   const reports: Report[] = [];
+  if (decoded.problem?.kind === 'utf16') {
+    // Not read further: positions and fixes work on UTF-8. Whether it holds model-index data decides
+    // if a page found by walking a folder is worth a message.
+    const holds = extract(sourceFromText(path, decoded.problem.text), format, true).blocks.length > 0;
+    reports.push(reportSpan('file/encoding', 'utf16', {}, decoded.file, { start: 0, end: 0 }));
+    return { path, format, source: decoded.file, blocks: [], reports, unreadable: holds };
+  }
   if (decoded.problem?.kind === 'binary') {
     reports.push(reportSpan('file/binary', 'binary', {}, decoded.file, { start: 0, end: 0 }));
     return { path, format, source: decoded.file, blocks: [], reports, unreadable: true };

@@ -98,7 +98,7 @@ export { inside, insideAny } from '../source/paths.js';
 
 export function resolveGraph(discovered: readonly string[], options: ResolveOptions = {}): Resolution {
   const { preloaded, onProgress, mode = 'fast', confine } = options;
-  const limits: Limits = { maxBlockSize: options.limits?.maxBlockSize ?? DEFAULT_LIMITS.maxBlockSize };
+  const limits: Limits = { maxBlockSize: options.limits?.maxBlockSize ?? DEFAULT_LIMITS.maxBlockSize, ...(options.limits?.within ? { within: options.limits.within } : {}) };
   const maxImports = options.limits?.maxImports ?? DEFAULT_MAX_IMPORTS;
   let imported = 0;
   let limitReported = false;

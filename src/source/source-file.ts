@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readGuarded, type ReadGuard } from '../io/read-guard.js';
 import type { SourceFile } from '../types.js';
-import { InputError } from '../errors.js';
 import { sha1 } from '../io/digest.js';
 import { LineIndex } from './line-index.js';
 
 /** Why bytes could not be used as text. */
 export type DecodeProblem =
   | { kind: 'binary'; offset: number }
+  /** UTF-16 with a byte order mark (what some Windows editors save); `text` is what it says. */
+  | { kind: 'utf16'; offset: 0; text: string }
   | { kind: 'invalid-utf8'; offset: number };
 
 export interface Decoded {
@@ -30,18 +31,21 @@ export function sourceFromText(path: string, raw: string, reread?: () => string)
   // The digest a re-read is checked against is computed when the text is released.
   let digest = '';
   let lines: LineIndex | undefined;
+  let changed = false;
   const current = (): string => {
     if (text === undefined) {
-      const again = reread!();
+      let again = '';
+      try { again = reread!(); } catch { /* gone or unreadable now: changed */ }
       const t = again.charCodeAt(0) === 0xfeff ? again.slice(1) : again;
-      // A file edited during the run would shift every position: refuse to guess.
-      if (t.length !== length || sha1(t) !== digest) throw new InputError(`${path} changed on disk while milint was checking it; run milint again.`);
-      text = t;
+      // A file edited during the run would shift every position: the file is marked, not guessed at.
+      if (t.length !== length || sha1(t) !== digest) changed = true;
+      text = changed ? sameLength(t, length) : t;
     }
     return text;
   };
   return {
     path, bom, length, mayHaveDirectives: text.includes('milint-'),
+    get changed() { return changed; },
     get text() { return current(); },
     get lines() { return (lines ??= new LineIndex(current())); },
     ...(reread ? {
@@ -53,17 +57,28 @@ export function sourceFromText(path: string, raw: string, reread?: () => string)
   };
 }
 
+/** `t` cut or padded with spaces to `length` characters (a changed file keeps its checked length). */
+export function sameLength(t: string, length: number): string {
+  return t.length >= length ? t.slice(0, length) : t + ' '.repeat(length - t.length);
+}
+
 /**
  * Decodes file bytes as UTF-8. A NUL byte in the first 8 KiB marks a binary file (the test git
  * uses); invalid UTF-8 is reported with the byte offset of the first bad sequence, and the text
  * is still decoded (with U+FFFD) so that the rest of the file can be checked.
  */
-export function decodeSource(path: string, bytes: Uint8Array): Decoded {
+export function decodeSource(path: string, bytes: Uint8Array, guard: ReadGuard): Decoded {
+  // UTF-16 is told by its byte order mark, before the NUL test (its ASCII has a NUL in every pair).
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  if (le || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: false, ignoreBOM: true }).decode(bytes.subarray(2));
+    return { file: sourceFromText(path, ''), problem: { kind: 'utf16', offset: 0, text } };
+  }
   const head = bytes.subarray(0, 8192);
   const nul = head.indexOf(0);
   if (nul !== -1) return { file: sourceFromText(path, ''), problem: { kind: 'binary', offset: nul } };
   try {
-    return { file: sourceFromText(path, fatal.decode(bytes), () => fatal.decode(readFileSync(path))) };
+    return { file: sourceFromText(path, fatal.decode(bytes), () => fatal.decode(readGuarded(path, guard).bytes)) };
   } catch {
     return {
       file: sourceFromText(path, lossy.decode(bytes)),

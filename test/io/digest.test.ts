@@ -7,9 +7,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileDigest, hasStamp, readStamped, sha1, stampOf } from '../../src/io/digest.js';
 import { tmpTree } from '../helpers/tmp.js';
+import { ReadRefused } from '../../src/io/read-guard.js';
+
+const guard = { maxBytes: 1 << 20 };
 
 const errorOf = (f: () => unknown): string => {
-  try { f(); } catch (e) { return (e as NodeJS.ErrnoException).code ?? String(e); }
+  try { f(); } catch (e) { return e instanceof ReadRefused ? e.refusal.kind === 'error' ? e.refusal.code : e.refusal.kind : (e as NodeJS.ErrnoException).code ?? String(e); }
   return 'no error';
 };
 
@@ -18,20 +21,20 @@ describe('readStamped', () => {
     const dir = tmpTree({ 'a.md': 'x'.repeat(70_000) + 'é\n', 'empty.md': '' });
     for (const name of ['a.md', 'empty.md']) {
       const path = join(dir, name);
-      const { bytes, stamp } = readStamped(path);
+      const { bytes, stamp } = readStamped(path, guard);
       expect(Buffer.compare(bytes, readFileSync(path))).toBe(0);
       expect(stamp).toBe(stampOf(statSync(path)));
       expect(hasStamp(path, stamp)).toBe(true);
     }
   });
 
-  it('throws what readFileSync throws for a folder or a missing file', () => {
+  it('refuses a folder without reading it, and throws the system error for a missing file', () => {
     const dir = tmpTree({ 'a.md': 'x' });
     mkdirSync(join(dir, 'folder'));
-    for (const name of ['folder', 'missing.md']) {
+    for (const [name, error] of [['folder', 'not-regular'], ['missing.md', 'ENOENT']] as const) {
       const path = join(dir, name);
-      expect(errorOf(() => readStamped(path))).toBe(errorOf(() => readFileSync(path)));
-      expect(fileDigest(path)).toEqual(['', '']);
+      expect(errorOf(() => readStamped(path, guard))).toBe(error);
+      expect(fileDigest(path, undefined, guard)).toEqual(['', '']);
       expect(hasStamp(path, 'anything')).toBe(false);
     }
   });
@@ -39,11 +42,11 @@ describe('readStamped', () => {
   it('fileDigest: null when the file still has the stamp given; else its digest and new stamp', () => {
     const dir = tmpTree({ 'a.md': 'one\n' });
     const path = join(dir, 'a.md');
-    const [digest, stamp] = fileDigest(path)!;
+    const [digest, stamp] = fileDigest(path, undefined, guard)!;
     expect(digest).toBe(sha1(Buffer.from('one\n')));
-    expect(fileDigest(path, stamp)).toBeNull();
+    expect(fileDigest(path, stamp, guard)).toBeNull();
     writeFileSync(path, 'two\n');
-    const again = fileDigest(path, stamp);
+    const again = fileDigest(path, stamp, guard);
     expect(again).toEqual([sha1(Buffer.from('two\n')), stampOf(statSync(path))]);
     expect(again![1]).not.toBe(stamp);
   });

@@ -24,10 +24,10 @@ describe('file/unreadable', () => {
     }
   });
 
-  it('a directory given as a file is unreadable (EISDIR), not a crash', () => {
+  it('a directory given as a file is refused without being opened, not a crash', () => {
     const f = loadFile(tmpdir());
     expect(f.unreadable).toBe(true);
-    expect(f.reports.map((r) => r.data.reason)).toEqual(['EISDIR']);
+    expect(f.reports.map((r) => [r.messageId, r.data.reason])).toEqual([['refused', 'it is a folder']]);
   });
 });
 

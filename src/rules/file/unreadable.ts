@@ -7,5 +7,7 @@ export const fileUnreadable = defineRule({
   },
   messages: {
     unreadable: (d) => `The file could not be read (${d.reason}).`,
+    refused: (d) => `The file was not read: ${d.reason}.`,
+    changed: () => 'The file changed on disk while milint was checking it, so its findings are left out; run milint again.',
   },
 });
