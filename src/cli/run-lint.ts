@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { lintFilesAsync, lintText, loadEffectiveConfig, type LintRun } from '../lint/lint.js';
+import { lintFiles, lintFilesAsync, lintText, loadEffectiveConfig, type LintRun } from '../lint/lint.js';
 import type { Concurrency } from '../parallel/lint-pool.js';
 import { reportSpan, toDiagnostic } from '../lint/report.js';
 import { HUMAN_FORMATS } from '../format/names.js';
@@ -11,15 +11,26 @@ import { planOutputs, writeAtomic } from './outputs.js';
 import { printConfig } from './print-config.js';
 import { progressLine } from './progress.js';
 import type { LintCliOptions } from './main.js';
+import type { NotWritten } from '../fix/write-fixes.js';
 
-/** Reports files that `--fix` left alone because they changed on disk meanwhile. */
-function withConflicts(run: LintRun, conflicts: readonly string[]): LintRun {
-  if (conflicts.length === 0) return run;
+/** `run` with the `file/fix-failed` findings of `from` (a fix run whose files were then linted again). */
+function withCarried(run: LintRun, from: LintRun): LintRun {
+  const carried = new Map(from.results.map((r) => [r.file, r.diagnostics.filter((d) => d.ruleId === 'file/fix-failed')]));
+  return { ...run, results: run.results.map((r) => ({ ...r, diagnostics: [...(carried.get(r.file) ?? []), ...r.diagnostics] })) };
+}
+
+/** Reports the files that `--fix` did not write, each with the reason. */
+function withNotWritten(run: LintRun, notWritten: readonly NotWritten[]): LintRun {
+  const severity = run.config.rules.get('file/fix-failed')?.severity;
+  if (notWritten.length === 0 || severity === 'off') return run;
+  const byPath = new Map(notWritten.map((n) => [n.path, n]));
   const results = run.results.map((r) => {
     const file = run.resolution.files.get(r.file)?.source;
-    if (!conflicts.includes(r.file) || !file) return r;
-    const d = toDiagnostic(reportSpan('file/fix-failed', 'changedOnDisk', {}, file, { start: 0, end: 0 }));
-    return { ...r, diagnostics: [d, ...r.diagnostics] };
+    const n = byPath.get(r.file);
+    if (!n || !file) return r;
+    const report = n.kind === 'changed' ? reportSpan('file/fix-failed', 'changedOnDisk', {}, file, { start: 0, end: 0 })
+      : reportSpan('file/fix-failed', n.kind === 'refused' ? 'refused' : 'writeFailed', { reason: n.reason }, file, { start: 0, end: 0 });
+    return { ...r, diagnostics: [toDiagnostic(report, severity), ...r.diagnostics] };
   });
   return { ...run, results };
 }
@@ -68,7 +79,12 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     progress?.clear();
     run = fixed.run;
     if (opts.fixDryRun && fixed.fixed.length) process.stdout.write(`${unifiedDiff(fixed.fixed, cwd)}\n`);
-    else run = withConflicts(run, writeFixes(fixed.fixed).conflicts);
+    else {
+      const { notWritten } = writeFixes(fixed.fixed, run.within);
+      // What remains is what is on disk now: a file left unwritten still has the problems it had.
+      if (notWritten.length > 0) run = withCarried(lintFiles({ patterns: paths, ...base }), run);
+      run = withNotWritten(run, notWritten);
+    }
   } else {
     run = stdin ? lintText(stdin.text, stdin.filename, base)
       : await lintFilesAsync({

@@ -4,8 +4,6 @@
  * edits that would add a YAML error are dropped and reported. Nothing is written here; `writeFixes`
  * writes, refusing files that changed on disk since they were read.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { writeAtomic } from '../io/write-atomic.js';
 import { resolve } from 'node:path';
 import type { Diagnostic, Fix, FileResult, SourceFile } from '../types.js';
 import { lintFiles, lintText, type LintOptions, type LintRun } from '../lint/lint.js';
@@ -53,6 +51,7 @@ export function fixFiles(options: FixOptions): FixRun {
   const overlay = new Map<string, string>(options.overlay ?? []);
   const originals = new Map<string, string>();
   const dropped: { path: string; ruleId: string; line: number }[] = [];
+  const notUtf8 = new Set<string>();
   const stdinPath = options.stdin ? resolve(options.cwd ?? process.cwd(), options.stdin.filename) : undefined;
   const lint = (): LintRun => options.stdin
     ? lintText(overlay.get(stdinPath!) ?? options.stdin.text, options.stdin.filename, { ...options, overlay })
@@ -63,10 +62,15 @@ export function fixFiles(options: FixOptions): FixRun {
     const byFile = new Map<string, { file: SourceFile; fixes: { fix: Fix; d: Diagnostic }[] }>();
     let changed = false;
     for (const r of run.results) {
-      const file = run.resolution.files.get(r.file)?.source;
+      const loaded = run.resolution.files.get(r.file);
+      const file = loaded?.source;
       if (!file) continue;
+      // A file that is not clean UTF-8 is checked with replacement characters: written back, it
+      // would lose every invalid byte, prose included. It is never rewritten.
+      const lossy = loaded.reports.some((x) => x.ruleId === 'file/encoding');
       for (const d of r.diagnostics) {
         if (!d.fix || (options.onlyRules && !options.onlyRules.has(d.ruleId))) continue;
+        if (lossy) { notUtf8.add(r.file); continue; }
         const entry = byFile.get(r.file) ?? { file, fixes: [] };
         entry.fixes.push({ fix: d.fix, d });
         byFile.set(r.file, entry);
@@ -90,7 +94,7 @@ export function fixFiles(options: FixOptions): FixRun {
     const after = overlay.get(path);
     if (after !== undefined && after !== before) fixed.push({ path, before, after });
   }
-  return { run: withDropped(run, dropped), fixed, passes };
+  return { run: withDropped(run, dropped, notUtf8), fixed, passes };
 }
 
 /**
@@ -117,38 +121,23 @@ function withBom(file: SourceFile, text: string): string {
   return file.bom ? `\uFEFF${text}` : text;
 }
 
-/** Adds a `file/fix-failed` warning for each fix that was dropped because it broke the YAML. */
-function withDropped(run: LintRun, dropped: readonly { path: string; ruleId: string; line: number }[]): LintRun {
-  if (dropped.length === 0) return run;
+/**
+ * Adds a `file/fix-failed` report for each fix that was dropped because it broke the YAML, and for
+ * each file left alone because it is not valid UTF-8.
+ */
+function withDropped(run: LintRun, dropped: readonly { path: string; ruleId: string; line: number }[], notUtf8: ReadonlySet<string>): LintRun {
+  if (dropped.length === 0 && notUtf8.size === 0) return run;
+  const severity = run.config.rules.get('file/fix-failed')?.severity;
+  if (severity === 'off') return run;
   const results: FileResult[] = run.results.map((r) => {
     const mine = dropped.filter((x) => x.path === r.file);
     const file = run.resolution.files.get(r.file)?.source;
-    if (!mine.length || !file) return r;
-    const extra = mine.map((x) => toDiagnostic(reportSpan('file/fix-failed', 'brokeYaml', { rule: x.ruleId, line: x.line }, file, { start: 0, end: 0 })));
+    if ((!mine.length && !notUtf8.has(r.file)) || !file) return r;
+    const extra = mine.map((x) => toDiagnostic(reportSpan('file/fix-failed', 'brokeYaml', { rule: x.ruleId, line: x.line }, file, { start: 0, end: 0 }), severity));
+    if (notUtf8.has(r.file)) extra.push(toDiagnostic(reportSpan('file/fix-failed', 'notUtf8', {}, file, { start: 0, end: 0 }), severity));
     return { ...r, diagnostics: [...extra, ...r.diagnostics] };
   });
   return { ...run, results };
 }
 
-export interface WriteOutcome {
-  readonly written: readonly string[];
-  /** Files not written because they changed on disk after they were read. */
-  readonly conflicts: readonly string[];
-}
-
-/**
- * Writes fixed files atomically (a temporary file in the same folder, then rename), keeping the
- * file mode. A file whose bytes on disk differ from what was read is left alone and listed.
- */
-export function writeFixes(fixed: readonly FixedFile[]): WriteOutcome {
-  const written: string[] = [];
-  const conflicts: string[] = [];
-  for (const f of fixed) {
-    let current: string;
-    try { current = readFileSync(f.path, 'utf8'); } catch { conflicts.push(f.path); continue; }
-    if (current !== f.before) { conflicts.push(f.path); continue; }
-    writeAtomic(f.path, f.after, statSync(f.path).mode & 0o7777);
-    written.push(f.path);
-  }
-  return { written, conflicts };
-}
+export { writeFixes, type NotWritten, type WriteOutcome } from './write-fixes.js';

@@ -52,7 +52,7 @@ describe('--fix', () => {
     const { fixed } = fixFiles({ patterns: ['.'], cwd: dir, config: false });
     writeFileSync(join(dir, 'a.md'), 'edited meanwhile\n');
     const outcome = writeFixes(fixed);
-    expect(outcome.conflicts).toEqual([join(dir, 'a.md')]);
+    expect(outcome.notWritten).toEqual([{ path: join(dir, 'a.md'), kind: 'changed' }]);
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('edited meanwhile\n');
     expect(outcome.written).toEqual([join(dir, 'b.md')]);
     expect(statSync(join(dir, 'b.md')).mode & 0o777).toBe(0o640);
