@@ -9,6 +9,7 @@ import { isKnownError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { PRESET_NAMES } from '../config/types.js';
 import { FORMAT_NAMES } from '../format/names.js';
+import { guardStdout, stdoutExitCode, writeStdout } from './stdout-guard.js';
 
 export interface LintCliOptions {
   format: string[];
@@ -38,13 +39,14 @@ export interface LintCliOptions {
 const collectRule = (value: string, previous: string[]): string[] => [...previous, value];
 
 export async function main(argv: readonly string[]): Promise<void> {
+  guardStdout();
   const program = new Command()
     .name('milint')
     .description('Lint model-index metadata (Papers-with-Code format) in Markdown, YAML and JSON files.')
     .version(VERSION, '-v, --version')
     .showHelpAfterError('(run milint --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: writeStdout });
 
   program.command('lint [paths...]', { isDefault: true })
     .description('lint files, directories or globs (the default command)')
@@ -81,7 +83,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     .exitOverride()
     .action(async (opts: { preset?: string; json?: boolean }) => {
       const { rulesTable } = await import('./rules-table.js');
-      process.stdout.write(rulesTable(opts.preset, Boolean(opts.json)));
+      writeStdout(rulesTable(opts.preset, Boolean(opts.json)));
     });
 
   program.command('schema')
@@ -91,7 +93,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     .exitOverride()
     .action(async (opts: { preset?: string; dialect: 'pwc' | 'huggingface' }) => {
       const { jsonSchemaFor } = await import('../schema/json-schema.js');
-      process.stdout.write(`${JSON.stringify(jsonSchemaFor({ ...(opts.preset ? { preset: opts.preset } : {}), dialect: opts.dialect }), null, 2)}\n`);
+      writeStdout(`${JSON.stringify(jsonSchemaFor({ ...(opts.preset ? { preset: opts.preset } : {}), dialect: opts.dialect }), null, 2)}\n`);
     });
 
   program.command('export [root]')
@@ -102,7 +104,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     .exitOverride()
     .action(async (root: string | undefined, opts: { format: 'json' | 'yaml'; rootDir?: string; allowOutsideRoot?: boolean }) => {
       const { runExport } = await import('./run-export.js');
-      process.stdout.write(runExport(root ?? '.', opts));
+      writeStdout(runExport(root ?? '.', opts));
     });
 
   try {
@@ -110,6 +112,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   } catch (e) {
     process.exitCode = exitForError(e);
   }
+  process.exitCode = stdoutExitCode() ?? process.exitCode;
 }
 
 function exitForError(e: unknown): 2 | 0 {

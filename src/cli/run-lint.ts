@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { lintFilesAsync, lintText, loadEffectiveConfig, type LintRun } from '../lint/lint.js';
 import type { Concurrency } from '../parallel/lint-pool.js';
 import { reportSpan, toDiagnostic } from '../lint/report.js';
@@ -7,7 +6,13 @@ import type { FormatName, Formatter } from '../format/index.js';
 import { UsageError } from '../errors.js';
 import { chooseChalk } from './color.js';
 import { exitCodeFor } from './exit-code.js';
-import { planOutputs, writeAtomic } from './outputs.js';
+import { planOutputs } from './outputs.js';
+import { OutputError, writeOutput } from '../io/safe-output.js';
+import { cacheFilePath } from '../cache/lint-cache.js';
+import { checkCacheLocation } from '../cache/cache-location.js';
+import { DEFAULT_LIMITS } from '../resolve/load-file.js';
+import { readStdin, STDIN_BLOCKS } from './read-stdin.js';
+import { writeStdout } from './stdout-guard.js';
 import { printConfig } from './print-config.js';
 import { progressLine } from './progress.js';
 import type { LintCliOptions } from './main.js';
@@ -46,7 +51,7 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
   };
   const effectiveConfig = loadEffectiveConfig(configOptions);
   if (opts.printConfig !== undefined) {
-    process.stdout.write(printConfig(effectiveConfig, opts.printConfig, cwd));
+    writeStdout(printConfig(effectiveConfig, opts.printConfig, cwd));
     return;
   }
   const shared = {
@@ -58,7 +63,10 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
   const humanOnly = [plan.stdout, ...plan.files.map((f) => f.format)].every((f) => HUMAN_FORMATS.includes(f));
   const progress = !opts.stdin && humanOnly && process.stderr.isTTY ? progressLine(process.stderr) : undefined;
   const base = { cwd, effectiveConfig, ...shared, ...(progress ? { onProgress: progress.update } : {}) };
-  const stdin = opts.stdin ? { text: readFileSync(0, 'utf8'), filename: opts.stdinFilename ?? 'stdin.md' } : undefined;
+  // Refused before any work: a cache location that is a link, a device or another file.
+  if (opts.cache && !opts.stdin && !opts.fix && !opts.fixDryRun) checkCacheLocation(cacheFilePath(opts.cacheLocation, cwd), cwd);
+  const stdinLimit = STDIN_BLOCKS * (shared.limits.maxBlockSize ?? DEFAULT_LIMITS.maxBlockSize);
+  const stdin = opts.stdin ? { text: await readStdin(stdinLimit), filename: opts.stdinFilename ?? 'stdin.md' } : undefined;
   let run: LintRun;
   if (opts.fix || opts.fixDryRun) {
     // The fix machinery (and the diff library) load only for --fix and --fix-dry-run.
@@ -67,7 +75,7 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     const fixed = fixFiles({ patterns: paths, ...base, ...(stdin ? { stdin } : {}) });
     progress?.clear();
     run = fixed.run;
-    if (opts.fixDryRun && fixed.fixed.length) process.stdout.write(`${unifiedDiff(fixed.fixed, cwd)}\n`);
+    if (opts.fixDryRun && fixed.fixed.length) writeStdout(`${unifiedDiff(fixed.fixed, cwd)}\n`);
     else run = withConflicts(run, writeFixes(fixed.fixed).conflicts);
   } else {
     run = stdin ? lintText(stdin.text, stdin.filename, base)
@@ -83,17 +91,31 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))
     : run.results;
   const elapsedMs = performance.now() - started;
-  for (const f of plan.files) {
-    writeAtomic(f.path, (await formatter(f.format))(results, { cwd, chalk: chooseChalk(false, {}, false), elapsedMs }));
-  }
+  // Standard output first: a report file that cannot be written leaves the report there.
   const chalk = chooseChalk(opts.color, process.env, Boolean(process.stdout.isTTY));
-  process.stdout.write((await formatter(plan.stdout))(results, { cwd, chalk, elapsedMs }));
-  let code = exitCodeFor(results);
+  writeStdout((await formatter(plan.stdout))(results, { cwd, chalk, elapsedMs }));
+  const policy = { root: cwd, inputs: inputsOf(run) };
+  let failedOutput = false;
+  for (const f of plan.files) {
+    try {
+      writeOutput(f.path, (await formatter(f.format))(results, { cwd, chalk: chooseChalk(false, {}, false), elapsedMs }), policy);
+    } catch (e) {
+      if (!(e instanceof OutputError)) throw e;
+      process.stderr.write(`milint: ${e.message}\n`);
+      failedOutput = true;
+    }
+  }
+  let code: number = exitCodeFor(results);
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     process.stderr.write(`milint: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} found, more than the maximum of ${maxWarnings} (--max-warnings).\n`);
     code = 1;
   }
-  process.exitCode = code;
+  process.exitCode = failedOutput ? 2 : code;
+}
+
+/** Every file the run read (linted, imported, or its configuration): a report never overwrites one. */
+function inputsOf(run: LintRun): string[] {
+  return [...run.resolution.files.keys(), ...run.results.map((r) => r.file), ...(run.config.file ? [run.config.file] : [])];
 }
 
 /** Loads one formatter: the others, and what they need (SARIF's rule table...), stay unloaded. */

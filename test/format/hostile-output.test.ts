@@ -56,9 +56,8 @@ describe('formatters on hostile results', () => {
   }
 
   it('stylish: the caret stays under the span in the escaped code frame, and colours still work', () => {
-    const r = hostile();
-    r[0]!.source = 'x\nName: \x1b[2Jbad\n';
-    r[0]!.diagnostics[0] = { ...r[0]!.diagnostics[0]!, start: { line: 2, column: 11 }, end: { line: 2, column: 14 } };
+    const [h] = hostile();
+    const r: FileResult[] = [{ ...h!, source: 'x\nName: \x1b[2Jbad\n', diagnostics: [{ ...h!.diagnostics[0]!, start: { line: 2, column: 11 }, end: { line: 2, column: 14 } }] }];
     const lines = formatters.stylish(r, ctx).split('\n');
     const at = lines.findIndex((l) => l.includes('| Name: \\x1b[2Jbad'));
     expect(lines[at + 1]!.indexOf('^')).toBe(lines[at]!.indexOf('[2J') + 3);
