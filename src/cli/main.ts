@@ -56,7 +56,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     .option('--quiet', 'report errors only')
     .option('--fix', 'apply every fix and write the files, then report what remains')
     .option('--fix-dry-run', 'print the fixes as a unified diff and write nothing, then report what remains')
-    .option('--stdin', 'lint text from standard input')
+    .option('--stdin', 'lint text from standard input (at most 4 x --max-block-size bytes)')
     .option('--stdin-filename <path>', 'with --stdin: lint the text as if it were this file (default: stdin.md)')
     .addOption(new Option('--preset <name>', 'rule preset, replacing the config file\'s "extends"').choices([...PRESET_NAMES]))
     .option('-c, --config <file>', 'use this config file instead of searching for one')
