@@ -7,9 +7,10 @@ import { UsageError } from '../errors.js';
 import { chooseChalk } from './color.js';
 import { exitCodeFor } from './exit-code.js';
 import { planOutputs } from './outputs.js';
-import { OutputError, writeOutput } from '../io/safe-output.js';
+import { OutputError, shownPath, writeOutput } from '../io/safe-output.js';
 import { cacheFilePath } from '../cache/lint-cache.js';
 import { checkCacheLocation } from '../cache/cache-location.js';
+import { cacheSecret } from '../cache/cache-secret.js';
 import { DEFAULT_LIMITS } from '../resolve/load-file.js';
 import { readStdin, STDIN_BLOCKS } from './read-stdin.js';
 import { writeStdout } from './stdout-guard.js';
@@ -63,8 +64,7 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
   const humanOnly = [plan.stdout, ...plan.files.map((f) => f.format)].every((f) => HUMAN_FORMATS.includes(f));
   const progress = !opts.stdin && humanOnly && process.stderr.isTTY ? progressLine(process.stderr) : undefined;
   const base = { cwd, effectiveConfig, ...shared, ...(progress ? { onProgress: progress.update } : {}) };
-  // Refused before any work: a cache location that is a link, a device or another file.
-  if (opts.cache && !opts.stdin && !opts.fix && !opts.fixDryRun) checkCacheLocation(cacheFilePath(opts.cacheLocation, cwd), cwd);
+  const cache = Boolean(opts.cache) && !opts.stdin && !opts.fix && !opts.fixDryRun && cacheUsable(opts.cacheLocation, cwd);
   const stdinLimit = STDIN_BLOCKS * (shared.limits.maxBlockSize ?? DEFAULT_LIMITS.maxBlockSize);
   const stdin = opts.stdin ? { text: await readStdin(stdinLimit), filename: opts.stdinFilename ?? 'stdin.md' } : undefined;
   let run: LintRun;
@@ -81,7 +81,7 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     run = stdin ? lintText(stdin.text, stdin.filename, base)
       : await lintFilesAsync({
         patterns: paths, ...base, concurrency: concurrency(opts.concurrency),
-        ...(opts.cache ? { cache: true } : {}), ...(opts.cacheLocation !== undefined ? { cacheLocation: opts.cacheLocation } : {}),
+        ...(cache ? { cache: true } : {}), ...(opts.cacheLocation !== undefined ? { cacheLocation: opts.cacheLocation } : {}),
         onCacheError: (file, reason) => process.stderr.write(`milint: could not write the cache ${file} (${reason}); results are not affected.\n`),
       });
     progress?.clear();
@@ -111,6 +111,18 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     code = 1;
   }
   process.exitCode = failedOutput ? 2 : code;
+}
+
+/**
+ * Whether `--cache` can be used: a location that is a link, a device or another file is refused
+ * before any work (exit 2); without a key to authenticate cache files, the run goes on without it.
+ */
+function cacheUsable(location: string | undefined, cwd: string): boolean {
+  checkCacheLocation(cacheFilePath(location, cwd), cwd);
+  const secret = cacheSecret();
+  if ('key' in secret) return true;
+  process.stderr.write(`milint: --cache is off: no key to check cache files with at ${shownPath(secret.path)} (${secret.error}); every file is linted.\n`);
+  return false;
 }
 
 /** Every file the run read (linted, imported, or its configuration): a report never overwrites one. */
