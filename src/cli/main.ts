@@ -10,6 +10,7 @@ import { VERSION } from '../version.js';
 import { PRESET_NAMES } from '../config/types.js';
 import { FORMAT_NAMES } from '../format/names.js';
 import { guardStdout, stdoutExitCode, writeStdout } from './stdout-guard.js';
+import { safeText } from '../format/sanitize.js';
 
 export interface LintCliOptions {
   format: string[];
@@ -118,7 +119,9 @@ export async function main(argv: readonly string[]): Promise<void> {
 function exitForError(e: unknown): 2 | 0 {
   if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2; // help/version exit 0; commander printed the rest
   if (isKnownError(e)) {
-    process.stderr.write(`milint: ${e.message}\n${e.hint ? `${e.hint}\n` : ''}`);
+    // Messages may quote file names and values from the repository: shown escaped, line by line.
+    const shown = (s: string): string => s.split('\n').map(safeText).join('\n');
+    process.stderr.write(`milint: ${shown(e.message)}\n${e.hint ? `${shown(e.hint)}\n` : ''}`);
     return 2;
   }
   process.stderr.write(`milint: internal error (please report it):\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

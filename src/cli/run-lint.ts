@@ -14,6 +14,7 @@ import { cacheSecret } from '../cache/cache-secret.js';
 import { DEFAULT_LIMITS } from '../resolve/load-file.js';
 import { readStdin, STDIN_BLOCKS } from './read-stdin.js';
 import { writeStdout } from './stdout-guard.js';
+import { safeLine, safeText } from '../format/sanitize.js';
 import { printConfig } from './print-config.js';
 import { progressLine } from './progress.js';
 import type { LintCliOptions } from './main.js';
@@ -75,14 +76,15 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     const fixed = fixFiles({ patterns: paths, ...base, ...(stdin ? { stdin } : {}) });
     progress?.clear();
     run = fixed.run;
-    if (opts.fixDryRun && fixed.fixed.length) writeStdout(`${unifiedDiff(fixed.fixed, cwd)}\n`);
+    // The diff quotes file content: each line shown escaped, as in a code frame.
+    if (opts.fixDryRun && fixed.fixed.length) writeStdout(`${unifiedDiff(fixed.fixed, cwd).split('\n').map(safeLine).join('\n')}\n`);
     else run = withConflicts(run, writeFixes(fixed.fixed).conflicts);
   } else {
     run = stdin ? lintText(stdin.text, stdin.filename, base)
       : await lintFilesAsync({
         patterns: paths, ...base, concurrency: concurrency(opts.concurrency),
         ...(cache ? { cache: true } : {}), ...(opts.cacheLocation !== undefined ? { cacheLocation: opts.cacheLocation } : {}),
-        onCacheError: (file, reason) => process.stderr.write(`milint: could not write the cache ${file} (${reason}); results are not affected.\n`),
+        onCacheError: (file, reason) => process.stderr.write(`milint: could not write the cache ${safeText(file)} (${safeText(reason)}); results are not affected.\n`),
       });
     progress?.clear();
   }
@@ -121,7 +123,7 @@ function cacheUsable(location: string | undefined, cwd: string): boolean {
   checkCacheLocation(cacheFilePath(location, cwd), cwd);
   const secret = cacheSecret();
   if ('key' in secret) return true;
-  process.stderr.write(`milint: --cache is off: no key to check cache files with at ${shownPath(secret.path)} (${secret.error}); every file is linted.\n`);
+  process.stderr.write(`milint: --cache is off: no key to check cache files with at ${shownPath(secret.path)} (${safeText(secret.error)}); every file is linted.\n`);
   return false;
 }
 

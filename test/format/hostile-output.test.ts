@@ -96,4 +96,11 @@ describe('end to end: a hostile file name and hostile content', () => {
       if (format !== 'compact') expect(r.stdout).toContain('| - Name: x\\u202eevil # \\x1b[2J');
     }
   });
+
+  it('--fix-dry-run: the diff shows the changed lines escaped', () => {
+    const page = '# m\n\n<!--\nType: model-index\nModels:\n- Name: m\n  Metadata:\n    Crop Pct: 0.875 # \x1b[2J\u202e\n-->\n';
+    const r = milint(['--stdin', '--fix-dry-run', '--preset', 'timm', '--no-config', '-f', 'compact'], tmpTree({}), page);
+    expect(r.stdout).toContain("+    Crop Pct: '0.875' # \\x1b[2J\\u202e");
+    expect(r.stdout).not.toMatch(RAW);
+  });
 });
