@@ -75,7 +75,8 @@ function read(path: string): Buffer | undefined {
     const st = fstatSync(fd);
     if (!st.isFile() || st.size !== KEY_BYTES) throw new KeyError(`${path} is not a key milint made`);
     if (uid !== undefined && st.uid !== uid) throw new KeyError(`${path} belongs to another user`);
-    if ((st.mode & 0o077) !== 0) throw new KeyError(`${path} can be read by other users (chmod 600 it)`);
+    // Windows has no such mode bits (its files show 0o666): there the folder's ACL is what guards it.
+    if (process.platform !== 'win32' && (st.mode & 0o077) !== 0) throw new KeyError(`${path} can be read by other users (chmod 600 it)`);
     const key = Buffer.alloc(KEY_BYTES);
     if (readSync(fd, key, 0, KEY_BYTES, 0) !== KEY_BYTES) throw new KeyError(`${path} is not a key milint made`);
     return key;

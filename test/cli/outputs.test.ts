@@ -60,6 +60,7 @@ describe('-o never replaces what it must not', () => {
     const dir = tmpTree({ 'page.md': PAGE });
     execFileSync('mkfifo', [join(dir, 'pipe')]);
     refused(milint(['page.md', '-f', 'json', '-o', 'pipe', '--no-config'], dir), /^milint: cannot write pipe: it is a FIFO; milint writes only regular files\.\n$/);
+    refused(milint(['page.md', '--cache', '--cache-location', 'pipe', '--no-config'], dir), /^milint: cannot use the cache pipe: it is a FIFO; milint writes only regular files\.\n$/);
     expect(lstatSync(join(dir, 'pipe')).isFIFO()).toBe(true);
   });
 
