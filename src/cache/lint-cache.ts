@@ -49,11 +49,11 @@ export const CACHE_FILE_NAME = 'lint-cache.tsv';
 
 /**
  * A file's line: its digest and stamp, and the outcome of linting it as text (read when used) with
- * its check ('' when the stamp moved in this run: worked out again when the cache is saved).
+ * its check ('' for a line made or restamped in this run: worked out when the cache is saved).
  */
 interface Line { readonly digest: string; readonly stamp: string; readonly check: string; readonly text: string }
 
-/** The header line of a cache file up to the digest of its lines (which ends it). */
+/** The header line of a cache file up to the MAC of its lines (which ends it). */
 const headerOf = (key: string): string => `milint-cache\t${LAYOUT}\t${key}\t`;
 
 /** The check of a line: a MAC of its path, digest, stamp and outcome (128 bits of HMAC-SHA256). */
@@ -109,7 +109,7 @@ export class LintCache {
 
   /**
    * `lines` as read, the modification time of the cache file (0: none), and whether every line is
-   * as milint wrote it (the file's digest in its header is right).
+   * as milint wrote it (the MAC in its header is right).
    */
   private constructor(readonly path: string, private readonly key: string, lines: Map<string, Line>, private readonly written: number, private readonly intact: boolean, private readonly secret: Buffer | undefined) {
     this.lines = lines;
