@@ -39,3 +39,14 @@ export function safeLine(s: string): string {
 export function pathToUriReference(path: string): string {
   return path.split('/').map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
 }
+
+/** What `JSON.stringify` leaves raw that a terminal may act on: DEL, C1 controls and bidi controls. */
+const JSON_RAW = /[\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * JSON text with DEL, C1 and bidi controls written as `\u` escapes: the same JSON value, safe to
+ * print. They can only stand inside strings (JSON's own syntax is ASCII), where `\u` is valid.
+ */
+export function safeJson(json: string): string {
+  return json.replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

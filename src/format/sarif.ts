@@ -10,7 +10,7 @@ import { docsUrl, rules } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import type { Formatter } from './types.js';
 import { fingerprint, repoPath } from './paths.js';
-import { pathToUriReference } from './sanitize.js';
+import { pathToUriReference, safeJson } from './sanitize.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -59,5 +59,5 @@ export const sarif: Formatter = (results, ctx) => {
       }),
     }],
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return `${safeJson(JSON.stringify(out, null, 2))}\n`;
 };

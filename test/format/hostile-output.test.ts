@@ -103,4 +103,22 @@ describe('end to end: a hostile file name and hostile content', () => {
     expect(r.stdout).toContain("+    Crop Pct: '0.875' # \\x1b[2J\\u202e");
     expect(r.stdout).not.toMatch(RAW);
   });
+
+  it('export, json, sarif and gitlab: DEL, C1 and bidi controls are \\u escapes, and the data reads back the same', async () => {
+    const { parse } = await import('yaml');
+    const name = 'x\u202eevil\u009b31m\u007f\u2066';
+    const dir = tmpTree({ 'model-index.yml': 'Models:\n- Name: "x\\u202Eevil\\x9b31m\\x7f\\u2066"\n  Metadata: {Epochs: -1}\n' });
+    for (const format of ['json', 'yaml']) {
+      const r = milint(['export', 'model-index.yml', '-f', format], dir);
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toMatch(RAW);
+      expect(JSON.stringify(format === 'json' ? JSON.parse(r.stdout) : parse(r.stdout))).toContain(JSON.stringify(name).slice(1, -1));
+    }
+    const data = { 'x\u202e': name };
+    for (const format of ['json', 'sarif', 'gitlab', 'json-with-metadata'] as const) {
+      const out = formatters[format]([{ ...hostile()[0]!, diagnostics: hostile()[0]!.diagnostics.map((d) => ({ ...d, message: name, data })) }], ctx);
+      expect(out).not.toMatch(RAW);
+      expect(out).toContain('\\u202e');
+    }
+  });
 });
