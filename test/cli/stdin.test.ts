@@ -50,4 +50,11 @@ describe('--stdin from a pipe', () => {
     expect(endless.code).toBe(2);
     expect(endless.stderr).toMatch(/^milint: standard input is larger than 400000 bytes/);
   });
+
+  it('a folder as standard input is one line, exit 2', () => {
+    const dir = tmpTree({ 'sub/a.md': 'x' });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --stdin < sub`], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    expect(r.stderr).toBe('milint: standard input is a folder, not a text.\n');
+    expect(r.status).toBe(2);
+  });
 });
