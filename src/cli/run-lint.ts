@@ -12,6 +12,7 @@ import { cacheFilePath } from '../cache/lint-cache.js';
 import { checkCacheLocation } from '../cache/cache-location.js';
 import { cacheSecret } from '../cache/cache-secret.js';
 import { DEFAULT_LIMITS } from '../resolve/load-file.js';
+import { gitRoot } from '../discover/discover.js';
 import { readStdin, STDIN_BLOCKS } from './read-stdin.js';
 import { writeStdout } from './stdout-guard.js';
 import { safeLine, safeText } from '../format/sanitize.js';
@@ -65,7 +66,9 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
   const humanOnly = [plan.stdout, ...plan.files.map((f) => f.format)].every((f) => HUMAN_FORMATS.includes(f));
   const progress = !opts.stdin && humanOnly && process.stderr.isTTY ? progressLine(process.stderr) : undefined;
   const base = { cwd, effectiveConfig, ...shared, ...(progress ? { onProgress: progress.update } : {}) };
-  const cache = Boolean(opts.cache) && !opts.stdin && !opts.fix && !opts.fixDryRun && cacheUsable(opts.cacheLocation, cwd);
+  // Where a link must not lead out of: the repository holding the current folder, else the folder.
+  const outputRoot = gitRoot(cwd) ?? cwd;
+  const cache = Boolean(opts.cache) && !opts.stdin && !opts.fix && !opts.fixDryRun && cacheUsable(opts.cacheLocation, cwd, outputRoot);
   const stdinLimit = STDIN_BLOCKS * (shared.limits.maxBlockSize ?? DEFAULT_LIMITS.maxBlockSize);
   const stdin = opts.stdin ? { text: await readStdin(stdinLimit), filename: opts.stdinFilename ?? 'stdin.md' } : undefined;
   let run: LintRun;
@@ -96,7 +99,7 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
   // Standard output first: a report file that cannot be written leaves the report there.
   const chalk = chooseChalk(opts.color, process.env, Boolean(process.stdout.isTTY));
   writeStdout((await formatter(plan.stdout))(results, { cwd, chalk, elapsedMs }));
-  const policy = { root: cwd, inputs: inputsOf(run) };
+  const policy = { root: outputRoot, inputs: inputsOf(run) };
   let failedOutput = false;
   for (const f of plan.files) {
     try {
@@ -119,8 +122,8 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
  * Whether `--cache` can be used: a location that is a link, a device or another file is refused
  * before any work (exit 2); without a key to authenticate cache files, the run goes on without it.
  */
-function cacheUsable(location: string | undefined, cwd: string): boolean {
-  checkCacheLocation(cacheFilePath(location, cwd), cwd);
+function cacheUsable(location: string | undefined, cwd: string, root: string): boolean {
+  checkCacheLocation(cacheFilePath(location, cwd), root);
   const secret = cacheSecret();
   if ('key' in secret) return true;
   process.stderr.write(`milint: --cache is off: no key to check cache files with at ${shownPath(secret.path)} (${safeText(secret.error)}); every file is linted.\n`);

@@ -46,6 +46,10 @@ describe('-o never replaces what it must not', () => {
     for (const target of ['report.txt', 'reports/milint.sarif', 'dangling.txt']) {
       refused(milint(['page.md', '-f', 'sarif', '-o', target, '--no-config'], dir), /: it is a symbolic link to a place outside the project root\.\n$/);
     }
+    // From a subfolder of a repository, the project is the repository.
+    mkdirSync(join(dir, '.git'));
+    mkdirSync(join(dir, 'docs'));
+    refused(milint(['../page.md', '-f', 'sarif', '-o', '../report.txt', '--no-config'], join(dir, 'docs')), /report\.txt: it is a symbolic link to a place outside the project root\.\n$/);
     expect(readFileSync(join(outside, 'victim.txt'), 'utf8')).toBe('keep me\n');
     expect(existsSync(join(outside, 'milint.sarif')) || existsSync(join(outside, 'new.txt'))).toBe(false);
     // A link that stays inside is followed: the link stays, its target gets the report.
