@@ -4,11 +4,12 @@
  * configuration must be linted again, and project rules must still see every file.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles, lintFilesAsync, type LintOptions, type LintRun } from '../src/lint/lint.js';
 import { CACHE_FILE_NAME } from '../src/cache/lint-cache.js';
+import { secretPath } from '../src/cache/cache-secret.js';
 import { generateCorpus } from '../scripts/generate-corpus.js';
 import { milint } from './helpers/exec.js';
 import { tmpTree } from './helpers/tmp.js';
@@ -177,19 +178,20 @@ describe('--cache', () => {
     expect(view(second)).toEqual(view(cold(dir)));
   });
 
-  it('the header ends with the sha1 of the lines below it (a cache all as written skips the check of each line)', async () => {
+  it('the header ends with a MAC of itself and the lines below it; each line has its own (a cache all as written skips the check of each line)', async () => {
     const { dir } = zoo();
     const file = join(dir, 'my-cache.tsv');
     await cachedRun(dir, { cacheLocation: 'my-cache.tsv' });
+    const key = readFileSync(secretPath());
     const text = readFileSync(file, 'utf8');
     const nl = text.indexOf('\n');
     const header = text.slice(0, nl).split('\t');
     expect(header.slice(0, 2)).toEqual(['milint-cache', expect.stringMatching(/^\d+$/)]);
-    expect(header[3]).toBe(createHash('sha1').update(text.slice(nl + 1)).digest('hex'));
-    // Each line keeps its own check too: of its path, digest and outcome (not of its stamp).
+    expect(header[3]).toBe(createHmac('sha256', key).update(`${header.slice(0, 3).join('\t')}\t`).update(text.slice(nl + 1)).digest('hex'));
+    // Each line keeps its own check too: of its path, digest, stamp and outcome.
     for (const line of text.slice(nl + 1, -1).split('\n')) {
-      const [path, digest, , check, outcome] = line.split('\t');
-      expect(check).toBe(createHash('sha1').update(`${JSON.parse(path!) as string}\t${digest}\t${outcome}`).digest('hex').slice(0, 16));
+      const [path, digest, stamp, check, outcome] = line.split('\t');
+      expect(check).toBe(createHmac('sha256', key).update(`${JSON.parse(path!) as string}\t${digest}\t${stamp}\t${outcome}`).digest('hex').slice(0, 32));
     }
   });
 

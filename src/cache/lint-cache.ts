@@ -8,11 +8,14 @@
  * The file is one line per linted file, `path<TAB>digest<TAB>stamp<TAB>check<TAB>outcome` (the
  * outcome as `outcomeToText` writes it), under a header line with the layout and key: a run parses
  * the outcome of a file only when it uses it (one at a time, so they never pile up in memory), and
- * writes unchanged lines back as they were read. The check is a digest of the path, the digest and
- * the outcome: a line that is not exactly what milint wrote (edited, or damaged) is not used, and
- * its file is linted again. The header ends with a digest of
- * all the lines: when they are all as written, no line's own check need be worked out (one sha1
- * of the file's bytes instead of one a line: 10,000 of them took 25-50 ms).
+ * writes unchanged lines back as they were read. The check is a MAC (HMAC-SHA256 under the user's
+ * secret key, see cache-secret.ts) of the path, the digest, the stamp and the outcome: a line that
+ * is not exactly what milint wrote on this machine (edited, forged, damaged, or made elsewhere) is
+ * not used, and its file is linted again. The header ends with a MAC of itself and all the lines:
+ * when they are all as written, no line's own check need be worked out (one MAC over the file's
+ * bytes instead of one a line). Without a key there is no cache: nothing is read or written.
+ * The cache file is read only when it is a regular file reached without a symbolic link, and is
+ * never written over a link, a device or a file the run read.
  *
  * The stamp (size, times and inode; `stampOf` in io/digest.ts) saves reading a file at all: a
  * file whose stamp is the one recorded has the bytes it had then, as git's index and ESLint's
@@ -22,16 +25,18 @@
  * every stamp: every file is hashed, as before, and the new stamps alone do not make the cache be
  * written again.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { BUILD, VERSION } from '../version.js';
 import { writeAtomic } from '../io/write-atomic.js';
 import type { FileSummary } from '../lint/summary.js';
 import { sha1 } from '../io/digest.js';
+import { cacheSecret } from './cache-secret.js';
 import { outcomeOf, outcomeToText, type FileJob, type FileOutcome, type OutcomeText } from '../lint/per-file.js';
 
 /** Bumped when the layout of summaries changes. */
-const LAYOUT = 11;
+const LAYOUT = 12;
 
 /** How much older than the cache file a stamp must be to be trusted (some file systems keep times to 2 s). */
 export const RACY_MS = 2000;
@@ -42,14 +47,36 @@ export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'milint') +
 /** The name of the cache file inside a cache folder. */
 export const CACHE_FILE_NAME = 'lint-cache.tsv';
 
-/** A file's line: its digest and stamp, and the outcome of linting it as text (read when used) with its check. */
+/**
+ * A file's line: its digest and stamp, and the outcome of linting it as text (read when used) with
+ * its check ('' for a line made or restamped in this run: worked out when the cache is saved).
+ */
 interface Line { readonly digest: string; readonly stamp: string; readonly check: string; readonly text: string }
 
-/** The header line of a cache file up to the digest of its lines (which ends it). */
+/** The header line of a cache file up to the MAC of its lines (which ends it). */
 const headerOf = (key: string): string => `milint-cache\t${LAYOUT}\t${key}\t`;
 
-/** The check of a line: of its path, digest and outcome (not its stamp, which changes alone). */
-const checkOf = (path: string, digest: string, text: string): string => sha1(`${path}\t${digest}\t${text}`).slice(0, 16);
+/** The check of a line: a MAC of its path, digest, stamp and outcome (128 bits of HMAC-SHA256). */
+const checkOf = (secret: Buffer, path: string, digest: string, stamp: string, text: string): string =>
+  createHmac('sha256', secret).update(`${path}\t${digest}\t${stamp}\t${text}`).digest('hex').slice(0, 32);
+
+/** The MAC in the header: of the header up to it and every line below. */
+const macOf = (secret: Buffer, header: string, body: Uint8Array | string): string =>
+  createHmac('sha256', secret).update(header).update(body).digest('hex');
+
+/** A cache file's bytes: read only from a regular file, not through a symbolic link. */
+function readRegular(path: string): { readonly bytes: Buffer; readonly written: number } | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    return st.isFile() ? { bytes: readFileSync(fd), written: st.mtimeMs } : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 /**
  * The cache file for a `--cache-location`: a folder (an existing one, or a path ending in a
@@ -66,37 +93,45 @@ export function cacheKey(job: FileJob): string {
   return sha1(JSON.stringify({ layout: LAYOUT, version: VERSION, build: BUILD, rules: job.rules, limits: job.limits }));
 }
 
+/** The user's cache secret, or undefined when there is none (see cache-secret.ts). */
+function secretOrNone(): Buffer | undefined {
+  const s = cacheSecret();
+  return 'key' in s ? s.key : undefined;
+}
+
 export class LintCache {
   private readonly lines: Map<string, Line>;
+  /** Lines whose check was found right (when the header's MAC was not). */
+  private readonly verified = new Set<string>();
   private changed = false;
   /** Some file's stamp moved while its bytes did not (see `restamp`). */
   private moved = false;
 
   /**
    * `lines` as read, the modification time of the cache file (0: none), and whether every line is
-   * as milint wrote it (the file's digest in its header is right).
+   * as milint wrote it (the MAC in its header is right).
    */
-  private constructor(readonly path: string, private readonly key: string, lines: Map<string, Line>, private readonly written: number, private readonly intact: boolean) {
+  private constructor(readonly path: string, private readonly key: string, lines: Map<string, Line>, private readonly written: number, private readonly intact: boolean, private readonly secret: Buffer | undefined) {
     this.lines = lines;
   }
 
-  /** Opens the cache at `path`; a missing, unreadable or foreign file is an empty cache. */
-  static open(path: string, key: string): LintCache {
+  /**
+   * Opens the cache at `path`; a missing, unreadable or foreign file is an empty cache. Without a
+   * secret (`cacheSecret` could not make one) the cache is empty and is never written.
+   */
+  static open(path: string, key: string, secret: Buffer | undefined = secretOrNone()): LintCache {
     const lines = new Map<string, Line>();
-    let bytes: Buffer | undefined;
-    let text = '';
-    let written = 0;
-    try {
-      written = statSync(path).mtimeMs;
-      // Bytes, then text: for a cache of 10,000 pages (19 MB) this took 18-37 ms against 56-69 ms
-      // for `readFileSync(path, 'utf8')`.
-      bytes = readFileSync(path);
-      text = bytes.toString('utf8');
-    } catch { /* no cache yet */ }
+    // Bytes, then text: for a cache of 10,000 pages (19 MB) this took 18-37 ms against 56-69 ms
+    // for `readFileSync(path, 'utf8')`.
+    const read = secret ? readRegular(path) : undefined;
+    const bytes = read?.bytes;
+    const written = read?.written ?? 0;
+    const text = bytes ? bytes.toString('utf8') : '';
     const header = headerOf(key);
     const headerEnd = text.startsWith(header) ? text.indexOf('\n', header.length) : -1;
     // The header is ASCII: where its line ends in the text is where it ends in the bytes.
-    const intact = headerEnd !== -1 && bytes !== undefined && text.slice(header.length, headerEnd) === sha1(bytes.subarray(headerEnd + 1));
+    const intact = headerEnd !== -1 && bytes !== undefined && secret !== undefined
+      && text.slice(header.length, headerEnd) === macOf(secret, header, bytes.subarray(headerEnd + 1));
     if (headerEnd !== -1) {
       for (let at = headerEnd + 1; at < text.length;) {
         let end = text.indexOf('\n', at);
@@ -105,8 +140,8 @@ export class LintCache {
         const b = a === -1 ? -1 : text.indexOf('\t', a + 1);
         const c = b === -1 ? -1 : text.indexOf('\t', b + 1);
         const d = c === -1 ? -1 : text.indexOf('\t', c + 1);
-        // A line that is not ours (a cache cut short, edited by hand) is left out.
-        if (d !== -1 && d < end) {
+        // A line that is not ours (a cache cut short, edited by hand, no check) is left out.
+        if (d !== -1 && d < end && d > c + 1) {
           try {
             lines.set(JSON.parse(text.slice(at, a)) as string, {
               digest: text.slice(a + 1, b), stamp: text.slice(b + 1, c), check: text.slice(c + 1, d), text: text.slice(d + 1, end),
@@ -116,12 +151,21 @@ export class LintCache {
         at = end + 1;
       }
     }
-    return new LintCache(path, key, lines, written, intact);
+    return new LintCache(path, key, lines, written, intact, secret);
+  }
+
+  /** A file's line when it is as milint wrote it (by the header's MAC, else its own). */
+  private trusted(file: string): Line | undefined {
+    const line = this.lines.get(file);
+    if (!line || this.intact || this.verified.has(file)) return line;
+    if (!this.secret || line.check === '' || checkOf(this.secret, file, line.digest, line.stamp, line.text) !== line.check) return undefined;
+    this.verified.add(file);
+    return line;
   }
 
   /** The digest of the bytes the cached result was made from. */
   digest(file: string): string | undefined {
-    return this.lines.get(file)?.digest;
+    return this.trusted(file)?.digest;
   }
 
   /**
@@ -129,7 +173,7 @@ export class LintCache {
    * has the bytes its cached result was made from.
    */
   stamp(file: string): string | undefined {
-    const line = this.lines.get(file);
+    const line = this.trusted(file);
     if (!line || line.stamp === '') return undefined;
     // The stamp's change time (its third part) must be well before the cache was written.
     const changed = Number(line.stamp.split(':', 3)[2]);
@@ -142,10 +186,11 @@ export class LintCache {
    * written only if some file kept its stamp this run (see `save`).
    */
   restamp(file: string, stamp: string | undefined): void {
-    const line = this.lines.get(file);
+    const line = this.trusted(file);
     if (!line || stamp === undefined || stamp === '') return;
     if (line.stamp === stamp) { this.changed = true; return; }
-    this.lines.set(file, { ...line, stamp });
+    this.lines.set(file, { ...line, stamp, check: '' });
+    this.verified.add(file);
     this.moved = true;
   }
 
@@ -154,9 +199,9 @@ export class LintCache {
    * (a line cut short or edited: lint the file again).
    */
   outcome(file: string): { readonly summary: FileSummary } | 'full' | 'unusable' | undefined {
-    const line = this.lines.get(file);
-    if (!line) return undefined;
-    if (!this.intact && checkOf(file, line.digest, line.text) !== line.check) return 'unusable';
+    if (!this.lines.has(file)) return undefined;
+    const line = this.trusted(file);
+    if (!line) return 'unusable';
     try {
       const o = outcomeOf(file, line.digest, line.stamp, line.text);
       return o.kind === 'full' ? 'full' : { summary: o.summary };
@@ -175,7 +220,8 @@ export class LintCache {
     const t = given ?? outcomeToText(o);
     const digest = t[1];
     if (digest === '') { this.lines.delete(o.path); return; }
-    this.lines.set(o.path, { digest, stamp: t[2], check: checkOf(o.path, digest, t[3]), text: t[3] });
+    this.lines.set(o.path, { digest, stamp: t[2], check: '', text: t[3] });
+    this.verified.add(o.path);
   }
 
   /**
@@ -190,12 +236,27 @@ export class LintCache {
       if (!seen.has(path) && !existsSync(path)) { this.lines.delete(path); this.changed = true; }
     }
     if (this.moved && stampsKept) this.changed = true;
-    if (!this.changed && existsSync(this.path)) return undefined;
-    const out: string[] = [];
-    for (const [path, line] of this.lines) out.push(`${JSON.stringify(path)}\t${line.digest}\t${line.stamp}\t${line.check}\t${line.text}\n`);
-    const body = out.join('');
+    if (!this.secret || (!this.changed && existsSync(this.path))) return undefined;
+    const secret = this.secret;
+    // Never over a link, a device or a file this run read (the CLI refuses those before the run).
+    let st;
     try {
-      writeAtomic(this.path, `${headerOf(this.key)}${sha1(body)}\n${body}`);
+      st = lstatSync(this.path, { throwIfNoEntry: false });
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    }
+    if (st && !st.isFile()) return st.isSymbolicLink() ? 'it is a symbolic link' : 'it is not a regular file';
+    if (seen.has(this.path)) return 'it is a file this run read';
+    const out: string[] = [];
+    for (const [path, line] of this.lines) {
+      // A line made in this run is signed; one read keeps its check if it is right, else is dropped.
+      const check = line.check === '' ? checkOf(secret, path, line.digest, line.stamp, line.text) : this.trusted(path) ? line.check : '';
+      if (check !== '') out.push(`${JSON.stringify(path)}\t${line.digest}\t${line.stamp}\t${check}\t${line.text}\n`);
+    }
+    const body = out.join('');
+    const header = headerOf(this.key);
+    try {
+      writeAtomic(this.path, `${header}${macOf(secret, header, body)}\n${body}`);
       return undefined;
     } catch (e) {
       return (e as NodeJS.ErrnoException).code ?? (e as Error).message;

@@ -9,6 +9,8 @@ import { isKnownError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { PRESET_NAMES } from '../config/types.js';
 import { FORMAT_NAMES } from '../format/names.js';
+import { guardStdout, stdoutExitCode, writeStdout } from './stdout-guard.js';
+import { safeText } from '../format/sanitize.js';
 
 export interface LintCliOptions {
   format: string[];
@@ -38,13 +40,14 @@ export interface LintCliOptions {
 const collectRule = (value: string, previous: string[]): string[] => [...previous, value];
 
 export async function main(argv: readonly string[]): Promise<void> {
+  guardStdout();
   const program = new Command()
     .name('milint')
     .description('Lint model-index metadata (Papers-with-Code format) in Markdown, YAML and JSON files.')
     .version(VERSION, '-v, --version')
     .showHelpAfterError('(run milint --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: writeStdout });
 
   program.command('lint [paths...]', { isDefault: true })
     .description('lint files, directories or globs (the default command)')
@@ -54,7 +57,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     .option('--quiet', 'report errors only')
     .option('--fix', 'apply every fix and write the files, then report what remains')
     .option('--fix-dry-run', 'print the fixes as a unified diff and write nothing, then report what remains')
-    .option('--stdin', 'lint text from standard input')
+    .option('--stdin', 'lint text from standard input (at most 4 x --max-block-size bytes)')
     .option('--stdin-filename <path>', 'with --stdin: lint the text as if it were this file (default: stdin.md)')
     .addOption(new Option('--preset <name>', 'rule preset, replacing the config file\'s "extends"').choices([...PRESET_NAMES]))
     .option('-c, --config <file>', 'use this config file instead of searching for one')
@@ -81,7 +84,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     .exitOverride()
     .action(async (opts: { preset?: string; json?: boolean }) => {
       const { rulesTable } = await import('./rules-table.js');
-      process.stdout.write(rulesTable(opts.preset, Boolean(opts.json)));
+      writeStdout(rulesTable(opts.preset, Boolean(opts.json)));
     });
 
   program.command('schema')
@@ -91,7 +94,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     .exitOverride()
     .action(async (opts: { preset?: string; dialect: 'pwc' | 'huggingface' }) => {
       const { jsonSchemaFor } = await import('../schema/json-schema.js');
-      process.stdout.write(`${JSON.stringify(jsonSchemaFor({ ...(opts.preset ? { preset: opts.preset } : {}), dialect: opts.dialect }), null, 2)}\n`);
+      writeStdout(`${JSON.stringify(jsonSchemaFor({ ...(opts.preset ? { preset: opts.preset } : {}), dialect: opts.dialect }), null, 2)}\n`);
     });
 
   program.command('export [root]')
@@ -102,7 +105,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     .exitOverride()
     .action(async (root: string | undefined, opts: { format: 'json' | 'yaml'; rootDir?: string; allowOutsideRoot?: boolean }) => {
       const { runExport } = await import('./run-export.js');
-      process.stdout.write(runExport(root ?? '.', opts));
+      writeStdout(runExport(root ?? '.', opts));
     });
 
   try {
@@ -110,12 +113,15 @@ export async function main(argv: readonly string[]): Promise<void> {
   } catch (e) {
     process.exitCode = exitForError(e);
   }
+  process.exitCode = stdoutExitCode() ?? process.exitCode;
 }
 
 function exitForError(e: unknown): 2 | 0 {
   if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2; // help/version exit 0; commander printed the rest
   if (isKnownError(e)) {
-    process.stderr.write(`milint: ${e.message}\n${e.hint ? `${e.hint}\n` : ''}`);
+    // Messages may quote file names and values from the repository: shown escaped, line by line.
+    const shown = (s: string): string => s.split('\n').map(safeText).join('\n');
+    process.stderr.write(`milint: ${shown(e.message)}\n${e.hint ? `${shown(e.hint)}\n` : ''}`);
     return 2;
   }
   process.stderr.write(`milint: internal error (please report it):\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { FORMAT_NAMES, type FormatName } from '../format/names.js';
 import { UsageError } from '../errors.js';
-export { writeAtomic } from '../io/write-atomic.js';
 import { closest } from '../rules/helpers/suggest.js';
 
 export interface OutputPlan {

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { stringify } from 'yaml';
+import { Document, visit } from 'yaml';
+import { safeJson } from '../format/sanitize.js';
 import { lintFiles } from '../lint/lint.js';
 import { exportIndex } from '../model/export.js';
 
@@ -21,5 +22,24 @@ export function runExport(root: string, opts: { format: 'json' | 'yaml'; rootDir
     ...(opts.rootDir ? { rootDir: opts.rootDir } : {}), ...(opts.allowOutsideRoot ? { allowOutsideRoot: true } : {}),
   });
   const exported = exportIndex(run.index, cwd);
-  return opts.format === 'yaml' ? stringify(exported) : `${JSON.stringify(exported, null, 2)}\n`;
+  return opts.format === 'yaml' ? safeYaml(exported) : `${safeJson(JSON.stringify(exported, null, 2))}\n`;
+}
+
+/** DEL, C1 and bidi controls, which `yaml` leaves raw even in double-quoted scalars. */
+const UNSAFE = /[\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * YAML text of a value in which control and bidi characters from the files are `\u` escapes:
+ * every scalar that holds one is written double-quoted (keys too), where such escapes are valid,
+ * so replacing the characters leaves the value as it was.
+ */
+function safeYaml(value: unknown): string {
+  const doc = new Document(value);
+  visit(doc, {
+    // Keys are scalars too: the visitor reaches them.
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && UNSAFE.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return safeJson(doc.toString());
 }

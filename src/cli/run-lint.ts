@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { lintFiles, lintFilesAsync, lintText, loadEffectiveConfig, type LintRun } from '../lint/lint.js';
 import type { Concurrency } from '../parallel/lint-pool.js';
 import { reportSpan, toDiagnostic } from '../lint/report.js';
@@ -7,7 +6,16 @@ import type { FormatName, Formatter } from '../format/index.js';
 import { UsageError } from '../errors.js';
 import { chooseChalk } from './color.js';
 import { exitCodeFor } from './exit-code.js';
-import { planOutputs, writeAtomic } from './outputs.js';
+import { planOutputs } from './outputs.js';
+import { OutputError, shownPath, writeOutput } from '../io/safe-output.js';
+import { cacheFilePath } from '../cache/lint-cache.js';
+import { checkCacheLocation } from '../cache/cache-location.js';
+import { cacheSecret } from '../cache/cache-secret.js';
+import { DEFAULT_LIMITS } from '../resolve/load-file.js';
+import { gitRoot } from '../discover/discover.js';
+import { readStdin, STDIN_BLOCKS } from './read-stdin.js';
+import { writeStdout } from './stdout-guard.js';
+import { safeLine, safeText } from '../format/sanitize.js';
 import { printConfig } from './print-config.js';
 import { progressLine } from './progress.js';
 import type { LintCliOptions } from './main.js';
@@ -57,7 +65,7 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
   };
   const effectiveConfig = loadEffectiveConfig(configOptions);
   if (opts.printConfig !== undefined) {
-    process.stdout.write(printConfig(effectiveConfig, opts.printConfig, cwd));
+    writeStdout(printConfig(effectiveConfig, opts.printConfig, cwd));
     return;
   }
   const shared = {
@@ -69,7 +77,11 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
   const humanOnly = [plan.stdout, ...plan.files.map((f) => f.format)].every((f) => HUMAN_FORMATS.includes(f));
   const progress = !opts.stdin && humanOnly && process.stderr.isTTY ? progressLine(process.stderr) : undefined;
   const base = { cwd, effectiveConfig, ...shared, ...(progress ? { onProgress: progress.update } : {}) };
-  const stdin = opts.stdin ? { text: readFileSync(0, 'utf8'), filename: opts.stdinFilename ?? 'stdin.md' } : undefined;
+  // Where a link must not lead out of: the repository holding the current folder, else the folder.
+  const outputRoot = gitRoot(cwd) ?? cwd;
+  const cache = Boolean(opts.cache) && !opts.stdin && !opts.fix && !opts.fixDryRun && cacheUsable(opts.cacheLocation, cwd, outputRoot);
+  const stdinLimit = STDIN_BLOCKS * (shared.limits.maxBlockSize ?? DEFAULT_LIMITS.maxBlockSize);
+  const stdin = opts.stdin ? { text: await readStdin(stdinLimit), filename: opts.stdinFilename ?? 'stdin.md' } : undefined;
   let run: LintRun;
   if (opts.fix || opts.fixDryRun) {
     // The fix machinery (and the diff library) load only for --fix and --fix-dry-run.
@@ -78,7 +90,8 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     const fixed = fixFiles({ patterns: paths, ...base, ...(stdin ? { stdin } : {}) });
     progress?.clear();
     run = fixed.run;
-    if (opts.fixDryRun && fixed.fixed.length) process.stdout.write(`${unifiedDiff(fixed.fixed, cwd)}\n`);
+    // The diff quotes file content: each line shown escaped, as in a code frame.
+    if (opts.fixDryRun && fixed.fixed.length) writeStdout(`${unifiedDiff(fixed.fixed, cwd).split('\n').map(safeLine).join('\n')}\n`);
     else {
       const { notWritten } = writeFixes(fixed.fixed, run.within);
       // What remains is what is on disk now: a file left unwritten still has the problems it had.
@@ -89,8 +102,8 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     run = stdin ? lintText(stdin.text, stdin.filename, base)
       : await lintFilesAsync({
         patterns: paths, ...base, concurrency: concurrency(opts.concurrency),
-        ...(opts.cache ? { cache: true } : {}), ...(opts.cacheLocation !== undefined ? { cacheLocation: opts.cacheLocation } : {}),
-        onCacheError: (file, reason) => process.stderr.write(`milint: could not write the cache ${file} (${reason}); results are not affected.\n`),
+        ...(cache ? { cache: true } : {}), ...(opts.cacheLocation !== undefined ? { cacheLocation: opts.cacheLocation } : {}),
+        onCacheError: (file, reason) => process.stderr.write(`milint: could not write the cache ${safeText(file)} (${safeText(reason)}); results are not affected.\n`),
       });
     progress?.clear();
   }
@@ -99,17 +112,43 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))
     : run.results;
   const elapsedMs = performance.now() - started;
-  for (const f of plan.files) {
-    writeAtomic(f.path, (await formatter(f.format))(results, { cwd, chalk: chooseChalk(false, {}, false), elapsedMs }));
-  }
+  // Standard output first: a report file that cannot be written leaves the report there.
   const chalk = chooseChalk(opts.color, process.env, Boolean(process.stdout.isTTY));
-  process.stdout.write((await formatter(plan.stdout))(results, { cwd, chalk, elapsedMs }));
-  let code = exitCodeFor(results);
+  writeStdout((await formatter(plan.stdout))(results, { cwd, chalk, elapsedMs }));
+  const policy = { root: outputRoot, inputs: inputsOf(run) };
+  let failedOutput = false;
+  for (const f of plan.files) {
+    try {
+      writeOutput(f.path, (await formatter(f.format))(results, { cwd, chalk: chooseChalk(false, {}, false), elapsedMs }), policy);
+    } catch (e) {
+      if (!(e instanceof OutputError)) throw e;
+      process.stderr.write(`milint: ${e.message}\n`);
+      failedOutput = true;
+    }
+  }
+  let code: number = exitCodeFor(results);
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     process.stderr.write(`milint: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} found, more than the maximum of ${maxWarnings} (--max-warnings).\n`);
     code = 1;
   }
-  process.exitCode = code;
+  process.exitCode = failedOutput ? 2 : code;
+}
+
+/**
+ * Whether `--cache` can be used: a location that is a link, a device or another file is refused
+ * before any work (exit 2); without a key to authenticate cache files, the run goes on without it.
+ */
+function cacheUsable(location: string | undefined, cwd: string, root: string): boolean {
+  checkCacheLocation(cacheFilePath(location, cwd), root);
+  const secret = cacheSecret();
+  if ('key' in secret) return true;
+  process.stderr.write(`milint: --cache is off: no key to check cache files with at ${shownPath(secret.path)} (${safeText(secret.error)}); every file is linted.\n`);
+  return false;
+}
+
+/** Every file the run read (linted, imported, or its configuration): a report never overwrites one. */
+function inputsOf(run: LintRun): string[] {
+  return [...run.resolution.files.keys(), ...run.results.map((r) => r.file), ...(run.config.file ? [run.config.file] : [])];
 }
 
 /** Loads one formatter: the others, and what they need (SARIF's rule table...), stay unloaded. */

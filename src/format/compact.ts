@@ -1,12 +1,13 @@
 import type { Formatter } from './types.js';
 import { repoPath } from './paths.js';
+import { safeText } from './sanitize.js';
 
 /** One line per problem, `file:line:col: severity message [rule-id]`, for editors' problem matchers. */
 export const compact: Formatter = (results, ctx) => {
   const lines: string[] = [];
   for (const r of results) {
     for (const d of r.diagnostics) {
-      lines.push(`${repoPath(r.file, ctx.cwd)}:${d.start.line}:${d.start.column}: ${d.severity} ${d.message} [${d.ruleId}]`);
+      lines.push(`${safeText(repoPath(r.file, ctx.cwd))}:${d.start.line}:${d.start.column}: ${d.severity} ${safeText(d.message)} [${d.ruleId}]`);
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

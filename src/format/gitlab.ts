@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../types.js';
 import type { Formatter } from './types.js';
 import { fingerprint, repoPath } from './paths.js';
+import { safeJson } from './sanitize.js';
 
 /** Problems that stop a file or block from being read at all. */
 const UNREADABLE = new Set(['yaml/syntax', 'yaml/resource-limit', 'file/encoding', 'file/unreadable', 'file/unterminated-block']);
@@ -36,5 +37,5 @@ export const gitlab: Formatter = (results, ctx) => {
       };
     });
   });
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  return `${safeJson(JSON.stringify(issues, null, 2))}\n`;
 };

@@ -2,6 +2,7 @@ import { rules } from '../rules/index.js';
 import { docsUrl } from '../rules/index.js';
 import type { Formatter } from './types.js';
 import { toEslint } from './json.js';
+import { safeJson } from './sanitize.js';
 
 /**
  * ESLint's `json-with-metadata` shape: `{ results, metadata: { cwd, rulesMeta } }`, where rulesMeta
@@ -17,5 +18,5 @@ export const jsonWithMetadata: Formatter = (results, ctx) => {
       ...(r.meta.deprecated ? { deprecated: true } : {}),
     };
   }
-  return JSON.stringify({ results: results.map(toEslint), metadata: { cwd: ctx.cwd, rulesMeta } });
+  return safeJson(JSON.stringify({ results: results.map(toEslint), metadata: { cwd: ctx.cwd, rulesMeta } }));
 };

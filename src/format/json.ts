@@ -1,12 +1,13 @@
 import type { Diagnostic, FileResult } from '../types.js';
 import type { Formatter } from './types.js';
+import { safeJson } from './sanitize.js';
 
 /**
  * ESLint's JSON result shape, so tools that read ESLint's output read ours: one object per file
  * with `messages` (severity 2 = error, 1 = warning or info) and the counts. Syntax errors count
- * as fatal, as ESLint counts parse errors.
+ * as fatal, as ESLint counts parse errors. Control and bidi characters in strings are `\u` escapes.
  */
-export const json: Formatter = (results) => JSON.stringify(results.map(toEslint));
+export const json: Formatter = (results) => safeJson(JSON.stringify(results.map(toEslint)));
 
 export function toEslint(r: FileResult) {
   const count = (pred: (d: Diagnostic) => boolean) => r.diagnostics.filter(pred).length;

@@ -4,11 +4,15 @@
  */
 import type { Formatter } from './types.js';
 import { repoPath } from './paths.js';
+import { safeText } from './sanitize.js';
 
-/** Escapes text for XML, dropping characters XML 1.0 cannot hold. */
+/**
+ * Escapes text for XML, with control characters and bidi marks shown as `safeText` shows them (CI
+ * pages print the messages), and dropping the two noncharacters XML 1.0 cannot hold.
+ */
 export function xml(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+  return safeText(s)
+    .replace(/[\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }

@@ -10,6 +10,7 @@ import { docsUrl, rules } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import type { Formatter } from './types.js';
 import { fingerprint, repoPath } from './paths.js';
+import { pathToUriReference, safeJson } from './sanitize.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -40,7 +41,8 @@ export const sarif: Formatter = (results, ctx) => {
       },
       columnKind: 'utf16CodeUnits',
       results: results.flatMap((r) => {
-        const uri = repoPath(r.file, ctx.cwd);
+        const path = repoPath(r.file, ctx.cwd);
+        const uri = pathToUriReference(path);
         return r.diagnostics.map((d) => ({
           ruleId: d.ruleId,
           ruleIndex: ruleIndex.get(d.ruleId) ?? -1,
@@ -52,10 +54,10 @@ export const sarif: Formatter = (results, ctx) => {
               region: { startLine: d.start.line, startColumn: d.start.column, endLine: d.end.line, endColumn: d.end.column },
             },
           }],
-          partialFingerprints: { 'milintFingerprint/v1': fingerprint(d, uri) },
+          partialFingerprints: { 'milintFingerprint/v1': fingerprint(d, path) },
         }));
       }),
     }],
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return `${safeJson(JSON.stringify(out, null, 2))}\n`;
 };

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { LineIndex } from '../source/line-index.js';
 import type { FormatContext, Formatter } from './types.js';
+import { safeLine, safeText } from './sanitize.js';
 
 /**
  * The default, for people: problems grouped by file, `line:col  severity  message  rule-id`, a
@@ -16,7 +17,7 @@ export const stylish: Formatter = (results, ctx) => {
   let fixable = 0;
   for (const r of results) {
     if (r.diagnostics.length === 0) continue;
-    out.push(chalk.underline(relative(ctx.cwd, r.file) || r.file));
+    out.push(chalk.underline(safeText(relative(ctx.cwd, r.file) || r.file)));
     const lines = r.source !== undefined ? new LineIndex(r.source) : undefined;
     for (const d of r.diagnostics) {
       if (d.fix) fixable++;
@@ -24,7 +25,7 @@ export const stylish: Formatter = (results, ctx) => {
       else if (d.severity === 'warning') warnings++;
       else infos++;
       const sev = d.severity === 'error' ? chalk.red('error') : d.severity === 'warning' ? chalk.yellow('warning') : chalk.blue('info');
-      out.push(`  ${chalk.dim(`${d.start.line}:${d.start.column}`)}  ${sev}  ${d.message}  ${chalk.dim(d.ruleId)}`);
+      out.push(`  ${chalk.dim(`${d.start.line}:${d.start.column}`)}  ${sev}  ${safeText(d.message)}  ${chalk.dim(d.ruleId)}`);
       if (lines && r.source !== undefined) out.push(...frame(r.source, lines, d, ctx));
     }
     out.push('');
@@ -49,7 +50,10 @@ function time(ctx: FormatContext): string {
   return ctx.elapsedMs === undefined ? '' : ` (${ctx.elapsedMs < 1000 ? `${Math.round(ctx.elapsedMs)} ms` : `${(ctx.elapsedMs / 1000).toFixed(1)} s`})`;
 }
 
-/** The line before, the problem's line, and a caret line under the span (first line only). */
+/**
+ * The line before, the problem's line, and a caret line under the span (first line only). Source
+ * text is shown escaped (see sanitize.ts), and the caret sits under the escaped text.
+ */
 function frame(text: string, lines: LineIndex, d: Diagnostic, ctx: FormatContext): string[] {
   const { chalk } = ctx;
   const n = d.start.line;
@@ -65,13 +69,16 @@ function frame(text: string, lines: LineIndex, d: Diagnostic, ctx: FormatContext
   const col = d.start.column - 1;
   const endCol = d.end.line === n ? Math.max(d.end.column - 1, col + 1) : Math.max(line.length, col + 1);
   if (col < 200) {
-    const pad = line.slice(0, col).replace(/[^\t]/g, ' ');
-    out.push(`    ${' '.repeat(width)} | ${pad}${chalk.red('^'.repeat(Math.min(endCol - col, 200 - col)))}`);
+    // Columns of the escaped text: an escaped character takes several.
+    const pad = safeLine(line.slice(0, col)).replace(/[^\t]/g, ' ');
+    const span = line.slice(col, endCol);
+    const carets = safeLine(span).length + (endCol - col - span.length);
+    out.push(`    ${' '.repeat(width)} | ${pad}${chalk.red('^'.repeat(Math.max(1, Math.min(carets, 200 - col))))}`);
   }
   return out;
 }
 
 /** Very long lines are cut in the frame (the position in the report stays exact). */
 function clip(line: string): string {
-  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+  return line.length > 200 ? `${safeLine(line.slice(0, 200))}…` : safeLine(line);
 }

@@ -84,7 +84,7 @@ describe('GitHub workflow commands', () => {
     expect(escapeData('100% a\r\nb')).toBe('100%25 a%0D%0Ab');
     expect(escapeProperty('a,b: c%')).toBe('a%2Cb%3A c%25');
     const out = formatters.github(nasty(), ctx).split('\n');
-    expect(out[0]).toBe('::warning file=docs/a%2Cb%3Ac.md,line=1,endLine=1,col=1,endColumn=2,title=schema/unknown-key::Key "a,b: 100%25" <&> \'x\'%0D%0Asecond line\u0007');
+    expect(out[0]).toBe('::warning file=docs/a%2Cb%3Ac.md,line=1,endLine=1,col=1,endColumn=2,title=schema/unknown-key::Key "a,b: 100%25" <&> \'x\'%0D%0Asecond line\\x07');
     expect(out[1]).toMatch(/^::error /);
     expect(out[2]).toBe('::group::milint report');
     expect(out.at(-2)).toBe('::endgroup::');

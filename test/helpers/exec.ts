@@ -6,11 +6,11 @@ const BIN = join(ROOT, 'bin', 'milint.js');
 
 export interface Exec { stdout: string; stderr: string; code: number | null }
 
-/** Runs the built CLI with a minimal environment (no colour, no CI variables). */
-export function milint(args: string[], cwd: string, input?: string): Exec {
+/** Runs the built CLI with a minimal environment (no colour, no CI variables), plus `env`. */
+export function milint(args: string[], cwd: string, input?: string, env: Record<string, string> = {}): Exec {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd, encoding: 'utf8', input,
-    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', HOME: process.env.HOME ?? '' },
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', HOME: process.env.HOME ?? '', ...(process.env.XDG_CACHE_HOME ? { XDG_CACHE_HOME: process.env.XDG_CACHE_HOME } : {}), ...env },
   });
   return { stdout: r.stdout, stderr: r.stderr, code: r.status };
 }
