@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { lintFilesAsync, lintText, loadEffectiveConfig, type LintRun } from '../lint/lint.js';
+import { lintFiles, lintFilesAsync, lintText, loadEffectiveConfig, type LintRun } from '../lint/lint.js';
 import type { Concurrency } from '../parallel/lint-pool.js';
 import { reportSpan, toDiagnostic } from '../lint/report.js';
 import { HUMAN_FORMATS } from '../format/names.js';
@@ -38,6 +38,9 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
   if (opts.stdin && paths.length > 0 && !(paths.length === 1 && paths[0] === '.')) {
     throw new UsageError('--stdin lints standard input: give no paths (use --stdin-filename to name the text).');
   }
+  const online = Boolean(opts.checkUrls || opts.verifyWeights);
+  const onlineOnly = (['offline', 'urlCacheTtl', 'urlTimeout', 'maxDownloadSize'] as const).find((k) => opts[k] !== undefined);
+  if (!online && onlineOnly) throw new UsageError(`--${onlineOnly.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --check-urls or --verify-weights.`);
   const configOptions = {
     cwd,
     ...(opts.config !== undefined ? { config: opts.config } : {}),
@@ -77,6 +80,11 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
         onCacheError: (file, reason) => process.stderr.write(`milint: could not write the cache ${file} (${reason}); results are not affected.\n`),
       });
     progress?.clear();
+  }
+  if (online) {
+    // The network code (and undici) loads only here.
+    const { runOnline } = await import('../online/cli.js');
+    run = { ...run, results: await runOnline(run, opts, cwd, () => lintFiles({ patterns: paths, cwd, effectiveConfig, ...shared })) };
   }
   const warnings = run.results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'error').length, 0);
   const results = opts.quiet

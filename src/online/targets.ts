@@ -1,0 +1,66 @@
+/**
+ * The links the online checks look at, each with the place it is written: Weights, Code, Paper,
+ * Config, README and Training Log of every entry (a string, or the `URL` of a mapping), and the
+ * `source.url` of Hugging Face results. Relative paths (README, Config) are files, not links.
+ */
+import type { Located, Origin } from '../types.js';
+import type { Entry, ModelIndex } from '../model/types.js';
+import type { Data } from '../source/to-data.js';
+import { stringsIn } from '../rules/helpers/strings.js';
+import { parseQuantity } from '../rules/helpers/numbers.js';
+
+export const LINK_FIELDS = ['Weights', 'Code', 'Paper', 'Config', 'README', 'Training Log'] as const;
+
+export interface Target {
+  readonly url: string;
+  /** The field it is written in (`Weights`, `source.url`...), for messages. */
+  readonly field: string;
+  readonly origin: Origin;
+  /** For Weights: the entry's File Size, and whether it was written with a unit (`97.8 MB`: rounded). */
+  readonly fileSize?: { readonly bytes: number; readonly rounded: boolean; readonly written: string };
+}
+
+/** Every http(s) link of the index, in index order (a URL may appear in several targets). */
+export function targetsOf(index: ModelIndex): Target[] {
+  const out: Target[] = [];
+  for (const e of [...index.models, ...index.collections, ...index.libraries]) {
+    for (const field of LINK_FIELDS) {
+      const at = e.fields.get(field) ?? e.metadata.get(field);
+      if (!at) continue;
+      const size = field === 'Weights' ? fileSizeOf(e) : undefined;
+      for (const s of linksIn(at, field)) out.push({ url: s.value.trim(), field, origin: s.origin, ...(size ? { fileSize: size } : {}) });
+    }
+    if (e.dialect === 'huggingface') out.push(...sourceUrls(e));
+  }
+  return out;
+}
+
+/** The http(s) strings of a field: Weights may be a list; Code and Paper may be `{URL, ...}` mappings. */
+function* linksIn(at: Located<Data>, field: string): Generator<Located<string>> {
+  for (const s of stringsIn(at)) {
+    const last = s.origin.path[s.origin.path.length - 1];
+    // In a mapping, only its URL is a link (`Code: {URL, Version}`), not a title.
+    if (typeof last === 'string' && last !== field && last !== 'URL') continue;
+    if (/^https?:\/\/[^\s]+$/i.test(s.value.trim())) yield s;
+  }
+}
+
+function fileSizeOf(e: Entry): Target['fileSize'] {
+  const v = e.metadata.peek('File Size');
+  const q = parseQuantity(v);
+  if (q.kind === 'invalid' || !(q.value > 0)) return undefined;
+  return { bytes: q.value, rounded: q.kind === 'unit', written: String(v) };
+}
+
+/** `results[i].source.url` of a model card, read from its block's document. */
+function sourceUrls(e: Entry): Target[] {
+  const out: Target[] = [];
+  for (const r of e.results) {
+    const { block, path } = r.origin;
+    const url: unknown = block.doc.getIn([...block.dataPath, ...path, 'source', 'url']);
+    if (typeof url === 'string' && /^https?:\/\/[^\s]+$/i.test(url.trim())) {
+      out.push({ url: url.trim(), field: 'source.url', origin: { block, path: [...path, 'source', 'url'] } });
+    }
+  }
+  return out;
+}
