@@ -4,6 +4,7 @@
  * Proxies come from HTTP_PROXY / HTTPS_PROXY / NO_PROXY (`EnvHttpProxyAgent`).
  */
 import type { Readable } from 'node:stream';
+import tls from 'node:tls';
 import type { Dispatcher } from 'undici';
 import { VERSION } from '../version.js';
 import type { OnlineOptions } from './options.js';
@@ -34,7 +35,7 @@ export class HttpClient {
     const undici = await import('undici');
     const t = options.timeoutMs;
     const dispatcher = new undici.EnvHttpProxyAgent({
-      ...(options.proxy ?? {}), connect: { timeout: t }, headersTimeout: t, bodyTimeout: t,
+      ...(options.proxy ?? {}), connect: { timeout: t, ...(options.ca ? { ca: [...tls.rootCertificates, options.ca] } : {}) }, headersTimeout: t, bodyTimeout: t,
     });
     return new HttpClient(undici, dispatcher, t);
   }

@@ -31,6 +31,8 @@ export interface OnlineOptions {
   /** Hosts whose `/<owner>/<repo>/blob|tree/<ref>/` links are GitHub's. */
   readonly githubHosts: readonly string[];
   /** Proxy settings; undefined: from HTTP_PROXY, HTTPS_PROXY and NO_PROXY. */
+  /** Extra certificate authorities to trust (PEM), on top of Node's (tests use a self-signed server). */
+  readonly ca?: string;
   readonly proxy?: { readonly httpProxy?: string; readonly httpsProxy?: string; readonly noProxy?: string };
 }
 
