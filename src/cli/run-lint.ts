@@ -83,7 +83,7 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
   }
   if (online) {
     // The network code (and undici) loads only here.
-    const { runOnline } = await import('../online/cli.js');
+    const { runOnline } = await import('../online/cli-online.js');
     run = { ...run, results: await runOnline(run, opts, cwd, () => lintFiles({ patterns: paths, cwd, effectiveConfig, ...shared })) };
   }
   const warnings = run.results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'error').length, 0);

@@ -9,9 +9,11 @@ export class DownloadProgress {
   private done = 0;
   private last = 0;
   private drawn = false;
-  private readonly started = Date.now();
+  private readonly started: number;
 
-  constructor(private readonly stream: ProgressStream, private readonly total: number, private readonly now: () => number = Date.now) {}
+  constructor(private readonly stream: ProgressStream, private readonly total: number, private readonly now: () => number = Date.now) {
+    this.started = now();
+  }
 
   add(n: number): void {
     this.bytes += n;
