@@ -32,7 +32,9 @@ export class HttpClient {
   private constructor(private readonly undici: typeof import('undici'), private readonly dispatcher: Dispatcher, private readonly timeoutMs: number) {}
 
   static async create(options: OnlineOptions): Promise<HttpClient> {
-    const undici = await import('undici');
+    const loaded = await import('undici');
+    // A CommonJS package: bundled, its exports come as `default`.
+    const undici = (loaded.EnvHttpProxyAgent ? loaded : (loaded as unknown as { default: typeof loaded }).default);
     const t = options.timeoutMs;
     const dispatcher = new undici.EnvHttpProxyAgent({
       ...(options.proxy ?? {}), connect: { timeout: t, ...(options.ca ? { ca: [...tls.rootCertificates, options.ca] } : {}) }, headersTimeout: t, bodyTimeout: t,
