@@ -18,6 +18,8 @@ export interface OnlineFlags {
   readonly urlTimeout?: string;
   readonly maxDownloadSize?: string;
   readonly cacheLocation?: string;
+  readonly fix?: boolean;
+  readonly fixDryRun?: boolean;
 }
 
 /** The options a command line asks for; throws UsageError for a bad value. */
@@ -43,5 +45,16 @@ export async function runOnline(run: LintRun, flags: OnlineFlags, cwd: string, r
   const out = await onlineChecks(run, options, { stderr: process.stderr, root: cwd, relint });
   if (out.cacheError) process.stderr.write(`milint: could not write the URL cache (${out.cacheError}); results are not affected.\n`);
   process.stderr.write(`${out.summary}\n`);
-  return out.results;
+  if (!flags.fix && !flags.fixDryRun) return out.results;
+  // The fix machinery loads only for --fix and --fix-dry-run, as in cli/run-lint.ts.
+  const { onlineEdits, withoutApplied } = await import('./online-fixes.js');
+  const edits = onlineEdits(run, out.results);
+  if (edits.files.length === 0) return out.results;
+  if (flags.fixDryRun) {
+    const { unifiedDiff } = await import('../fix/diff.js');
+    process.stdout.write(`${unifiedDiff(edits.files, cwd)}\n`);
+    return out.results;
+  }
+  const { writeFixes } = await import('../fix/fix-files.js');
+  return withoutApplied(out.results, edits, new Set(writeFixes(edits.files).written));
 }

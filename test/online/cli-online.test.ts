@@ -80,6 +80,19 @@ describe('online flags (CLI)', () => {
     expect(server.seen.slice(before.server).map((s) => s.url)).toEqual(['/via-proxy']);
   });
 
+  it('--fix writes the new address of a permanent redirect; --fix-dry-run prints it as a diff and writes nothing', async () => {
+    const text = page();
+    const dir = tmpTree({ 'page.md': text });
+    const dry = await milintAsync(['-f', 'compact', '--fix-dry-run', '--check-urls', 'page.md'], dir, noProxy);
+    expect(dry.stdout).toContain(`-    URL: ${server.origin}/old\n+    URL: ${server.origin}/new\n`);
+    expect(readFileSync(join(dir, 'page.md'), 'utf8')).toBe(text);
+    const fixed = await milintAsync(['-f', 'compact', '--fix', '--check-urls', 'page.md'], dir, noProxy);
+    expect(readFileSync(join(dir, 'page.md'), 'utf8')).toBe(text.replace(`${server.origin}/old`, `${server.origin}/new`));
+    expect(fixed.stdout).not.toContain('[url/moved]');
+    expect(fixed.stdout).toContain('[url/dead-link]');
+    expect(fixed.code).toBe(1);
+  });
+
   it.each([
     [['--offline'], '--offline goes with --check-urls or --verify-weights.'],
     [['--url-cache-ttl', '1d'], '--url-cache-ttl goes with --check-urls or --verify-weights.'],
