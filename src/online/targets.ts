@@ -7,7 +7,6 @@ import type { Located, Origin } from '../types.js';
 import type { Entry, ModelIndex } from '../model/types.js';
 import type { Data } from '../source/to-data.js';
 import { stringsIn } from '../rules/helpers/strings.js';
-import { parseQuantity } from '../rules/helpers/numbers.js';
 
 export const LINK_FIELDS = ['Weights', 'Code', 'Paper', 'Config', 'README', 'Training Log'] as const;
 
@@ -45,11 +44,15 @@ function* linksIn(at: Located<Data>, field: string): Generator<Located<string>> 
   }
 }
 
+/** File Size in bytes: a number (exact), or a number with a unit (`97.8 MB`, `98M`: rounded). */
 function fileSizeOf(e: Entry): Target['fileSize'] {
   const v = e.metadata.peek('File Size');
-  const q = parseQuantity(v);
-  if (q.kind === 'invalid' || !(q.value > 0)) return undefined;
-  return { bytes: q.value, rounded: q.kind === 'unit', written: String(v) };
+  if (typeof v === 'number') return v > 0 ? { bytes: v, rounded: false, written: String(v) } : undefined;
+  if (typeof v !== 'string') return undefined;
+  const m = /^\s*([0-9]*\.?[0-9]+)\s*(?:([kmgt])(i?)b?|b)?\s*$/i.exec(v);
+  if (!m || !(Number(m[1]) > 0)) return undefined;
+  const power = m[2] ? 'kmgt'.indexOf(m[2].toLowerCase()) + 1 : 0;
+  return { bytes: Number(m[1]) * (m[3] ? 1024 : 1000) ** power, rounded: power > 0, written: v };
 }
 
 /** `results[i].source.url` of a model card, read from its block's document. */
