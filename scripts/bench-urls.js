@@ -1,8 +1,9 @@
 // npm run bench:urls: the time of --check-urls over timm's model pages, first run and cached run.
 //
 // Copies /work/shared/corpus/timm (or --corpus <dir>) to a temporary folder and points every link of
-// its pages at a server on 127.0.0.1 (the host becomes the first folder of the path), so that no
-// request leaves the machine. The server mimics the checkpoints: GitHub release assets answer 302 to
+// its pages at servers on 127.0.0.1, so that no
+// request leaves the machine (one local server per real host, so that the bound on requests per host
+// acts as it would). The servers mimic the checkpoints: GitHub release assets answer 302 to
 // a download address, as github.com does, which answers with the Content-Length of the page's File
 // Size; other links answer 200. `--latency <ms>` delays every answer (default 0; a real server is
 // tens to hundreds of ms away). Prints the median wall time of a plain lint, of a first --check-urls
@@ -26,34 +27,44 @@ cpSync(join(corpus, 'docs', 'models'), join(dir, 'docs', 'models'), { recursive:
 
 let requests = 0;
 const sizes = new Map();
-const server = http.createServer((req, res) => {
-  requests++;
-  const path = req.url ?? '/';
-  setTimeout(() => {
-    if (path.startsWith('/github.com/') && path.includes('/releases/download/')) {
-      res.writeHead(302, { location: `/objects${path}` });
-    } else {
-      const size = sizes.get(path.replace(/^\/objects/, ''));
-      res.writeHead(200, size === undefined ? { 'content-length': 0 } : { 'content-length': size, etag: `"${size}"` });
-    }
-    res.end();
-  }, latency);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const servers = [];
+/** A server standing for one real host (so that requests per host are bounded as they would be). */
+async function serverFor(host) {
+  const server = http.createServer((req, res) => {
+    requests++;
+    const path = req.url ?? '/';
+    setTimeout(() => {
+      if (host === 'github.com' && path.includes('/releases/download/')) {
+        res.writeHead(302, { location: `${objects}${path}` });
+      } else {
+        const size = sizes.get(`${host}${path}`.replace(/^objects/, 'github.com'));
+        res.writeHead(200, size === undefined ? { 'content-length': 0 } : { 'content-length': size, etag: `"${size}"` });
+      }
+      res.end();
+    }, latency);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  servers.push(server);
+  return `http://127.0.0.1:${server.address().port}`;
+}
+const origins = new Map();
+const objects = await serverFor('objects');
 
-// Every link of every page to the local server; each Weights path remembers its model's File Size.
+// Every link of every page to a local server, one per host; each Weights path remembers its model's File Size.
 let weights = 0;
-for (const name of readdirSync(join(dir, 'docs', 'models')).filter((f) => f.endsWith('.md'))) {
+const pages = readdirSync(join(dir, 'docs', 'models')).filter((f) => f.endsWith('.md'));
+for (const name of pages) {
   const file = join(dir, 'docs', 'models', name);
-  const text = readFileSync(file, 'utf8').replace(/https?:\/\/([^\s)'"]+)/g, (_, rest) => `${origin}/${rest}`);
+  let text = readFileSync(file, 'utf8');
+  for (const m of text.matchAll(/https?:\/\/([^/\s)'"]+)/g)) if (!origins.has(m[1])) origins.set(m[1], await serverFor(m[1]));
   for (const model of text.split(/\n- Name: /).slice(1)) {
     const w = /\n\s+Weights: (\S+)/.exec(model);
     const s = /\n\s+File Size: (\d+)/.exec(model);
     if (!w) continue;
     weights++;
-    if (s) sizes.set(new URL(w[1]).pathname, Number(s[1]));
+    if (s) { const u = new URL(w[1]); sizes.set(`${u.host}${u.pathname}`, Number(s[1])); }
   }
+  text = text.replace(/https?:\/\/([^/\s)'"]+)/g, (_, host) => origins.get(host));
   writeFileSync(file, text);
 }
 
@@ -87,10 +98,10 @@ for (let i = 0; i < runs; i++) {
   counts.cached = requests;
   summary.cached = cached.stderr.trim().split('\n').at(-1);
 }
-server.close();
+for (const s of servers) s.close();
 rmSync(dir, { recursive: true, force: true });
 
-console.log(`corpus: ${corpus} (${weights} Weights URLs, ${sizes.size} with a File Size); latency ${latency} ms; ${runs} runs, medians`);
+console.log(`corpus: ${corpus} (${pages.length} pages, ${weights} Weights URLs, ${sizes.size} with a File Size, ${origins.size} hosts); latency ${latency} ms; ${runs} runs, medians`);
 console.log(`plain lint:              ${median(rows.plain).toFixed(0)} ms`);
 console.log(`--check-urls, first run: ${median(rows.first).toFixed(0)} ms, ${counts.first} requests served  (${summary.first})`);
 console.log(`--check-urls, cached:    ${median(rows.cached).toFixed(0)} ms, ${counts.cached} requests served  (${summary.cached})`);

@@ -73,7 +73,10 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     if (opts.fixDryRun && fixed.fixed.length) process.stdout.write(`${unifiedDiff(fixed.fixed, cwd)}\n`);
     else run = withConflicts(run, writeFixes(fixed.fixed).conflicts);
   } else {
+    // The online checks need every entry in full: without --cache, one graph is read once (files
+    // linted on their own would keep only the fields cross-file rules read, and be read again).
     run = stdin ? lintText(stdin.text, stdin.filename, base)
+      : online && !opts.cache ? lintFiles({ patterns: paths, ...base })
       : await lintFilesAsync({
         patterns: paths, ...base, concurrency: concurrency(opts.concurrency),
         ...(opts.cache ? { cache: true } : {}), ...(opts.cacheLocation !== undefined ? { cacheLocation: opts.cacheLocation } : {}),
