@@ -11,7 +11,7 @@ import { toDiagnostic, type Report } from '../lint/report.js';
 import { isStubEntry } from '../lint/entry-store.js';
 import { UrlCache } from '../cache/url-cache.js';
 import type { OnlineOptions } from './options.js';
-import { targetsOf, type Target } from './targets.js';
+import { targetsOf } from './targets.js';
 import { Limiter } from './limiter.js';
 import { HttpClient } from './http.js';
 import { findingsFor } from './findings.js';
@@ -126,4 +126,3 @@ export function summaryLine(s: OnlineStats, options: OnlineOptions, ms: number):
   return `${line}; ${(ms / 1000).toFixed(1)} s`;
 }
 
-export type { Target };

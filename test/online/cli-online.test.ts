@@ -2,6 +2,7 @@
  * The online flags end to end, through the built CLI: no request and no network code without
  * them; findings, summary line and exit code with them; proxies from HTTP_PROXY; usage errors.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,10 +12,13 @@ import { milintAsync, startProxy, startServer, type TestServer } from '../helper
 import { modelPage, positionOf } from '../helpers/model-page.js';
 import { tmpTree } from '../helpers/tmp.js';
 
+const CKPT = Buffer.from('weights '.repeat(64));
+const CKPT_SHA = createHash('sha256').update(CKPT).digest('hex');
 let server: TestServer;
 let proxy: TestServer;
 beforeAll(async () => {
   server = await startServer((req, res) => {
+    if (req.url?.startsWith('/ckpt-')) { res.writeHead(200, { 'content-length': CKPT.length, etag: '"1"' }); res.end(req.method === 'HEAD' ? undefined : CKPT); return; }
     if (req.url === '/gone') res.writeHead(404);
     else if (req.url === '/old') res.writeHead(301, { location: '/new' });
     else res.writeHead(200, { 'content-length': 10 });
@@ -91,6 +95,23 @@ describe('online flags (CLI)', () => {
     expect(fixed.stdout).not.toContain('[url/moved]');
     expect(fixed.stdout).toContain('[url/dead-link]');
     expect(fixed.code).toBe(1);
+  });
+
+  it('--verify-weights downloads and hashes each checkpoint once, and a second run downloads nothing', async () => {
+    const good = `${server.origin}/ckpt-${CKPT_SHA.slice(0, 8)}.pth`;
+    const bad = `${server.origin}/ckpt-12345678.pth`;
+    const text = modelPage([{ name: 'a', weights: good, fileSize: CKPT.length }, { name: 'b', weights: bad, fileSize: CKPT.length }]);
+    const dir = tmpTree({ 'page.md': text });
+    const first = await milintAsync(['-f', 'compact', '--verify-weights', 'page.md'], dir, noProxy);
+    const p = positionOf(text, bad);
+    expect(first.stdout.split('\n').filter((l) => l.includes('weights/'))).toEqual([
+      `page.md:${p.line}:${p.column}: error The file name of "${bad}" promises a sha256 starting 12345678, but the downloaded file's sha256 is ${CKPT_SHA}. [weights/hash-mismatch]`,
+    ]);
+    expect(first.stderr).toMatch(new RegExp(`^milint: 2 links checked: 4 requests, 0 cached answers; 2 checkpoints verified, 2 downloaded \\(${CKPT.length * 2} bytes\\); \\d+\\.\\d s\n$`));
+    expect(first.code).toBe(1);
+    const second = await milintAsync(['-f', 'compact', '--verify-weights', 'page.md'], dir, noProxy);
+    expect(second.stderr).toMatch(/: 0 requests, 2 cached answers; 2 checkpoints verified, 0 downloaded \(0 bytes\)/);
+    expect(second.stdout).toBe(first.stdout);
   });
 
   it.each([

@@ -65,6 +65,9 @@ describe('targetsOf', () => {
       'page.md': modelPage([{ name: 'a', weights: 'https://x/w.pth', code: 'https://x/code', paper: 'https://x/paper', trainingLog: 'https://x/log', fileSize: '97.8 MB' }]),
       'README.md': card,
     });
+    const source = targetsOf(run.index)[0]!;
+    const [r] = findingsFor(source, { kind: 'status', status: 404, hops: [], attempts: 1 }, { timeoutMs: 1 });
+    expect(r!.file.lines.position(r!.span.start)).toEqual({ line: 10, column: 12 });
     expect(targetsOf(run.index).map((t) => `${t.field} ${t.url} ${t.fileSize ? `${t.fileSize.bytes}${t.fileSize.rounded ? '~' : ''}` : ''}`.trim())).toEqual([
       'source.url https://example.org/board',
       'Weights https://x/w.pth 97800000~', 'Code https://x/code', 'Paper https://x/paper', 'Training Log https://x/log',
