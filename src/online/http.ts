@@ -43,11 +43,11 @@ export class HttpClient {
   }
 
   /** Sends one request; throws NetError when no answer came. */
-  async send(url: string, method: 'HEAD' | 'GET', headers: Record<string, string> = {}): Promise<Answer> {
+  async send(url: string, method: 'HEAD' | 'GET', headers: Record<string, string> = {}, signal?: AbortSignal): Promise<Answer> {
     this.requests++;
     try {
       const res = await this.undici.request(url, {
-        method, dispatcher: this.dispatcher, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs,
+        method, dispatcher: this.dispatcher, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs, ...(signal ? { signal } : {}),
         headers: { 'user-agent': USER_AGENT, accept: '*/*', ...headers },
       });
       const flat: Record<string, string> = {};
@@ -79,11 +79,12 @@ export function toNetError(e: unknown): NetError {
     const code = (x as { code?: unknown }).code;
     if (typeof code === 'string') codes.push(code);
   }
-  const message = e instanceof Error ? e.message : String(e);
+  // What a server or resolver said may reach the terminal: no control characters, one short line.
+  const message = (e instanceof Error ? e.message : String(e)).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').slice(0, 120);
   const has = (...c: string[]): boolean => codes.some((x) => c.includes(x));
   if (has('ENOTFOUND')) return new NetError('dns', 'host not found');
   if (has('UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT', 'ABORT_ERR')) return new NetError('timeout', 'timed out');
   if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE')) return new NetError('reset', 'connection reset');
   if (has('ECONNREFUSED')) return new NetError('refused', 'connection refused');
-  return new NetError('other', codes[0] ?? message);
+  return new NetError('other', codes[0]?.replace(/[^A-Z0-9_]/gi, '') || message);
 }

@@ -28,6 +28,8 @@ export interface OnlineOptions {
   readonly total: number;
   /** Largest checkpoint downloaded, in bytes. */
   readonly maxDownloadBytes: number;
+  /** Longest time one download may take, in ms (a server that trickles bytes must not hold the run). */
+  readonly maxDownloadMs: number;
   /** Hosts whose `/<owner>/<repo>/blob|tree/<ref>/` links are GitHub's. */
   readonly githubHosts: readonly string[];
   /** Proxy settings; undefined: from HTTP_PROXY, HTTPS_PROXY and NO_PROXY. */
@@ -50,6 +52,7 @@ export const DEFAULT_ONLINE: OnlineOptions = {
   perHost: 4,
   total: 16,
   maxDownloadBytes: 2 * 1024 ** 3,
+  maxDownloadMs: 30 * 60 * 1000,
   githubHosts: ['github.com', 'www.github.com'],
 };
 

@@ -3,7 +3,7 @@
  * by one so that permanent ones are seen, retries with backoff on 429, 5xx and reset connections,
  * honouring `Retry-After` up to a cap. The outcome is plain data: it is what the cache keeps.
  */
-import { discard, NetError, type Answer, type HttpClient, type NetKind } from './http.js';
+import { discard, NetError, toNetError, type Answer, type HttpClient, type NetKind } from './http.js';
 import type { Limiter } from './limiter.js';
 import type { OnlineOptions } from './options.js';
 
@@ -35,7 +35,7 @@ export async function probe(url: string, deps: ProbeDeps): Promise<Outcome> {
     try {
       answer = await ask(current, deps);
     } catch (e) {
-      const n = e instanceof NetError ? e : new NetError('other', String(e));
+      const n = toNetError(e);
       return { kind: 'net', net: n.kind, reason: n.message, hops };
     }
     const { status, headers } = answer;
@@ -43,7 +43,7 @@ export async function probe(url: string, deps: ProbeDeps): Promise<Outcome> {
     if (status >= 300 && status < 400 && location) {
       if (hops.length >= deps.options.maxRedirects) return { kind: 'redirects', hops };
       let next: string;
-      try { next = new URL(location, current).href; } catch { return { kind: 'net', net: 'other', reason: `bad redirect to ${location.slice(0, 80)}`, hops }; }
+      try { next = new URL(location, current).href; } catch { return { kind: 'net', net: 'other', reason: 'a redirect to an invalid address', hops }; }
       hops.push({ status, to: next });
       current = next;
       continue;

@@ -40,7 +40,7 @@ function* linksIn(at: Located<Data>, field: string): Generator<Located<string>> 
     const last = s.origin.path[s.origin.path.length - 1];
     // In a mapping, only its URL is a link (`Code: {URL, Version}`), not a title.
     if (typeof last === 'string' && last !== field && last !== 'URL') continue;
-    if (/^https?:\/\/[^\s]+$/i.test(s.value.trim())) yield s;
+    if (isLink(s.value.trim())) yield s;
   }
 }
 
@@ -61,9 +61,15 @@ function sourceUrls(e: Entry): Target[] {
   for (const r of e.results) {
     const { block, path } = r.origin;
     const url: unknown = block.doc.getIn([...block.dataPath, ...path, 'source', 'url']);
-    if (typeof url === 'string' && /^https?:\/\/[^\s]+$/i.test(url.trim())) {
+    if (typeof url === 'string' && isLink(url.trim())) {
       out.push({ url: url.trim(), field: 'source.url', origin: { block, path: [...path, 'source', 'url'] } });
     }
   }
   return out;
+}
+
+/** An absolute http(s) URL that parses (a malformed one is `schema/invalid-value`'s, not a link to ask). */
+function isLink(s: string): boolean {
+  if (!/^https?:\/\/[^\s]+$/i.test(s)) return false;
+  try { return new URL(s).hostname !== ''; } catch { return false; }
 }

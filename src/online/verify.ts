@@ -4,7 +4,7 @@
  * release assets redirect to signed addresses that expire, so a cached probe's target is not reused.
  */
 import { createHash } from 'node:crypto';
-import { discard, NetError, type HttpClient } from './http.js';
+import { discard, toNetError, type HttpClient } from './http.js';
 import type { Limiter } from './limiter.js';
 import type { OnlineOptions } from './options.js';
 
@@ -25,11 +25,12 @@ export interface DownloadDeps {
 export async function download(url: string, deps: DownloadDeps): Promise<Download> {
   const { client, limiter, options } = deps;
   let current = url;
+  const deadline = AbortSignal.timeout(options.maxDownloadMs);
   try {
     for (let hop = 0; ; hop++) {
       const host = new URL(current).host;
       const result = await limiter.run(host, async (): Promise<Download | { next: string }> => {
-        const a = await client.send(current, 'GET');
+        const a = await client.send(current, 'GET', {}, deadline);
         const location = a.headers.location;
         if (a.status >= 300 && a.status < 400 && location) { discard(a); return { next: new URL(location, current).href }; }
         if (a.status < 200 || a.status >= 300) { discard(a); return { kind: 'failed', reason: `the server answered ${a.status}` }; }
@@ -50,7 +51,8 @@ export async function download(url: string, deps: DownloadDeps): Promise<Downloa
       current = result.next;
     }
   } catch (e) {
-    return { kind: 'failed', reason: e instanceof NetError ? e.message : e instanceof Error ? e.message : String(e) };
+    if (deadline.aborted) return { kind: 'failed', reason: `it took more than ${options.maxDownloadMs / 1000} s` };
+    return { kind: 'failed', reason: toNetError(e).message };
   }
 }
 

@@ -24,6 +24,14 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startServer((req, res) => {
     const url = req.url ?? '';
+    if (url.startsWith('/trickle')) {
+      // A byte every 20 ms, for ever (each gap shorter than the timeout).
+      res.writeHead(200, { etag });
+      if (req.method === 'HEAD') return void res.end();
+      const timer = setInterval(() => res.write('x'), 20);
+      res.on('close', () => clearInterval(timer));
+      return;
+    }
     const body = url.startsWith('/big') ? BIG : GOOD;
     const headers: Record<string, string | number> = { etag };
     // `/big-stream`: no Content-Length, so the cap is found while streaming.
@@ -82,6 +90,12 @@ describe('--verify-weights', () => {
       at(page, models[1]!.weights, 'weights/unverified', 'tooLarge', { cap: 4000 }),
     ]);
     expect(out.stats.downloadedBytes).toBeLessThanOrEqual(4000);
+  });
+
+  it('gives up a download that trickles past its deadline, and says so', async () => {
+    const weights = `${server.origin}/trickle-12345678.pth`;
+    const { rows, page } = await verify([{ name: 't', weights }], { maxDownloadMs: 300 });
+    expect(rows).toEqual([at(page, weights, 'weights/unverified', 'failed', { reason: 'it took more than 0.3 s' })]);
   });
 
   it('downloads nothing on a second run, and again when the ETag changes', async () => {
