@@ -84,6 +84,19 @@ describe('online flags (CLI)', () => {
     expect(server.seen.slice(before.server).map((s) => s.url)).toEqual(['/via-proxy']);
   });
 
+  it('goes through HTTPS_PROXY for https links (CONNECT, then TLS to the server), and around the proxy for NO_PROXY hosts', async () => {
+    const secure = `https://${server.host}/via-tunnel`;
+    const dir = tmpTree({ 'page.md': modelPage([{ name: 'a', code: secure }]) });
+    const before = proxy.seen.length;
+    const env = { HTTPS_PROXY: proxy.origin, NODE_EXTRA_CA_CERTS: join(ROOT, 'fixtures', 'online', 'test-cert.pem') };
+    const tunnelled = await milintAsync(['-f', 'compact', '--check-urls', 'page.md'], dir, env);
+    expect(tunnelled.stdout).not.toContain('url/unreachable');
+    expect(proxy.seen.slice(before).map((s) => `${s.method} ${s.url}`)).toEqual([`CONNECT ${server.host}`]);
+    const around = await milintAsync(['-f', 'compact', '--check-urls', '--url-cache-ttl', '0', 'page.md'], dir, { ...env, NO_PROXY: '127.0.0.1' });
+    expect(around.stderr).toMatch(/1 link checked: 1 request/);
+    expect(proxy.seen.length).toBe(before + 1);
+  });
+
   it('--fix writes the new address of a permanent redirect; --fix-dry-run prints it as a diff and writes nothing', async () => {
     const text = page();
     const dir = tmpTree({ 'page.md': text });
