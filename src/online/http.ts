@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import tls from 'node:tls';
 import type { Dispatcher } from 'undici';
 import { VERSION } from '../version.js';
+import { UsageError } from '../errors.js';
 import type { OnlineOptions } from './options.js';
 
 export const USER_AGENT = `milint/${VERSION} (model-index-lint; +https://www.npmjs.com/package/model-index-lint)`;
@@ -36,9 +37,15 @@ export class HttpClient {
     // A CommonJS package: bundled, its exports come as `default`.
     const undici = (loaded.EnvHttpProxyAgent ? loaded : (loaded as unknown as { default: typeof loaded }).default);
     const t = options.timeoutMs;
-    const dispatcher = new undici.EnvHttpProxyAgent({
-      ...(options.proxy ?? {}), connect: { timeout: t, ...(options.ca ? { ca: [...tls.rootCertificates, options.ca] } : {}) }, headersTimeout: t, bodyTimeout: t,
-    });
+    let dispatcher: Dispatcher;
+    try {
+      dispatcher = new undici.EnvHttpProxyAgent({
+        ...(options.proxy ?? {}), connect: { timeout: t, ...(options.ca ? { ca: [...tls.rootCertificates, options.ca] } : {}) }, headersTimeout: t, bodyTimeout: t,
+      });
+    } catch (cause) {
+      // The proxy variables come from the environment: a bad one is the user's to fix, not a crash.
+      throw new UsageError(`the proxy settings cannot be used (${cause instanceof Error ? cause.message : String(cause)}).`, 'Check HTTP_PROXY, HTTPS_PROXY and NO_PROXY.', { cause });
+    }
     return new HttpClient(undici, dispatcher, t);
   }
 

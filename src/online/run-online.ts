@@ -72,8 +72,8 @@ export async function onlineChecks(run: LintRun, options: OnlineOptions, io: Onl
     }
     if (options.verifyWeights) reports.push(...await verifyWeights(targets.filter((t) => t.field === 'Weights'), answers, reports, deps, io.stderr));
   } finally {
-    if (client) {
-      const c = await client;
+    const c = await client?.catch(() => undefined);
+    if (c) {
       stats.requests = c.requests;
       await c.close();
     }

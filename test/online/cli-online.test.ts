@@ -97,6 +97,13 @@ describe('online flags (CLI)', () => {
     expect(proxy.seen.length).toBe(before + 1);
   });
 
+  it('a bad HTTP_PROXY is a usage error (exit 2), not a crash', async () => {
+    const dir = tmpTree({ 'page.md': page() });
+    const r = await milintAsync(['--check-urls', 'page.md'], dir, { HTTP_PROXY: '::not a url' });
+    expect(r.stderr).toBe('milint: the proxy settings cannot be used (Invalid URL).\nCheck HTTP_PROXY, HTTPS_PROXY and NO_PROXY.\n');
+    expect(r.code).toBe(2);
+  });
+
   it('--fix writes the new address of a permanent redirect; --fix-dry-run prints it as a diff and writes nothing', async () => {
     const text = page();
     const dir = tmpTree({ 'page.md': text });
