@@ -31,7 +31,7 @@ const stderr = { isTTY: false, write: () => true };
 async function run(dir: string, extra: Partial<OnlineOptions>) {
   const lint = lintFiles({ patterns: ['.'], cwd: dir });
   return onlineChecks(lint, {
-    ...DEFAULT_ONLINE, checkUrls: true, timeoutMs: 1000, backoffMs: 1, retries: 0, proxy: { noProxy: '*' },
+    ...DEFAULT_ONLINE, checkUrls: true, timeoutMs: 5000, backoffMs: 1, retries: 0, proxy: { noProxy: '*' },
     cacheDir: join(dir, 'node_modules', '.cache', 'milint'), ...extra,
   }, { stderr, root: dir });
 }

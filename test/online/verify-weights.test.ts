@@ -47,7 +47,7 @@ const stderr = { isTTY: false, write: () => true };
 async function verify(models: PageModel[], extra: Partial<OnlineOptions> = {}, dir = tmpTree({ 'page.md': modelPage(models) })) {
   const run = lintFiles({ patterns: ['.'], cwd: dir });
   const out = await onlineChecks(run, {
-    ...DEFAULT_ONLINE, verifyWeights: true, timeoutMs: 2000, maxDownloadBytes: 4000, proxy: { noProxy: '*' },
+    ...DEFAULT_ONLINE, verifyWeights: true, timeoutMs: 5000, maxDownloadBytes: 4000, proxy: { noProxy: '*' },
     cacheDir: join(dir, '.cache'), ...extra,
   }, { stderr, root: dir });
   const page = modelPage(models);
