@@ -34,6 +34,12 @@ export interface LintCliOptions {
   preset?: string;
   rule: string[];
   printConfig?: string;
+  checkUrls?: boolean;
+  verifyWeights?: boolean;
+  offline?: boolean;
+  urlCacheTtl?: string;
+  urlTimeout?: string;
+  maxDownloadSize?: string;
 }
 
 /** Collects a repeatable option's values. */
@@ -71,6 +77,12 @@ export async function main(argv: readonly string[]): Promise<void> {
     .option('--cache-location <path>', 'the cache file, or a folder for it (default: node_modules/.cache/milint/)')
     .option('--max-block-size <chars>', 'largest model-index block to read, in characters (default: 10485760)')
     .option('--max-imports <n>', 'most imported files to follow in one run (default: 100000)')
+    .option('--check-urls', 'ask the network: probe every Weights, Code, Paper, Config, README and Training Log link (see docs/online-checks.md)')
+    .option('--verify-weights', 'ask the network: download each Weights checkpoint and check its sha256 prefix and File Size')
+    .option('--offline', 'with --check-urls or --verify-weights: answer from the URL cache only, send no request')
+    .option('--url-cache-ttl <duration>', 'how long a cached link answer stands: 0, 90s, 30m, 12h, 1d (default: 1d)')
+    .option('--url-timeout <duration>', 'time to connect and to wait for an answer, per request (default: 15s)')
+    .option('--max-download-size <size>', 'largest checkpoint --verify-weights downloads (default: 2GiB)')
     .option('--print-config <file>', 'print the configuration that applies to a file, and exit')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')

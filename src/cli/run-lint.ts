@@ -57,6 +57,9 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
   if (opts.stdin && paths.length > 0 && !(paths.length === 1 && paths[0] === '.')) {
     throw new UsageError('--stdin lints standard input: give no paths (use --stdin-filename to name the text).');
   }
+  const online = Boolean(opts.checkUrls || opts.verifyWeights);
+  const onlineOnly = (['offline', 'urlCacheTtl', 'urlTimeout', 'maxDownloadSize'] as const).find((k) => opts[k] !== undefined);
+  if (!online && onlineOnly) throw new UsageError(`--${onlineOnly.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --check-urls or --verify-weights.`);
   const configOptions = {
     cwd,
     ...(opts.config !== undefined ? { config: opts.config } : {}),
@@ -99,13 +102,21 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
       run = withNotWritten(run, notWritten);
     }
   } else {
+    // The online checks need every entry in full: without --cache, one graph is read once (files
+    // linted on their own would keep only the fields cross-file rules read, and be read again).
     run = stdin ? lintText(stdin.text, stdin.filename, base)
+      : online && !opts.cache ? lintFiles({ patterns: paths, ...base })
       : await lintFilesAsync({
         patterns: paths, ...base, concurrency: concurrency(opts.concurrency),
         ...(cache ? { cache: true } : {}), ...(opts.cacheLocation !== undefined ? { cacheLocation: opts.cacheLocation } : {}),
         onCacheError: (file, reason) => process.stderr.write(`milint: could not write the cache ${safeText(file)} (${safeText(reason)}); results are not affected.\n`),
       });
     progress?.clear();
+  }
+  if (online) {
+    // The network code (and undici) loads only here.
+    const { runOnline } = await import('../online/cli-online.js');
+    run = { ...run, results: await runOnline(run, opts, cwd, () => lintFiles({ patterns: paths, cwd, effectiveConfig, ...shared })) };
   }
   const warnings = run.results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'error').length, 0);
   const results = opts.quiet

@@ -15,9 +15,10 @@ export interface RuleMeta {
   readonly fixable: boolean;
   /**
    * Reported by a pipeline stage (file reading, YAML parsing, schema validation, import
-   * resolution) rather than by a `check` over the index.
+   * resolution) rather than by a `check` over the index; `online`: by `--check-urls` or
+   * `--verify-weights` (src/online/), the only code that asks the network.
    */
-  readonly stage?: 'file' | 'parse' | 'schema' | 'resolve' | 'directives' | 'fix';
+  readonly stage?: 'file' | 'parse' | 'schema' | 'resolve' | 'directives' | 'fix' | 'online';
   /**
    * `project`: the rule compares entries across files (names, collections, weights, metric
    * spreads, file existence) and runs once over the whole index, on the main thread. Without it a

@@ -44,9 +44,17 @@ import { schemaMissingKey } from './schema/missing-key.js';
 import { schemaUnknownKey } from './schema/unknown-key.js';
 import { schemaWhitespace } from './schema/whitespace.js';
 import { urlCodePinned } from './url/code-pinned.js';
+import { urlCommitNotFound } from './url/commit-not-found.js';
+import { urlDeadLink } from './url/dead-link.js';
 import { urlHttps } from './url/https.js';
+import { urlHttpsRedirect } from './url/https-redirect.js';
+import { urlMoved } from './url/moved.js';
+import { urlUnreachable } from './url/unreachable.js';
+import { weightsHashMismatch } from './weights/hash-mismatch.js';
 import { weightsNameMismatch } from './weights/name-mismatch.js';
 import { weightsShared } from './weights/shared.js';
+import { weightsSizeMismatch } from './weights/size-mismatch.js';
+import { weightsUnverified } from './weights/unverified.js';
 import { yamlDuplicateKey } from './yaml/duplicate-key.js';
 import { yamlPortability } from './yaml/portability.js';
 import { yamlResourceLimit } from './yaml/resource-limit.js';
@@ -61,7 +69,8 @@ export const rules: readonly Rule[] = ([
   modelCodeVersion, modelDuplicateName, modelIdMatchesName, modelRequiredFields,
   resultsMetricFormat, resultsMetricValue, resultsOutlier, resultsPercentRange, resultsTop5BelowTop1,
   schemaEmptyValue, schemaInvalidType, schemaInvalidValue, schemaKeySpelling, schemaMissingKey, schemaUnknownKey, schemaWhitespace,
-  urlCodePinned, urlHttps, weightsNameMismatch, weightsShared,
+  urlCodePinned, urlCommitNotFound, urlDeadLink, urlHttps, urlHttpsRedirect, urlMoved, urlUnreachable,
+  weightsHashMismatch, weightsNameMismatch, weightsShared, weightsSizeMismatch, weightsUnverified,
   yamlDuplicateKey, yamlPortability, yamlResourceLimit, yamlSyntax, yamlWarning,
 ] as unknown as Rule[]).sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
 

@@ -25,6 +25,14 @@ export const FIXTURE_EXEMPT: Record<string, string> = {
   'file/unreadable': 'a file that vanishes or cannot be read after discovery: test/resolve/load-file.test.ts',
   'file/fix-failed': 'reported by --fix only (a fix that would break the YAML, a file changed on disk): test/fix/fix.test.ts',
   'file/internal-error': 'needs a rule that crashes: test/hostile.test.ts',
+  'url/commit-not-found': 'reported by --check-urls against a server: test/online/check-urls.test.ts',
+  'url/dead-link': 'reported by --check-urls against a server: test/online/check-urls.test.ts',
+  'url/https-redirect': 'reported by --check-urls against a server: test/online/check-urls.test.ts',
+  'url/moved': 'reported by --check-urls against a server: test/online/check-urls.test.ts',
+  'url/unreachable': 'reported by --check-urls against a server: test/online/check-urls.test.ts',
+  'weights/hash-mismatch': 'reported by --verify-weights against a server: test/online/verify-weights.test.ts',
+  'weights/size-mismatch': 'reported by --check-urls against a server: test/online/check-urls.test.ts',
+  'weights/unverified': 'reported by --verify-weights against a server: test/online/verify-weights.test.ts',
   'import/limit': 'needs more imports than a fixture should hold (or a lower --max-imports): test/hostile.test.ts',
 };
 

@@ -1,0 +1,128 @@
+/**
+ * The online checks of a lint run (`--check-urls`, `--verify-weights`): the links of the index are
+ * probed (or answered from the cache), checkpoints downloaded and hashed, and what was found joins
+ * the run's results as diagnostics of the `url/*` and `weights/*` rules that have `stage: 'online'`.
+ * Loaded only when a flag asks for it: a normal run never imports this folder, nor undici.
+ */
+import type { Diagnostic, FileResult } from '../types.js';
+import type { ModelIndex } from '../model/types.js';
+import type { LintRun } from '../lint/lint.js';
+import { toDiagnostic, type Report } from '../lint/report.js';
+import { isStubEntry } from '../lint/entry-store.js';
+import { UrlCache } from '../cache/url-cache.js';
+import type { OnlineOptions } from './options.js';
+import { targetsOf } from './targets.js';
+import { Limiter } from './limiter.js';
+import { HttpClient } from './http.js';
+import { findingsFor } from './findings.js';
+import { linkAnswers, type Answers } from './answers.js';
+import { verifyWeights } from './verify-all.js';
+import type { ProgressStream } from './progress-bar.js';
+
+export interface OnlineIo {
+  /** Where the progress bar goes (drawn only on a terminal). */
+  readonly stderr: ProgressStream;
+  /** The project folder (the cache is not written through links below it). */
+  readonly root: string;
+  /** The run again with every entry in full, for runs whose entries are file summaries. */
+  readonly relint?: () => LintRun;
+}
+
+export interface OnlineResult {
+  readonly results: FileResult[];
+  /** One line for stderr: requests made, cached answers, time. */
+  readonly summary: string;
+  /** Why the cache could not be written, if it could not. */
+  readonly cacheError?: string;
+  readonly stats: OnlineStats;
+}
+
+export interface OnlineStats {
+  links: number;
+  requests: number;
+  cached: number;
+  /** `--offline`: links the cache had no answer for. */
+  unknown: number;
+  verified: number;
+  downloaded: number;
+  downloadedBytes: number;
+}
+
+export async function onlineChecks(run: LintRun, options: OnlineOptions, io: OnlineIo): Promise<OnlineResult> {
+  const started = performance.now();
+  const index = hasStubs(run.index) && io.relint ? io.relint().index : run.index;
+  const reported = new Set(run.results.map((r) => r.file));
+  const targets = targetsOf(index).filter((t) => reported.has(t.origin.block.block.file.path)
+    && (options.checkUrls || t.field === 'Weights'));
+  const cache = UrlCache.open(options.cacheDir);
+  const stats: OnlineStats = { links: new Set(targets.map((t) => t.url)).size, requests: 0, cached: 0, unknown: 0, verified: 0, downloaded: 0, downloadedBytes: 0 };
+  // The client (and undici) is made on the first request: an offline run, or one answered from the cache, makes none.
+  let client: Promise<HttpClient> | undefined;
+  const deps = {
+    client: () => (client ??= HttpClient.create(options)),
+    limiter: new Limiter(options.perHost, options.total),
+    options, cache, stats,
+  };
+  const reports: Report[] = [];
+  try {
+    const answers: Answers = await linkAnswers(targets, deps);
+    for (const t of targets) {
+      const a = answers.get(t.url);
+      if (a) reports.push(...findingsFor(t, a.outcome, { ...(a.commitMissing ? { commitMissing: a.commitMissing } : {}), timeoutMs: options.timeoutMs }));
+    }
+    if (options.verifyWeights) reports.push(...await verifyWeights(targets.filter((t) => t.field === 'Weights'), answers, reports, deps, io.stderr));
+  } finally {
+    const c = await client?.catch(() => undefined);
+    if (c) {
+      stats.requests = c.requests;
+      await c.close();
+    }
+  }
+  const cacheError = cache.save(io.root);
+  const results = merge(run, reports);
+  return { results, summary: summaryLine(stats, options, performance.now() - started), ...(cacheError ? { cacheError } : {}), stats };
+}
+
+/** Whether the index holds entries known only by a file summary (they lack most link fields). */
+function hasStubs(index: ModelIndex): boolean {
+  return [index.models, index.collections, index.libraries].some((l) => l.some(isStubEntry));
+}
+
+/** The run's results with the online diagnostics added (severity from the configuration; `off` drops them). */
+function merge(run: LintRun, reports: readonly Report[]): FileResult[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  const seen = new Set<string>();
+  for (const r of reports) {
+    const severity = run.config.rules.get(r.ruleId)?.severity;
+    if (severity === 'off') continue;
+    const key = `${r.file.path}|${r.ruleId}|${r.messageId}|${r.span.start}|${JSON.stringify(r.data)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const list = byFile.get(r.file.path) ?? [];
+    list.push(toDiagnostic(r, severity));
+    byFile.set(r.file.path, list);
+  }
+  return run.results.map((r) => {
+    const extra = byFile.get(r.file);
+    if (!extra) return r;
+    const diagnostics = [...r.diagnostics, ...extra].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end
+      || cmp(a.ruleId, b.ruleId) || cmp(a.messageId, b.messageId));
+    // Keeps the lazy `source` getter of the result (its text is read only by a formatter that shows it).
+    return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(r), diagnostics: { value: diagnostics, enumerable: true } }) as FileResult;
+  });
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `milint: 272 links checked: 272 requests, 0 cached answers, 1.4 s` (+ what --verify-weights did). */
+export function summaryLine(s: OnlineStats, options: OnlineOptions, ms: number): string {
+  const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+  const parts = [plural(s.requests, 'request'), plural(s.cached, 'cached answer')];
+  if (s.unknown) parts.push(`${s.unknown} not in the cache (--offline)`);
+  let line = `milint: ${plural(s.links, 'link')} checked${options.offline ? ' offline' : ''}: ${parts.join(', ')}`;
+  if (options.verifyWeights) line += `; ${plural(s.verified, 'checkpoint')} verified, ${s.downloaded} downloaded (${s.downloadedBytes} bytes)`;
+  return `${line}; ${(ms / 1000).toFixed(1)} s`;
+}
+

@@ -1,0 +1,75 @@
+/**
+ * The links the online checks look at, each with the place it is written: Weights, Code, Paper,
+ * Config, README and Training Log of every entry (a string, or the `URL` of a mapping), and the
+ * `source.url` of Hugging Face results. Relative paths (README, Config) are files, not links.
+ */
+import type { Located, Origin } from '../types.js';
+import type { Entry, ModelIndex } from '../model/types.js';
+import type { Data } from '../source/to-data.js';
+import { stringsIn } from '../rules/helpers/strings.js';
+
+export const LINK_FIELDS = ['Weights', 'Code', 'Paper', 'Config', 'README', 'Training Log'] as const;
+
+export interface Target {
+  readonly url: string;
+  /** The field it is written in (`Weights`, `source.url`...), for messages. */
+  readonly field: string;
+  readonly origin: Origin;
+  /** For Weights: the entry's File Size, and whether it was written with a unit (`97.8 MB`: rounded). */
+  readonly fileSize?: { readonly bytes: number; readonly rounded: boolean; readonly written: string };
+}
+
+/** Every http(s) link of the index, in index order (a URL may appear in several targets). */
+export function targetsOf(index: ModelIndex): Target[] {
+  const out: Target[] = [];
+  for (const e of [...index.models, ...index.collections, ...index.libraries]) {
+    for (const field of LINK_FIELDS) {
+      const at = e.fields.get(field) ?? e.metadata.get(field);
+      if (!at) continue;
+      const size = field === 'Weights' ? fileSizeOf(e) : undefined;
+      for (const s of linksIn(at, field)) out.push({ url: s.value.trim(), field, origin: s.origin, ...(size ? { fileSize: size } : {}) });
+    }
+    if (e.dialect === 'huggingface') out.push(...sourceUrls(e));
+  }
+  return out;
+}
+
+/** The http(s) strings of a field: Weights may be a list; Code and Paper may be `{URL, ...}` mappings. */
+function* linksIn(at: Located<Data>, field: string): Generator<Located<string>> {
+  for (const s of stringsIn(at)) {
+    const last = s.origin.path[s.origin.path.length - 1];
+    // In a mapping, only its URL is a link (`Code: {URL, Version}`), not a title.
+    if (typeof last === 'string' && last !== field && last !== 'URL') continue;
+    if (isLink(s.value.trim())) yield s;
+  }
+}
+
+/** File Size in bytes: a number (exact), or a number with a unit (`97.8 MB`, `98M`: rounded). */
+function fileSizeOf(e: Entry): Target['fileSize'] {
+  const v = e.metadata.peek('File Size');
+  if (typeof v === 'number') return v > 0 ? { bytes: v, rounded: false, written: String(v) } : undefined;
+  if (typeof v !== 'string') return undefined;
+  const m = /^\s*([0-9]*\.?[0-9]+)\s*(?:([kmgt])(i?)b?|b)?\s*$/i.exec(v);
+  if (!m || !(Number(m[1]) > 0)) return undefined;
+  const power = m[2] ? 'kmgt'.indexOf(m[2].toLowerCase()) + 1 : 0;
+  return { bytes: Number(m[1]) * (m[3] ? 1024 : 1000) ** power, rounded: power > 0, written: v };
+}
+
+/** `results[i].source.url` of a model card, read from its block's document. */
+function sourceUrls(e: Entry): Target[] {
+  const out: Target[] = [];
+  for (const r of e.results) {
+    const { block, path } = r.origin;
+    const url: unknown = block.doc.getIn([...block.dataPath, ...path, 'source', 'url']);
+    if (typeof url === 'string' && isLink(url.trim())) {
+      out.push({ url: url.trim(), field: 'source.url', origin: { block, path: [...path, 'source', 'url'] } });
+    }
+  }
+  return out;
+}
+
+/** An absolute http(s) URL that parses (a malformed one is `schema/invalid-value`'s, not a link to ask). */
+function isLink(s: string): boolean {
+  if (!/^https?:\/\/[^\s]+$/i.test(s)) return false;
+  try { return new URL(s).hostname !== ''; } catch { return false; }
+}

@@ -1,0 +1,15 @@
+import { defineRule, q } from '../define-rule.js';
+
+/** Reported by the online checks (src/online/), never by a check over the index: rules do no network access. */
+export const urlUnreachable = defineRule({
+  meta: {
+    id: 'url/unreachable', stage: 'online', defaultSeverity: 'warning', fixable: false,
+    description: 'With `--check-urls`: a link that times out, is refused, or keeps answering with an error after retries is reported as a warning (networks flake).',
+  },
+  messages: {
+    timeout: (d) => `${d.field} link ${q(d.url)} did not answer within ${d.seconds} s.`,
+    network: (d) => `${d.field} link ${q(d.url)} could not be reached (${d.reason}).`,
+    status: (d) => `${d.field} link ${q(d.url)} answered ${d.status} after ${d.attempts} attempts.`,
+    redirects: (d) => `${d.field} link ${q(d.url)} redirects more than ${d.max} times.`,
+  },
+});
