@@ -1,0 +1,145 @@
+/**
+ * One workspace folder as the language server sees it: the configuration and root index the CLI
+ * would use there (the folder as the current directory), every file of the index loaded once, and
+ * open buffers in place of their files. A lint re-reads nothing that did not change: the graph is
+ * walked over files already loaded, then validation and the rules run (they are cross-file, and
+ * cost milliseconds). The answer for a file is the CLI's `milint --index auto <file>`.
+ */
+import { basename } from 'node:path';
+import { setImmediate as tick } from 'node:timers/promises';
+import type { Diagnostic } from '../types.js';
+import type { EffectiveConfig } from '../config/types.js';
+import { resolveConfig } from '../config/resolve-config.js';
+import { formatOf } from '../extract/extract.js';
+import { isWalkedFile } from '../discover/discover.js';
+import { DEFAULT_LIMITS, loadFile, loadSource, type LoadedFile } from '../resolve/load-file.js';
+import { resolveGraph, type Resolution } from '../resolve/resolve.js';
+import { sourceFromText } from '../source/source-file.js';
+import { loadEffectiveConfig, lintResolution, type LintRun } from '../lint/lint.js';
+import { ignoreMatcher, indexRootDir, projectRoot, projectRoots, rootIndexFor } from '../lint/project.js';
+import { dirname } from 'node:path';
+
+export class Folder {
+  config: EffectiveConfig = resolveConfig();
+  /** Why the folder's config file could not be used (the defaults are used instead). */
+  configError: string | undefined;
+  private rootIndex: string | undefined;
+  private ignored: (file: string) => boolean = () => false;
+  /** Files of the index as loaded (from disk, or from an open buffer), by absolute path. */
+  private readonly loaded = new Map<string, LoadedFile>();
+  /** Open buffers, by absolute path. */
+  private readonly open = new Map<string, string>();
+  /** The last lint run, for completion (collection names). */
+  last: LintRun | undefined;
+
+  constructor(readonly root: string) {
+    this.reconfigure();
+  }
+
+  /** Reads the configuration and finds the root index again (the config file changed). */
+  reconfigure(): void {
+    try {
+      this.config = loadEffectiveConfig({ cwd: this.root });
+      this.configError = undefined;
+    } catch (e) {
+      this.config = resolveConfig();
+      this.configError = e instanceof Error ? e.message : String(e);
+    }
+    this.rootIndex = rootIndexFor('auto', this.root, projectRoot({}, this.config, this.root) ?? this.root);
+    this.ignored = ignoreMatcher(this.config, this.config.file ? dirname(this.config.file) : this.root);
+    for (const p of [...this.loaded.keys()]) if (!this.open.has(p)) this.loaded.delete(p);
+  }
+
+  /** An open buffer's text (BOM included if the editor keeps one). */
+  setText(path: string, text: string): void {
+    this.open.set(path, text);
+    this.loaded.set(path, loadText(path, text));
+  }
+
+  /** A buffer was closed: its file on disk counts again. */
+  close(path: string): void {
+    this.open.delete(path);
+    this.loaded.delete(path);
+  }
+
+  /** A file changed on disk (a watcher said so): read it again when next needed. */
+  changedOnDisk(path: string): void {
+    if (!this.open.has(path)) this.loaded.delete(path);
+  }
+
+  isOpen(path: string): boolean { return this.open.has(path); }
+  openPaths(): string[] { return [...this.open.keys()]; }
+
+  /**
+   * Loads every file the index reaches, `onProgress(done, total)` as it goes, yielding between
+   * files so that requests are answered meanwhile.
+   */
+  async index(onProgress: (done: number, total: number) => void): Promise<void> {
+    let done = 0;
+    for (let round = 0; round < 100; round++) {
+      const walk = this.walk(this.roots(), this.loaded, (p) => !this.loaded.has(p) && formatOf(p) !== undefined);
+      for (const [p, f] of walk.files) if (!this.loaded.has(p)) this.loaded.set(p, f);
+      if (walk.deferred.size === 0) break;
+      const total = done + walk.deferred.size;
+      for (const p of walk.deferred) {
+        if (!this.loaded.has(p)) this.loaded.set(p, loadFile(p, formatOf(p), 'fast', DEFAULT_LIMITS));
+        onProgress(++done, total);
+        if (done % 8 === 0) await tick();
+      }
+    }
+  }
+
+  /** Lints the index with the open buffers; `overrides` are texts to try instead (fix-all passes). */
+  lint(overrides?: ReadonlyMap<string, string>): LintRun {
+    const preloaded = new Map(this.loaded);
+    for (const [p, t] of overrides ?? []) preloaded.set(p, loadText(p, t));
+    let run = this.lintWith(preloaded, this.named(this.open.keys()));
+    // An open YAML or JSON file the index reaches is linted as the CLI names it.
+    const reached = [...this.open.keys()].filter((p) => !this.isNamed(p) && run.resolution.files.has(p) && !this.ignored(p));
+    if (reached.length > 0) run = this.lintWith(preloaded, [...this.named(this.open.keys()), ...reached]);
+    if (!overrides) {
+      for (const [p, f] of run.resolution.files) if (!this.loaded.has(p) && !f.summary) this.loaded.set(p, f);
+      this.last = run;
+    }
+    return run;
+  }
+
+  /** Drops every file loaded from disk (after the engine found one changed under it). */
+  forget(): void {
+    for (const p of [...this.loaded.keys()]) if (!this.open.has(p)) this.loaded.delete(p);
+  }
+
+  /** The diagnostics of a run for one file (none for files that are not model-index files). */
+  static diagnosticsOf(run: LintRun, path: string): readonly Diagnostic[] {
+    return run.results.find((r) => r.file === path)?.diagnostics ?? [];
+  }
+
+  private lintWith(preloaded: Map<string, LoadedFile>, named: readonly string[]): LintRun {
+    const resolution = this.walk([...(this.rootIndex ? [this.rootIndex] : []), ...named.filter((p) => p !== this.rootIndex)], preloaded);
+    const confine = projectRoots({ patterns: named }, this.config, this.root);
+    const rootDir = indexRootDir({}, this.config, this.root, resolution);
+    return lintResolution(resolution, rootDir, new Set(named), this.config, confine);
+  }
+
+  private walk(files: readonly string[], preloaded: ReadonlyMap<string, LoadedFile>, defer?: (p: string) => boolean): Resolution {
+    const confine = projectRoots({ patterns: files }, this.config, this.root);
+    return resolveGraph(files, { preloaded, mode: 'fast', ...(confine ? { confine } : {}), ...(defer ? { defer } : {}) });
+  }
+
+  private roots(): string[] {
+    return [...(this.rootIndex ? [this.rootIndex] : []), ...this.named(this.open.keys())];
+  }
+
+  /** Open files the CLI would lint when named: pages, and model-index.* / metafile.* data files. */
+  private named(paths: Iterable<string>): string[] {
+    return [...paths].filter((p) => this.isNamed(p) && !this.ignored(p));
+  }
+
+  private isNamed(path: string): boolean {
+    return formatOf(path) === 'markdown' || isWalkedFile(basename(path));
+  }
+}
+
+function loadText(path: string, text: string): LoadedFile {
+  return loadSource(sourceFromText(path, text), formatOf(path) ?? 'markdown', [], 'fast', DEFAULT_LIMITS);
+}
