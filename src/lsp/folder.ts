@@ -95,7 +95,8 @@ export class Folder {
     for (const [p, t] of overrides ?? []) preloaded.set(p, loadText(p, t));
     let run = this.lintWith(preloaded, this.named(this.open.keys()));
     // An open YAML or JSON file the index reaches is linted as the CLI names it.
-    const reached = [...this.open.keys()].filter((p) => !this.isNamed(p) && run.resolution.files.has(p) && !this.ignored(p));
+    const used = new Set(run.resolution.units.map((u) => u.file.path));
+    const reached = [...this.open.keys()].filter((p) => !this.isNamed(p) && used.has(p) && !this.ignored(p));
     if (reached.length > 0) run = this.lintWith(preloaded, [...this.named(this.open.keys()), ...reached]);
     if (!overrides) {
       for (const [p, f] of run.resolution.files) if (!this.loaded.has(p) && !f.summary) this.loaded.set(p, f);
