@@ -1,9 +1,10 @@
 /**
  * One workspace folder as the language server sees it: the configuration and root index the CLI
  * would use there (the folder as the current directory), every file of the index loaded once, and
- * open buffers in place of their files. A lint re-reads nothing that did not change: the graph is
- * walked over files already loaded, then validation and the rules run (they are cross-file, and
- * cost milliseconds). The answer for a file is the CLI's `milint --index auto <file>`.
+ * open buffers in place of their files. Files on disk are linted on their own once, as the CLI
+ * lints the pages an index imports (per-file.ts): what stays is their summary. A lint after an edit
+ * parses the edited buffer only, validates and checks the open buffers, and runs the project rules
+ * over every summary. The answer for a file is the CLI's `milint --index auto <file>`.
  */
 import { basename } from 'node:path';
 import { setImmediate as tick } from 'node:timers/promises';
@@ -17,6 +18,9 @@ import { resolveGraph, type Resolution } from '../resolve/resolve.js';
 import { sourceFromText } from '../source/source-file.js';
 import { loadEffectiveConfig, lintResolution, type LintRun } from '../lint/lint.js';
 import { ignoreMatcher, indexRootDir, projectRoot, projectRoots, rootIndexFor } from '../lint/project.js';
+import { fileJob, FileLinter } from '../lint/per-file.js';
+import { EntryStore } from '../lint/entry-store.js';
+import { keptKeys, stubFile } from '../lint/summary.js';
 import { dirname } from 'node:path';
 
 export class Folder {
@@ -25,6 +29,9 @@ export class Folder {
   configError: string | undefined;
   private rootIndex: string | undefined;
   private ignored: (file: string) => boolean = () => false;
+  private linter!: FileLinter;
+  /** The entries of files known by their summaries (rows are never removed: rebuilt on `forget`). */
+  private store!: EntryStore;
   /** Files of the index as loaded (from disk, or from an open buffer), by absolute path. */
   private readonly loaded = new Map<string, LoadedFile>();
   /** Open buffers, by absolute path. */
@@ -47,7 +54,7 @@ export class Folder {
     }
     this.rootIndex = rootIndexFor('auto', this.root, projectRoot({}, this.config, this.root) ?? this.root);
     this.ignored = ignoreMatcher(this.config, this.config.file ? dirname(this.config.file) : this.root);
-    for (const p of [...this.loaded.keys()]) if (!this.open.has(p)) this.loaded.delete(p);
+    this.forget();
   }
 
   /** An open buffer's text (BOM included if the editor keeps one). */
@@ -77,12 +84,12 @@ export class Folder {
   async index(onProgress: (done: number, total: number) => void): Promise<void> {
     let done = 0;
     for (let round = 0; round < 100; round++) {
-      const walk = this.walk(this.roots(), this.loaded, (p) => !this.loaded.has(p) && formatOf(p) !== undefined);
-      for (const [p, f] of walk.files) if (!this.loaded.has(p)) this.loaded.set(p, f);
-      if (walk.deferred.size === 0) break;
+      const walk = this.walk(this.roots(), this.loaded, true);
+      this.keep(walk);
+      if (walk.deferred.size === 0 && walk.needsFull.size === 0) break;
       const total = done + walk.deferred.size;
       for (const p of walk.deferred) {
-        if (!this.loaded.has(p)) this.loaded.set(p, loadFile(p, formatOf(p), 'fast', DEFAULT_LIMITS));
+        this.loaded.set(p, this.fromDisk(p));
         onProgress(++done, total);
         if (done % 8 === 0) await tick();
       }
@@ -98,16 +105,15 @@ export class Folder {
     const used = new Set(run.resolution.units.map((u) => u.file.path));
     const reached = [...this.open.keys()].filter((p) => !this.isNamed(p) && used.has(p) && !this.ignored(p));
     if (reached.length > 0) run = this.lintWith(preloaded, [...this.named(this.open.keys()), ...reached]);
-    if (!overrides) {
-      for (const [p, f] of run.resolution.files) if (!this.loaded.has(p) && !f.summary) this.loaded.set(p, f);
-      this.last = run;
-    }
+    if (!overrides) this.last = run;
     return run;
   }
 
   /** Drops every file loaded from disk (after the engine found one changed under it). */
   forget(): void {
     for (const p of [...this.loaded.keys()]) if (!this.open.has(p)) this.loaded.delete(p);
+    this.linter = new FileLinter(fileJob(this.config, 'fast', DEFAULT_LIMITS));
+    this.store = new EntryStore(keptKeys(this.config));
   }
 
   /** The diagnostics of a run for one file (none for files that are not model-index files). */
@@ -116,15 +122,45 @@ export class Folder {
   }
 
   private lintWith(preloaded: Map<string, LoadedFile>, named: readonly string[]): LintRun {
-    const resolution = this.walk([...(this.rootIndex ? [this.rootIndex] : []), ...named.filter((p) => p !== this.rootIndex)], preloaded);
+    const files = [...(this.rootIndex ? [this.rootIndex] : []), ...named.filter((p) => p !== this.rootIndex)];
+    let resolution = this.walk(files, preloaded, true);
+    // Files new to the index (an Import just written) are read, and any summary that does not
+    // cover the role a file is named in is replaced by the whole file; then the graph again.
+    for (let round = 0; round < 100 && (resolution.deferred.size > 0 || resolution.needsFull.size > 0); round++) {
+      this.keep(resolution);
+      for (const p of resolution.deferred) { const f = this.fromDisk(p); this.loaded.set(p, f); preloaded.set(p, f); }
+      for (const p of resolution.needsFull) {
+        if (this.open.has(p)) continue;
+        const f = loadFile(p, formatOf(p), 'fast', DEFAULT_LIMITS);
+        this.loaded.set(p, f);
+        preloaded.set(p, f);
+      }
+      resolution = this.walk(files, preloaded, true);
+    }
+    this.keep(resolution);
     const confine = projectRoots({ patterns: named }, this.config, this.root);
     const rootDir = indexRootDir({}, this.config, this.root, resolution);
     return lintResolution(resolution, rootDir, new Set(named), this.config, confine);
   }
 
-  private walk(files: readonly string[], preloaded: ReadonlyMap<string, LoadedFile>, defer?: (p: string) => boolean): Resolution {
+  /** Files on disk reached by references are linted on their own (`defer`), then read as summaries. */
+  private walk(files: readonly string[], preloaded: ReadonlyMap<string, LoadedFile>, defer: boolean): Resolution {
     const confine = projectRoots({ patterns: files }, this.config, this.root);
-    return resolveGraph(files, { preloaded, mode: 'fast', ...(confine ? { confine } : {}), ...(defer ? { defer } : {}) });
+    return resolveGraph(files, {
+      preloaded, mode: 'fast', ...(confine ? { confine } : {}),
+      ...(defer ? { defer: (p: string) => !preloaded.has(p) && formatOf(p) !== undefined } : {}),
+    });
+  }
+
+  /** Keeps the files a walk read itself (the roots, files of no known format). */
+  private keep(resolution: Resolution): void {
+    for (const [p, f] of resolution.files) if (!this.loaded.has(p)) this.loaded.set(p, f);
+  }
+
+  /** A file on disk: its summary when it can be linted on its own, else the whole file. */
+  private fromDisk(path: string): LoadedFile {
+    const o = this.linter.lint(path);
+    return o.kind === 'leaf' ? stubFile(o.summary, this.store) : loadFile(path, formatOf(path), 'fast', DEFAULT_LIMITS);
   }
 
   private roots(): string[] {

@@ -41,8 +41,8 @@ export async function startClient(folder: string, options: { initialized?: boole
     published.push(p);
     for (const w of [...waiters]) w();
   });
-  connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
-  connection.onUnhandledProgress((p) => progress.push(p.value));
+  connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+  connection.onNotification('$/progress', (p: { value: unknown }) => { progress.push(p.value); });
   connection.listen();
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid, rootUri: uriOf(folder), workspaceFolders: [{ uri: uriOf(folder), name: 'test' }],
