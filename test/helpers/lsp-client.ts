@@ -28,9 +28,9 @@ export interface Client {
 
 export const uriOf = (path: string): string => pathToFileURL(path).href;
 
-/** Starts the server and sends `initialize` (and `initialized`, unless `initialized` is false). */
-export async function startClient(folder: string, options: { initialized?: boolean } = {}): Promise<Client> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'milint.js'), 'lsp', '--stdio'], {
+/** Starts the server (`args`: `lsp --stdio`) and sends `initialize` (and `initialized`, unless `initialized` is false). */
+export async function startClient(folder: string, options: { initialized?: boolean; args?: string[] } = {}): Promise<Client> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'milint.js'), ...(options.args ?? ['lsp', '--stdio'])], {
     cwd: folder, stdio: ['pipe', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
   });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -16,10 +16,11 @@ const page = (collection: string, model: string, inCollection: string) => [
 ].join('\n');
 
 const TREE = {
-  'model-index.yml': 'Import:\n- ./docs/*.md\n- ./extra.yml\n',
+  'model-index.yml': 'Import:\n- ./docs/*.md\n- ./extra.yml\n- ./extra.json\n',
   'docs/a.md': page('Foo', 'foo-1', 'Foo'),
   'docs/b.md': page('Bar', 'bar-1', 'Foo'),
   'extra.yml': 'Models:\n- Name: extra-1\n  In Collection: Bar\n  Metadata:\n    FLOPs: 1.5\n',
+  'extra.json': '{\n  "Models": [\n    {"Name": "json-1", "In Collection": "Bar", "Weights": "http://example.org/j.pth"}\n  ]\n}\n',
   'notes.yml': 'title: not a model index\nFLOPs: 1.5\n',
   'README.md': '# Read me\n\n<!-- a comment -->\n',
 };
@@ -45,11 +46,14 @@ describe('milint lsp: the workspace', () => {
     expect(fixed).toEqual([]);
   });
 
-  it('lints a YAML file the index imports, and gives nothing for files that are not model-index files', async () => {
+  it('lints YAML and JSON files the index imports, and gives nothing for files that are not model-index files', async () => {
     const dir = tmpTree(TREE);
-    client = await startClient(dir);
+    // `milint lsp` without `--stdio` talks over stdio too.
+    client = await startClient(dir, { args: ['lsp'] });
     const extra = client.open(join(dir, 'extra.yml'), TREE['extra.yml'], 'yaml');
     expect(rows(await client.diagnostics(extra))).toEqual(['5:12 metadata/number']);
+    const json = client.open(join(dir, 'extra.json'), TREE['extra.json'], 'json');
+    expect(rows(await client.diagnostics(json))).toEqual(['3:59 url/https']);
     const notes = client.open(join(dir, 'notes.yml'), TREE['notes.yml'], 'yaml');
     const readme = client.open(join(dir, 'README.md'), TREE['README.md']);
     expect(await client.diagnostics(notes)).toEqual([]);
