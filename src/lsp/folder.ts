@@ -6,7 +6,7 @@
  * parses the edited buffer only, validates and checks the open buffers, and runs the project rules
  * over every summary. The answer for a file is the CLI's `milint --index auto <file>`.
  */
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { setImmediate as tick } from 'node:timers/promises';
 import type { Diagnostic } from '../types.js';
 import type { EffectiveConfig } from '../config/types.js';
@@ -21,7 +21,6 @@ import { ignoreMatcher, indexRootDir, projectRoot, projectRoots, rootIndexFor } 
 import { fileJob, FileLinter } from '../lint/per-file.js';
 import { EntryStore } from '../lint/entry-store.js';
 import { keptKeys, stubFile } from '../lint/summary.js';
-import { dirname } from 'node:path';
 
 export class Folder {
   config: EffectiveConfig = resolveConfig();
@@ -52,7 +51,7 @@ export class Folder {
       this.config = resolveConfig();
       this.configError = e instanceof Error ? e.message : String(e);
     }
-    this.rootIndex = rootIndexFor('auto', this.root, projectRoot({}, this.config, this.root) ?? this.root);
+    this.rootIndex = this.findRoot();
     this.ignored = ignoreMatcher(this.config, this.config.file ? dirname(this.config.file) : this.root);
     this.forget();
   }
@@ -72,6 +71,8 @@ export class Folder {
   /** A file changed on disk (a watcher said so): read it again when next needed. */
   changedOnDisk(path: string): void {
     if (!this.open.has(path)) this.loaded.delete(path);
+    // A root index created or deleted changes which index the folder's files are in.
+    if (/^model-index\.(ya?ml|json)$/i.test(basename(path))) this.rootIndex = this.findRoot();
   }
 
   isOpen(path: string): boolean { return this.open.has(path); }
@@ -161,6 +162,10 @@ export class Folder {
   private fromDisk(path: string): LoadedFile {
     const o = this.linter.lint(path);
     return o.kind === 'leaf' ? stubFile(o.summary, this.store) : loadFile(path, formatOf(path), 'fast', DEFAULT_LIMITS);
+  }
+
+  private findRoot(): string | undefined {
+    return rootIndexFor('auto', this.root, projectRoot({}, this.config, this.root) ?? this.root);
   }
 
   private roots(): string[] {

@@ -96,7 +96,13 @@ export class Workspace {
     if (!path) return;
     const folder = this.folderFor(path);
     this.uris.set(path, doc.uri);
-    folder.setText(path, doc.getText());
+    try {
+      folder.setText(path, doc.getText());
+    } catch (e) {
+      // The engine reports bad input as diagnostics; this is a bug, logged, and the server goes on.
+      this.connection.console.error(`milint: reading ${path} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
     this.edits.add(doc.uri);
     this.dirty.add(folder);
     this.schedule();
@@ -127,8 +133,9 @@ export class Workspace {
     this.schedule();
   }
 
-  /** The engine's diagnostics last published for a document (for code actions). */
+  /** The engine's diagnostics for a document's current text (for code actions): lints now if an edit is pending. */
   diagnosticsFor(doc: TextDocument): readonly Diagnostic[] {
+    if (this.engine.get(doc.uri)?.version !== doc.version) this.flush();
     const known = this.engine.get(doc.uri);
     return known && known.version === doc.version ? known.diagnostics : [];
   }
@@ -149,11 +156,17 @@ export class Workspace {
     // After the messages already received (more keystrokes) are taken in.
     setImmediate(() => {
       this.scheduled = false;
-      for (const folder of [...this.dirty]) {
-        this.dirty.delete(folder);
-        this.lintFolder(folder);
-      }
+      this.flush();
     });
+  }
+
+  /** Lints the folders with pending changes now. */
+  private flush(): void {
+    if (!this.started) return;
+    for (const folder of [...this.dirty]) {
+      this.dirty.delete(folder);
+      this.lintFolder(folder);
+    }
   }
 
   private lintFolder(folder: Folder): void {

@@ -19,6 +19,8 @@ let dir: string;
 let client: Client;
 let page: string;
 let original: string;
+/** Document versions, increasing through the tests (one server, one open page). */
+let version = 1;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'milint-lsp-'));
@@ -62,8 +64,8 @@ describe('milint lsp over stdio', () => {
   it('publishes the CLI\'s diagnostics for an unsaved broken FLOPs value, and the quick fix clears them', async () => {
     const uri = uriOf(page);
     const broken = original.replace('FLOPs: 5472648192', "FLOPs: '5472648192'");
-    client.change(uri, 2, broken);
-    const found = await client.diagnostics(uri, undefined, 2);
+    client.change(uri, ++version, broken);
+    const found = await client.diagnostics(uri, undefined, version);
     expect(rows(found)).toEqual(cliRows(broken));
     expect(rows(found)).toEqual(['138:12-138:24 metadata/number FLOPs is a number written as a string ("5472648192"); write it unquoted.']);
     expect(readFileSync(page, 'utf8')).toBe(original); // the buffer, not the disk
@@ -78,16 +80,25 @@ describe('milint lsp over stdio', () => {
     ]);
     const fixed = applyEdit(broken, actions[0]!.edit!.changes![uri]!);
     expect(fixed).toBe(original);
-    client.change(uri, 3, fixed);
-    expect(await client.diagnostics(uri, undefined, 3)).toEqual([]);
+    client.change(uri, ++version, fixed);
+    expect(await client.diagnostics(uri, undefined, version)).toEqual([]);
+
+    // Asked at once after an edit, code actions answer for the new text.
+    client.change(uri, ++version, broken);
+    const now = await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: found[0]!.range, context: { diagnostics: [] },
+    }) as CodeAction[];
+    expect(now[0]!.title).toBe(actions[0]!.title);
+    client.change(uri, ++version, fixed);
+    expect(await client.diagnostics(uri, undefined, version)).toEqual([]);
 
     // The directive the file's YAML takes silences the rule.
     const disabled = applyEdit(broken, actions[2]!.edit!.changes![uri]!);
     expect(disabled.split('\n')[137]).toBe("    # milint-disable-next-line metadata/number");
-    client.change(uri, 4, disabled);
-    expect(await client.diagnostics(uri, undefined, 4)).toEqual([]);
-    client.change(uri, 5, original);
-    await client.diagnostics(uri, undefined, 5);
+    client.change(uri, ++version, disabled);
+    expect(await client.diagnostics(uri, undefined, version)).toEqual([]);
+    client.change(uri, ++version, original);
+    await client.diagnostics(uri, undefined, version);
   });
 
   it('answers hover on a key with the schema\'s docs, and on a rule id in a directive', async () => {
@@ -96,34 +107,34 @@ describe('milint lsp over stdio', () => {
     expect(hover.contents).toEqual({ kind: 'markdown', value: '**FLOPs**\n\nFloating-point operations for one forward pass: a non-negative integer.' });
     expect(hover.range).toEqual({ start: { line: 137, character: 4 }, end: { line: 137, character: 9 } });
     const text = original.replace('<!--\nType: model-index', '<!-- milint-disable url/https -->\n<!--\nType: model-index');
-    client.change(uri, 6, text);
+    client.change(uri, ++version, text);
     const line = text.split('\n').findIndex((l) => l.includes('milint-disable url/https'));
     const onRule = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 24 } }) as Hover;
     expect((onRule.contents as { value: string }).value).toMatch(/^\*\*url\/https\*\* \(default: \w+\)\n\n\S/);
     const prose = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 3 } });
     expect(prose).toBeNull();
-    client.change(uri, 7, original);
+    client.change(uri, ++version, original);
   });
 
   it('completes keys at the cursor\'s level, collection names, Interpolation values and rule ids', async () => {
     const uri = uriOf(page);
     const lines = original.split('\n');
     const at = lines.findIndex((l) => l === '    FLOPs: 5472648192');
-    const complete = async (text: string, line: number, character: number, version: number) => {
-      client.change(uri, version, text);
+    const complete = async (text: string, line: number, character: number) => {
+      client.change(uri, ++version, text);
       return (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } }) as CompletionItem[]).map((c) => c.label);
     };
     const withLine = (extra: string) => [...lines.slice(0, at), extra, ...lines.slice(at)].join('\n');
-    expect(await complete(withLine('    Inter'), at, 9, 8)).toEqual(['FLOPs', 'Parameters', 'File Size', 'Epochs', 'Batch Size', 'Crop Pct', 'Image Size', 'Interpolation', 'Training Data', 'Training Techniques', 'Training Resources', 'Architecture', 'ID']);
-    expect(await complete(withLine('    Interpolation: bi'), at, 21, 9)).toContain('bicubic');
+    expect(await complete(withLine('    Inter'), at, 9)).toEqual(['FLOPs', 'Parameters', 'File Size', 'Epochs', 'Batch Size', 'Crop Pct', 'Image Size', 'Interpolation', 'Training Data', 'Training Techniques', 'Training Resources', 'Architecture', 'ID']);
+    expect(await complete(withLine('    Interpolation: bi'), at, 21)).toContain('bicubic');
     // A key of the model itself (two spaces in, below `- Name:`).
-    const model = await complete(withLine('  '), at, 2, 10);
+    const model = await complete(withLine('  '), at, 2);
     expect(model).toContain('In Collection');
     expect(model).not.toContain('FLOPs');
-    const collections = await complete(withLine('  In Collection: '), at, 17, 11);
+    const collections = await complete(withLine('  In Collection: '), at, 17);
     expect(collections).toContain('ResNeXt');
     expect(collections).toContain('ResNet');
-    expect(await complete(withLine('    # milint-disable-line metadata/number, '), at, 44, 12)).toContain('url/https');
-    client.change(uri, 13, original);
+    expect(await complete(withLine('    # milint-disable-line metadata/number, '), at, 44)).toContain('url/https');
+    client.change(uri, ++version, original);
   });
 });
