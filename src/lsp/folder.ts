@@ -75,7 +75,6 @@ export class Folder {
     if (/^model-index\.(ya?ml|json)$/i.test(basename(path))) this.rootIndex = this.findRoot();
   }
 
-  isOpen(path: string): boolean { return this.open.has(path); }
   openPaths(): string[] { return [...this.open.keys()]; }
 
   /**

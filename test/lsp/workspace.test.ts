@@ -5,9 +5,11 @@
  * stop the server.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CancellationTokenSource, CompletionRequest, HoverRequest, type Hover } from 'vscode-languageserver-protocol/node';
 import { tmpTree } from '../helpers/tmp.js';
+import { milint } from '../helpers/exec.js';
 import { startClient, uriOf, type Client } from '../helpers/lsp-client.js';
 
 const page = (collection: string, model: string, inCollection: string) => [
@@ -58,6 +60,25 @@ describe('milint lsp: the workspace', () => {
     const readme = client.open(join(dir, 'README.md'), TREE['README.md']);
     expect(await client.diagnostics(notes)).toEqual([]);
     expect(await client.diagnostics(readme)).toEqual([]);
+  });
+
+  it('uses the folder\'s configuration and preset as the CLI does there, and reads it again when it changes', async () => {
+    const dir = tmpTree({ ...TREE, '.milintrc.yml': 'extends: timm\nrules:\n  url/https: off\n' });
+    const cli = (file: string) => (JSON.parse(milint([file, '-f', 'json', '--index', 'auto'], dir).stdout) as { messages: { line: number; column: number; ruleId: string }[] }[])
+      .flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`));
+    client = await startClient(dir);
+    const json = client.open(join(dir, 'extra.json'), TREE['extra.json'], 'json');
+    const b = client.open(join(dir, 'docs/b.md'), TREE['docs/b.md']);
+    const timm = rows(await client.diagnostics(b));
+    expect(timm).toEqual(cli('docs/b.md'));
+    expect(timm.length).toBeGreaterThan(0); // the timm preset asks for more than the defaults
+    expect(rows(await client.diagnostics(json))).toEqual(cli('extra.json'));
+    expect(rows(await client.diagnostics(json))).not.toContain('3:59 url/https');
+
+    writeFileSync(join(dir, '.milintrc.yml'), 'rules:\n  url/https: error\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(dir, '.milintrc.yml')), type: 2 }] });
+    expect(rows(await client.diagnostics(json, (ds) => ds.some((d) => d.code === 'url/https')))).toEqual(cli('extra.json'));
+    expect(rows(await client.diagnostics(b, (ds) => ds.length === 0))).toEqual(cli('docs/b.md'));
   });
 
   it('answers a request cancelled before it could be served as cancelled', async () => {
