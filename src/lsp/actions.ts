@@ -41,7 +41,8 @@ export function codeActions(
     const seen = new Set<string>();
     for (const d of here) {
       const key = `${d.ruleId}@${d.start.line}`;
-      if (seen.has(key)) continue;
+      // An unused or unknown directive cannot itself be disabled.
+      if (seen.has(key) || d.ruleId === 'file/unused-disable') continue;
       seen.add(key);
       out.push(quickFix(`Disable ${d.ruleId} for this line`, doc, [disableLine(doc, path, d)], toLspDiagnostic(d, shift), false));
     }

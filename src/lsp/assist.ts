@@ -42,8 +42,9 @@ export function completionsAt(
   // After `key:` on the line: values of that key.
   const valueOf = /^\s*(?:-\s+)?([^\s#:'"][^:#]*?)\s*:\s+([^#]*)$/.exec(c.before);
   if (valueOf) return valuesFor(displayKey(valueOf[1]!), index, config);
-  // A key being typed (or an empty line) in a mapping.
-  if (!/^\s*(-\s+)?[^:#]*$/.test(c.before)) return [];
+  // A key being typed (or an empty line) in a mapping; front matter is the Hugging Face dialect,
+  // whose keys the Papers-with-Code levels do not describe.
+  if (!/^\s*(-\s+)?[^:#]*$/.test(c.before) || c.block.kind === 'front-matter') return [];
   return keysAt(c.parents).map((k) => {
     const doc = keyDoc(k);
     return {

@@ -8,7 +8,7 @@ import type { CodeAction } from 'vscode-languageserver';
 import { lintText } from '../../src/lint/lint.js';
 import { fixFiles } from '../../src/fix/fix-files.js';
 import { codeActions, FIX_ALL_KIND } from '../../src/lsp/actions.js';
-import { toLspDiagnostic } from '../../src/lsp/convert.js';
+import { bomShift, toLspDiagnostic } from '../../src/lsp/convert.js';
 
 const PATH = '/nowhere/page.md';
 const diagnosticsOf = (path: string, text: string) => lintText(text, path, { cwd: '/nowhere', config: false }).results.find((r) => r.file === path)?.diagnostics ?? [];
@@ -39,6 +39,18 @@ describe('code actions', () => {
     ]);
     expect(quick[0]!.diagnostics).toEqual([toLspDiagnostic(ds[0]!, 0)]);
     expect(apply(doc, quick[1]!)).toContain('    Parameters: 25030000\n');
+  });
+
+  it('places edits after a BOM the editor keeps', () => {
+    const yml = '/nowhere/model-index.yml';
+    const text = "\uFEFFModels:\n- Name: a\n  Metadata:\n    FLOPs: '5472648192'\n";
+    const { doc, ds, list } = actions(yml, text);
+    expect(ds.map((d) => `${d.start.line}:${d.start.column} ${d.ruleId}`)).toEqual(['4:12 metadata/number']);
+    expect(apply(doc, list[0]!)).toBe('\uFEFFModels:\n- Name: a\n  Metadata:\n    FLOPs: 5472648192\n');
+    expect(apply(doc, list.find((a) => a.title.startsWith('Fix all'))!)).toBe(apply(doc, list[0]!));
+    // On the first line, the BOM is a character of the editor's line.
+    const first = actions(yml, '\uFEFFModelz: []\n');
+    expect(toLspDiagnostic(first.ds[0]!, bomShift(first.doc)).range).toEqual({ start: { line: 0, character: 1 }, end: { line: 0, character: 7 } });
   });
 
   it('fixes the whole file as --fix does', () => {
@@ -75,6 +87,10 @@ describe('code actions', () => {
     const withDirective = apply(open.doc, a);
     expect(withDirective.split('\n')[2]).toBe('<!-- milint-disable-next-line file/unterminated-block -->');
     expect(diagnosticsOf(PATH, withDirective).map((d) => d.ruleId)).toEqual([]);
+
+    const unused = actions(PATH, `<!-- milint-disable-next-line url/https -->\n${PAGE}`);
+    expect(unused.ds.map((d) => d.ruleId)).toContain('file/unused-disable');
+    expect(unused.list.map((x) => x.title)).not.toContain('Disable file/unused-disable for this line');
 
     const json = actions('/nowhere/model-index.json', '{"Models": [{"Name": "a", "Metadata": {"FLOPs": "5"}}]}');
     expect(json.ds.length).toBeGreaterThan(0);
