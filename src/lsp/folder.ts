@@ -87,6 +87,7 @@ export class Folder {
       const walk = this.walk(this.roots(), this.loaded, true);
       this.keep(walk);
       if (walk.deferred.size === 0 && walk.needsFull.size === 0) break;
+      for (const p of walk.needsFull) if (!this.open.has(p)) this.loaded.set(p, loadFile(p, formatOf(p), 'fast', DEFAULT_LIMITS));
       const total = done + walk.deferred.size;
       for (const p of walk.deferred) {
         this.loaded.set(p, this.fromDisk(p));

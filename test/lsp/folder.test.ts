@@ -3,12 +3,14 @@
  * for pages of timm's index and after each of a series of edits, exactly what the plain
  * engine gives for `milint --index auto <page>` with the same unsaved texts.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lintFiles } from '../../src/lint/lint.js';
 import { Folder } from '../../src/lsp/folder.js';
+import { formatOf } from '../../src/extract/extract.js';
+import { isWalkedFile } from '../../src/discover/discover.js';
 
 const TIMM = join(import.meta.dirname, '..', '..', 'fixtures', 'corpus', 'timm');
 const dir = mkdtempSync(join(tmpdir(), 'milint-folder-'));
@@ -27,8 +29,8 @@ const EDITS: ((t: string) => string)[] = [
   (t) => `${t}\n<!-- milint-disable-next-line url/https -->\n`,
 ];
 
-const plain = (path: string, overlay: Map<string, string>) =>
-  lintFiles({ cwd: dir, patterns: [path], index: 'auto', overlay }).results.find((r) => r.file === path)?.diagnostics ?? [];
+const plain = (path: string, overlay: Map<string, string>, cwd = dir) =>
+  lintFiles({ cwd, patterns: [path], index: 'auto', overlay }).results.find((r) => r.file === path)?.diagnostics ?? [];
 
 describe('the language server\'s workspace agrees with the CLI', () => {
   // Every eighth page keeps the test short (each comparison is a whole lint of the index, twice).
@@ -66,5 +68,30 @@ describe('the language server\'s workspace agrees with the CLI', () => {
     const expected = lintFiles({ cwd: dir, patterns: [a, b], index: 'auto', overlay: new Map([[a, renamed], [b, textB]]) }).results;
     expect(Folder.diagnosticsOf(run, b)).toEqual(expected.find((r) => r.file === b)!.diagnostics);
     expect(Folder.diagnosticsOf(run, b).map((d) => d.ruleId)).toContain('collection/exists');
+  });
+
+  it('on every file of the reference loader\'s test cases (imports, file references, Library, JSON), as written and with a model renamed', () => {
+    const corpus = join(import.meta.dirname, '..', '..', 'fixtures', 'corpus', 'pwc-model-index-tests');
+    const roots = readdirSync(corpus, { recursive: true, encoding: 'utf8' })
+      .filter((f) => basename(f) === 'model-index.yml').map((f) => join(corpus, dirname(f)));
+    let compared = 0;
+    for (const root of roots) {
+      const folder = new Folder(root);
+      const whole = lintFiles({ cwd: root, patterns: ['model-index.yml'] });
+      const reached = new Set(whole.resolution.units.map((u) => u.file.path));
+      const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).map((f) => join(root, f)).filter((f) => formatOf(f) && existsSync(f) && !/SOURCE|EXPECTED/.test(f));
+      for (const path of files) {
+        const named = formatOf(path) === 'markdown' || isWalkedFile(basename(path)) || reached.has(path);
+        for (const text of [readFileSync(path, 'utf8'), readFileSync(path, 'utf8').replace(/Name: \S+/, 'Name: renamed-here')]) {
+          folder.setText(path, text);
+          const mine = Folder.diagnosticsOf(folder.lint(), path);
+          expect(mine, path).toEqual(named ? plain(path, new Map([[path, text]]), root) : []);
+          compared += mine.length;
+        }
+        folder.close(path);
+      }
+    }
+    expect(roots.length).toBeGreaterThan(10);
+    expect(compared).toBeGreaterThan(0);
   });
 });
