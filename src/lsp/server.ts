@@ -43,7 +43,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     void workspace.start();
   });
 
-  documents.onDidOpen((e) => workspace.edited(e.document));
+  // Fired on open as well as on each change.
   documents.onDidChangeContent((e) => workspace.edited(e.document));
   documents.onDidClose((e) => workspace.closed(e.document));
   connection.onDidChangeWatchedFiles((e) => workspace.changedOnDisk(e.changes.map((c) => c.uri)));
