@@ -120,6 +120,15 @@ export async function main(argv: readonly string[]): Promise<void> {
       writeStdout(runExport(root ?? '.', opts));
     });
 
+  program.command('lsp')
+    .description('run the language server (Language Server Protocol) for editors: diagnostics as you type, quick fixes, hover, completion')
+    .option('--stdio', 'talk over standard input and output (the default, and the only transport)')
+    .exitOverride()
+    .action(async () => {
+      const { startServer } = await import('../lsp/server.js');
+      startServer(process.stdin, process.stdout);
+    });
+
   try {
     await program.parseAsync([...argv]);
   } catch (e) {

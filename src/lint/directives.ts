@@ -25,7 +25,8 @@ interface Directive {
 }
 
 const MD = /^\s*milint-(disable-next-line|disable|enable)(?=\s|$)([\s\S]*)$/;
-const YAML_LINE = /(^|[ \t])#[ \t]*milint-(disable-line|disable-next-line)(?=\s|$)([^\r\n]*)/g;
+// `m`: a comment at the start of any line (a root-level key's line) counts, not only at the text's start.
+const YAML_LINE = /(^|[ \t])#[ \t]*milint-(disable-line|disable-next-line)(?=\s|$)([^\r\n]*)/gm;
 
 function parseIds(rest: string): string[] | undefined {
   const ids = rest.split('--')[0]!.split(/[\s,]+/).filter(Boolean);

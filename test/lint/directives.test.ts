@@ -33,6 +33,13 @@ describe('inline disables', () => {
     })).toEqual(['model-index.yml:5 url/https', 'model-index.yml:5 file/unused-disable unused']);
   });
 
+  it('YAML: a directive at the start of a line (above a root-level key) counts', () => {
+    expect(rows({
+      'a.md': '# A\n\n<!--\nType: model-index\n# milint-disable-next-line schema/unknown-key\nModelz: []\n-->\n',
+      'model-index.yml': 'Models: []\n# milint-disable-next-line schema/unknown-key\nModelz: []\n',
+    })).toEqual(['model-index.yml:1 schema/empty-value']);
+  });
+
   it('a YAML-looking comment outside a block is prose, not a directive', () => {
     expect(rows({ 'a.md': `# milint-disable-line url/https\n\n${block([HTTP])}` })).toEqual(['a.md:7 url/https']);
   });

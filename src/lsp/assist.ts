@@ -1,0 +1,68 @@
+/**
+ * Hover and completion: both read the text at the cursor (see cursor.ts), never the last lint, so
+ * they answer in a half-typed block; only `In Collection` names come from the index.
+ */
+import { CompletionItemKind, MarkupKind, type CompletionItem, type Hover } from 'vscode-languageserver';
+import { displayKey } from '../schema/keys.js';
+import { INTERPOLATIONS } from '../rules/metadata/interpolation.js';
+import type { ModelIndex } from '../model/types.js';
+import type { EffectiveConfig } from '../config/types.js';
+import { cursorAt } from './cursor.js';
+import { keyDoc, keysAt, RULE_IDS, ruleDescription, ruleDoc } from './help.js';
+
+/** A directive up to the cursor: `milint-disable… id, id, partial`. */
+const DIRECTIVE = /milint-(?:disable-next-line|disable-line|disable|enable)((?:\s+[\w/-]+,?)*\s+)([\w/-]*)$/;
+const RULE_ID = /[a-z]+\/[a-z0-9-]+/g;
+
+export function hoverAt(path: string, text: string, line: number, character: number): Hover | null {
+  const c = cursorAt(path, text, line, character);
+  if (/milint-(disable|enable)/.test(c.line)) {
+    for (const m of c.line.matchAll(RULE_ID)) {
+      if (character < m.index || character > m.index + m[0].length) continue;
+      const value = ruleDoc(m[0]);
+      if (value) return { contents: { kind: MarkupKind.Markdown, value }, range: { start: { line, character: m.index }, end: { line, character: m.index + m[0].length } } };
+    }
+  }
+  if (!c.block || !c.key || character < c.key.start || character > c.key.end) return null;
+  const value = keyDoc(c.key.name);
+  if (!value) return null;
+  return { contents: { kind: MarkupKind.Markdown, value }, range: { start: { line, character: c.key.start }, end: { line, character: c.key.end } } };
+}
+
+export function completionsAt(
+  path: string, text: string, line: number, character: number, index: ModelIndex | undefined, config: EffectiveConfig,
+): CompletionItem[] {
+  const c = cursorAt(path, text, line, character);
+  const directive = DIRECTIVE.exec(c.before);
+  if (directive) {
+    const named = new Set(directive[1]!.split(/[\s,]+/));
+    return RULE_IDS.filter((id) => !named.has(id)).map((id) => ({ label: id, kind: CompletionItemKind.Value, detail: ruleDescription(id) }));
+  }
+  if (!c.block) return [];
+  // After `key:` on the line: values of that key.
+  const valueOf = /^\s*(?:-\s+)?([^\s#:'"][^:#]*?)\s*:\s+([^#]*)$/.exec(c.before);
+  if (valueOf) return valuesFor(displayKey(valueOf[1]!), index, config);
+  // A key being typed (or an empty line) in a mapping; front matter is the Hugging Face dialect,
+  // whose keys the Papers-with-Code levels do not describe.
+  if (!/^\s*(-\s+)?[^:#]*$/.test(c.before) || c.block.kind === 'front-matter') return [];
+  return keysAt(c.parents).map((k) => {
+    const doc = keyDoc(k);
+    return {
+      label: k, kind: CompletionItemKind.Property, insertText: `${k}: `,
+      ...(doc ? { documentation: { kind: MarkupKind.Markdown, value: doc } } : {}),
+    };
+  });
+}
+
+function valuesFor(key: string, index: ModelIndex | undefined, config: EffectiveConfig): CompletionItem[] {
+  if (key === 'Interpolation') {
+    const extra = (config.rules.get('metadata/interpolation')?.options as { values?: string[] } | undefined)?.values ?? [];
+    return [...new Set([...INTERPOLATIONS, ...extra])].map((v) => ({ label: v, kind: CompletionItemKind.EnumMember }));
+  }
+  if (key === 'In Collection') {
+    const names = new Set<string>();
+    for (const e of index?.collections ?? []) if (typeof e.name?.value === 'string') names.add(e.name.value);
+    return [...names].sort().map((n) => ({ label: n, kind: CompletionItemKind.Reference, detail: 'collection' }));
+  }
+  return [];
+}

@@ -1,0 +1,112 @@
+/**
+ * The language server across files and under stress: an edit in one page re-publishes another
+ * page it affects, YAML files the index reaches are linted and others are not, a request
+ * cancelled before it was answered is answered as cancelled, and a malformed document does not
+ * stop the server.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CancellationTokenSource, CompletionRequest, HoverRequest, type Hover } from 'vscode-languageserver-protocol/node';
+import { tmpTree } from '../helpers/tmp.js';
+import { milint } from '../helpers/exec.js';
+import { startClient, uriOf, type Client } from '../helpers/lsp-client.js';
+
+const page = (collection: string, model: string, inCollection: string) => [
+  '# A page', '', 'Some prose.', '', '<!--', 'Type: model-index', 'Collections:', `- Name: ${collection}`, 'Models:',
+  `- Name: ${model}`, `  In Collection: ${inCollection}`, '-->', '',
+].join('\n');
+
+const TREE = {
+  'model-index.yml': 'Import:\n- ./docs/*.md\n- ./extra.yml\n- ./extra.json\n',
+  'docs/a.md': page('Foo', 'foo-1', 'Foo'),
+  'docs/b.md': page('Bar', 'bar-1', 'Foo'),
+  'extra.yml': 'Models:\n- Name: extra-1\n  In Collection: Bar\n  Metadata:\n    FLOPs: 1.5\n',
+  'extra.json': '{\n  "Models": [\n    {"Name": "json-1", "In Collection": "Bar", "Weights": "http://example.org/j.pth"}\n  ]\n}\n',
+  'notes.yml': 'title: not a model index\nFLOPs: 1.5\n',
+  'README.md': '# Read me\n\n<!-- a comment -->\n',
+};
+
+let client: Client | undefined;
+afterEach(async () => { await client?.close(); client = undefined; });
+
+const rows = (ds: readonly { range: { start: { line: number; character: number } }; code?: string | number }[]) =>
+  ds.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`);
+
+describe('milint lsp: the workspace', () => {
+  it('re-publishes the diagnostics of an open page when a collection it names is renamed in another buffer', async () => {
+    const dir = tmpTree(TREE);
+    client = await startClient(dir);
+    const a = client.open(join(dir, 'docs/a.md'), TREE['docs/a.md']);
+    const b = client.open(join(dir, 'docs/b.md'), TREE['docs/b.md']);
+    expect(await client.diagnostics(b)).toEqual([]);
+    client.change(a, 2, page('Renamed', 'foo-1', 'Renamed'));
+    const broken = await client.diagnostics(b, (ds) => ds.length > 0);
+    expect(rows(broken)).toEqual(['11:18 collection/exists']);
+    client.change(a, 3, TREE['docs/a.md']);
+    const fixed = await client.diagnostics(b, (ds) => ds.length === 0 && client!.published.filter((p) => p.uri === b).length > 2);
+    expect(fixed).toEqual([]);
+  });
+
+  it('lints YAML and JSON files the index imports, and gives nothing for files that are not model-index files', async () => {
+    const dir = tmpTree(TREE);
+    // `milint lsp` without `--stdio` talks over stdio too.
+    client = await startClient(dir, { args: ['lsp'] });
+    const extra = client.open(join(dir, 'extra.yml'), TREE['extra.yml'], 'yaml');
+    expect(rows(await client.diagnostics(extra))).toEqual(['5:12 metadata/number']);
+    const json = client.open(join(dir, 'extra.json'), TREE['extra.json'], 'json');
+    expect(rows(await client.diagnostics(json))).toEqual(['3:59 url/https']);
+    const notes = client.open(join(dir, 'notes.yml'), TREE['notes.yml'], 'yaml');
+    const readme = client.open(join(dir, 'README.md'), TREE['README.md']);
+    expect(await client.diagnostics(notes)).toEqual([]);
+    expect(await client.diagnostics(readme)).toEqual([]);
+  });
+
+  it('uses the folder\'s configuration and preset as the CLI does there, and reads it again when it changes', async () => {
+    const dir = tmpTree({ ...TREE, '.milintrc.yml': 'extends: timm\nrules:\n  url/https: off\n' });
+    const cli = (file: string) => (JSON.parse(milint([file, '-f', 'json', '--index', 'auto'], dir).stdout) as { messages: { line: number; column: number; ruleId: string }[] }[])
+      .flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`));
+    client = await startClient(dir);
+    const json = client.open(join(dir, 'extra.json'), TREE['extra.json'], 'json');
+    const b = client.open(join(dir, 'docs/b.md'), TREE['docs/b.md']);
+    const timm = rows(await client.diagnostics(b));
+    expect(timm).toEqual(cli('docs/b.md'));
+    expect(timm.length).toBeGreaterThan(0); // the timm preset asks for more than the defaults
+    expect(rows(await client.diagnostics(json))).toEqual(cli('extra.json'));
+    expect(rows(await client.diagnostics(json))).not.toContain('3:59 url/https');
+
+    writeFileSync(join(dir, '.milintrc.yml'), 'rules:\n  url/https: error\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(dir, '.milintrc.yml')), type: 2 }] });
+    expect(rows(await client.diagnostics(json, (ds) => ds.some((d) => d.code === 'url/https')))).toEqual(cli('extra.json'));
+    expect(rows(await client.diagnostics(b, (ds) => ds.length === 0))).toEqual(cli('docs/b.md'));
+  });
+
+  it('answers a request cancelled before it could be served as cancelled', async () => {
+    const dir = tmpTree(TREE);
+    // Completion waits for the index, which is read only after `initialized`: the cancellation
+    // arrives while the request waits.
+    client = await startClient(dir, { initialized: false });
+    const a = client.open(join(dir, 'docs/a.md'), TREE['docs/a.md']);
+    const source = new CancellationTokenSource();
+    const pending = client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: a }, position: { line: 10, character: 17 } }, source.token);
+    source.cancel();
+    await client.connection.sendNotification('initialized', {});
+    await expect(pending).rejects.toMatchObject({ code: -32800 });
+    expect(await client.diagnostics(a)).toEqual([]);
+  });
+
+  it('survives malformed documents and answers the next request', async () => {
+    const dir = tmpTree(TREE);
+    client = await startClient(dir);
+    const bad = client.open(join(dir, 'docs/bad.md'), `<!--\nType: model-index\nModels: ${'['.repeat(5000)}\n\u0000\uFFFF\n`);
+    const badYaml = client.open(join(dir, 'model-index.yml'), 'Import: [\n  - {{{\n\t- "', 'yaml');
+    expect((await client.diagnostics(bad)).length).toBeGreaterThan(0);
+    expect(rows(await client.diagnostics(badYaml))).toContain('2:3 yaml/syntax');
+    const hoverBad = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: bad }, position: { line: 2, character: 5000 } });
+    expect(hoverBad).toBeNull();
+    const a = client.open(join(dir, 'docs/a.md'), TREE['docs/a.md']);
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: a }, position: { line: 10, character: 4 } }) as Hover;
+    expect((hover.contents as { value: string }).value).toMatch(/^\*\*In Collection\*\*/);
+    expect(uriOf(join(dir, 'docs/a.md'))).toBe(a);
+  });
+});
