@@ -10,7 +10,7 @@ import { VERSION } from '../version.js';
 import { PRESET_NAMES } from '../config/types.js';
 import { FORMAT_NAMES } from '../format/names.js';
 import { guardStdout, stdoutExitCode, writeStdout } from './stdout-guard.js';
-import { safeText } from '../format/sanitize.js';
+import { safeText, noCommands } from '../format/sanitize.js';
 
 export interface LintCliOptions {
   format: string[];
@@ -141,7 +141,7 @@ function exitForError(e: unknown): 2 | 0 {
   if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2; // help/version exit 0; commander printed the rest
   if (isKnownError(e)) {
     // Messages may quote file names and values from the repository: shown escaped, line by line.
-    const shown = (s: string): string => s.split('\n').map(safeText).join('\n');
+    const shown = (s: string): string => noCommands(s.split('\n').map(safeText).join('\n'));
     process.stderr.write(`milint: ${shown(e.message)}\n${e.hint ? `${shown(e.hint)}\n` : ''}`);
     return 2;
   }

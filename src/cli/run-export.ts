@@ -26,7 +26,8 @@ export function runExport(root: string, opts: { format: 'json' | 'yaml'; rootDir
 }
 
 /** DEL, C1 and bidi controls, which `yaml` leaves raw even in double-quoted scalars. */
-const UNSAFE = /[\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+// Line breaks too: a block scalar's lines could start with `::`; and `##[`, which safeJson escapes.
+const UNSAFE = /[\n\r\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]|##\[/;
 
 /**
  * YAML text of a value in which control and bidi characters from the files are `\u` escapes:

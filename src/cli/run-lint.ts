@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS } from '../resolve/load-file.js';
 import { gitRoot } from '../discover/discover.js';
 import { readStdin, STDIN_BLOCKS } from './read-stdin.js';
 import { writeStdout } from './stdout-guard.js';
-import { safeLine, safeText } from '../format/sanitize.js';
+import { noCommands, safeLine, safeText } from '../format/sanitize.js';
 import { printConfig } from './print-config.js';
 import { progressLine } from './progress.js';
 import type { LintCliOptions } from './main.js';
@@ -94,7 +94,7 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     progress?.clear();
     run = fixed.run;
     // The diff quotes file content: each line shown escaped, as in a code frame.
-    if (opts.fixDryRun && fixed.fixed.length) writeStdout(`${unifiedDiff(fixed.fixed, cwd).split('\n').map(safeLine).join('\n')}\n`);
+    if (opts.fixDryRun && fixed.fixed.length) writeStdout(noCommands(`${unifiedDiff(fixed.fixed, cwd).split('\n').map(safeLine).join('\n')}\n`));
     else {
       const { notWritten } = writeFixes(fixed.fixed, run.within);
       // What remains is what is on disk now: a file left unwritten still has the problems it had.
@@ -150,7 +150,15 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
  * before any work (exit 2); without a key to authenticate cache files, the run goes on without it.
  */
 function cacheUsable(location: string | undefined, cwd: string, root: string): boolean {
-  checkCacheLocation(cacheFilePath(location, cwd), root);
+  try {
+    checkCacheLocation(cacheFilePath(location, cwd), root);
+  } catch (e) {
+    // A location the user gave is a usage error; the default one lies in the repository, which
+    // may hold anything there: the run goes on without the cache, and says so.
+    if (location !== undefined || !(e instanceof Error)) throw e;
+    process.stderr.write(`milint: --cache is off: ${safeText(e.message.replace(/\.$/, ''))}; every file is linted.\n`);
+    return false;
+  }
   const secret = cacheSecret();
   if ('key' in secret) return true;
   process.stderr.write(`milint: --cache is off: no key to check cache files with at ${shownPath(secret.path)} (${safeText(secret.error)}); every file is linted.\n`);

@@ -67,7 +67,7 @@ export function discover(patterns: readonly string[], cwd: string, within?: read
     if (!tinyglobby().isDynamicPattern(pattern)) {
       throw new InputError(`No such file or directory: ${pattern}`, 'Check the path, or quote a glob so that milint expands it.');
     }
-    const gitignored = gitignoreFilter(cwd);
+    const gitignored = gitignoreFilter(cwd, within);
     // Links are not followed: `ln -s / rootlink` must not make `**/*.md` walk the whole disk. A link
     // to a file is still matched (and read, if its target lies inside the project).
     const matches = tinyglobby().globSync(pattern, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] })
@@ -109,11 +109,9 @@ export function gitRoot(dir: string): string | undefined {
 interface Matcher { readonly base: string; readonly ig: Ignore }
 
 /** A .gitignore is read like any file of the repository: regular, bounded, not through a link out of it. */
-const IGNORE_GUARD = { maxBytes: 1 << 20 };
-
-function readIgnore(dir: string): Matcher | undefined {
+function readIgnore(dir: string, within: readonly string[] | undefined): Matcher | undefined {
   try {
-    const text = readGuarded(join(dir, '.gitignore'), IGNORE_GUARD).bytes.toString('utf8');
+    const text = readGuarded(join(dir, '.gitignore'), { maxBytes: 1 << 20, ...(within ? { roots: within } : {}) }).bytes.toString('utf8');
     return { base: dir, ig: ignoreLib()().add(text) };
   } catch {
     return undefined;
@@ -121,7 +119,7 @@ function readIgnore(dir: string): Matcher | undefined {
 }
 
 /** The .gitignore files from the repository root down to `dir` (outer first). */
-function ancestorsIgnores(dir: string): Matcher[] {
+function ancestorsIgnores(dir: string, within: readonly string[] | undefined): Matcher[] {
   const root = gitRoot(dir);
   if (!root) return [];
   const chain: string[] = [];
@@ -130,7 +128,7 @@ function ancestorsIgnores(dir: string): Matcher[] {
     if (d === root || dirname(d) === d) break;
   }
   return chain.filter((d) => relative(root, d).startsWith('..') === false)
-    .map(readIgnore).filter((m): m is Matcher => m !== undefined);
+    .map((d) => readIgnore(d, within)).filter((m): m is Matcher => m !== undefined);
 }
 
 function ignoredBy(matchers: readonly Matcher[], path: string, isDir: boolean): boolean {
@@ -142,13 +140,14 @@ function ignoredBy(matchers: readonly Matcher[], path: string, isDir: boolean): 
 }
 
 /** A predicate for files that the .gitignore files above them ignore (for glob results). */
-function gitignoreFilter(cwd: string): (p: string) => boolean {
+function gitignoreFilter(cwd: string, within: readonly string[] | undefined): (p: string) => boolean {
   const cache = new Map<string, Matcher[]>();
   return (p) => {
     const dir = dirname(p);
     let ms = cache.get(dir);
     if (!ms) {
-      ms = [...ancestorsIgnores(dir), ...(readIgnore(dir) ? [readIgnore(dir)!] : [])];
+      const own = readIgnore(dir, within);
+      ms = [...ancestorsIgnores(dir, within), ...(own ? [own] : [])];
       cache.set(dir, ms);
     }
     return relative(cwd, p).startsWith('..') ? false : ignoredBy(ms, p, false);
@@ -170,7 +169,7 @@ function walk(root: string, within: readonly string[] | undefined): [path: strin
     try { real = realpathSync.native(dir); } catch { return; }
     if (visited.has(real) || (within && !insideAny(within, real))) return;
     visited.add(real);
-    const own = readIgnore(dir);
+    const own = readIgnore(dir, within);
     const ms = own ? [...matchers, own] : matchers;
     let entries: Dirent[];
     try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return; }
@@ -197,6 +196,6 @@ function walk(root: string, within: readonly string[] | undefined): [path: strin
       }
     }
   };
-  rec(root, ancestorsIgnores(root));
+  rec(root, ancestorsIgnores(root, within));
   return out;
 }

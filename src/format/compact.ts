@@ -1,6 +1,6 @@
 import type { Formatter } from './types.js';
 import { repoPath } from './paths.js';
-import { safeText } from './sanitize.js';
+import { noCommands, safeText } from './sanitize.js';
 
 /** One line per problem, `file:line:col: severity message [rule-id]`, for editors' problem matchers. */
 export const compact: Formatter = (results, ctx) => {
@@ -10,5 +10,5 @@ export const compact: Formatter = (results, ctx) => {
       lines.push(`${safeText(repoPath(r.file, ctx.cwd))}:${d.start.line}:${d.start.column}: ${d.severity} ${safeText(d.message)} [${d.ruleId}]`);
     }
   }
-  return lines.length ? `${lines.join('\n')}\n` : '';
+  return lines.length ? noCommands(`${lines.join('\n')}\n`) : '';
 };

@@ -7,7 +7,7 @@ import type { Severity } from '../types.js';
 import type { Formatter } from './types.js';
 import { repoPath } from './paths.js';
 import { stylish } from './stylish.js';
-import { safeText } from './sanitize.js';
+import { noCommands, safeText } from './sanitize.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -16,7 +16,7 @@ const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', 
  * them (the log renders ANSI sequences), after GitHub's own escapes of `%`, CR and LF.
  */
 export function escapeData(s: string): string {
-  return safeText(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+  return noCommands(safeText(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')));
 }
 
 /** Escapes a property value: as data, plus `:` and `,`. */

@@ -4,14 +4,14 @@
  */
 import type { Formatter } from './types.js';
 import { repoPath } from './paths.js';
-import { safeText } from './sanitize.js';
+import { noCommands, safeText } from './sanitize.js';
 
 /**
  * Escapes text for XML, with control characters and bidi marks shown as `safeText` shows them (CI
  * pages print the messages), and dropping the two noncharacters XML 1.0 cannot hold.
  */
 export function xml(s: string): string {
-  return safeText(s)
+  return noCommands(safeText(s))
     .replace(/[\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;').replace(/'/g, '&apos;');

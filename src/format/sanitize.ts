@@ -48,5 +48,14 @@ const JSON_RAW = /[\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
  * print. They can only stand inside strings (JSON's own syntax is ASCII), where `\u` is valid.
  */
 export function safeJson(json: string): string {
-  return json.replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/##\[/g, '#\\u0023[');
+}
+
+/**
+ * Report text that a CI log cannot take for a workflow command: `::` starting a line (GitHub reads
+ * one after leading blanks) and the older `##[` form (read anywhere in a line) are shown escaped.
+ * File names and values can hold either; milint's own lines never start so.
+ */
+export function noCommands(text: string): string {
+  return text.replace(/^([ \t]*)::/gm, '$1\\x3a:').replace(/##\[/g, '#\\x23[');
 }

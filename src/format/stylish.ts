@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { LineIndex } from '../source/line-index.js';
 import type { FormatContext, Formatter } from './types.js';
-import { safeLine, safeText } from './sanitize.js';
+import { noCommands, safeLine, safeText } from './sanitize.js';
 
 /**
  * The default, for people: problems grouped by file, `line:col  severity  message  rule-id`, a
@@ -43,7 +43,7 @@ export const stylish: Formatter = (results, ctx) => {
     out.push(errors ? chalk.red.bold(line) : chalk.yellow.bold(line));
     if (fixable) out.push(chalk.dim(`  ${fixable} ${fixable === 1 ? 'problem is' : 'problems are'} fixable with --fix.`));
   }
-  return `${out.join('\n')}\n`;
+  return noCommands(`${out.join('\n')}\n`);
 };
 
 function time(ctx: FormatContext): string {

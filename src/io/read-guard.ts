@@ -6,6 +6,7 @@
  * opened (not following a link, not blocking) and read, never past the limit.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, sep } from 'node:path';
 import { insideAny } from '../source/paths.js';
 
 /** What may be read: files whose real path lies inside `roots` (absolute real paths; undefined: anywhere), of at most `maxBytes`. */
@@ -115,6 +116,21 @@ function readBounded(path: string, fd: number, size: number, maxBytes: number): 
 /** The real paths of folders (those that exist; others as given), for `ReadGuard.roots`. */
 export function realRoots(dirs: readonly string[]): string[] {
   return dirs.map((d) => { try { return realpathSync.native(d); } catch { return d; } });
+}
+
+/**
+ * Where a path really leads, also when it does not exist: the real path of its nearest existing
+ * folder, with the rest of the path put after it.
+ */
+export function realLocation(path: string): string {
+  let rest = '';
+  for (let p = path; ; ) {
+    try { return realpathSync.native(p) + rest; } catch { /* climb */ }
+    const up = dirname(p);
+    if (up === p) return path;
+    rest = sep + basename(p) + rest;
+    p = up;
+  }
 }
 
 /** Whether `path` (which must exist) lies inside `roots` by its real path. */

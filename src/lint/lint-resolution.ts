@@ -4,6 +4,7 @@
  * rendered, their entries as summaries, and only the project rules look at them again.
  */
 import { statSync } from 'node:fs';
+import { realLocation, realRoots } from '../io/read-guard.js';
 import { basename, dirname, relative } from 'node:path';
 import type { Diagnostic, FileResult, Origin, ParsedBlock, SourceFile, Span } from '../types.js';
 import type { LoadedFile } from '../resolve/load-file.js';
@@ -114,7 +115,8 @@ function runFacts(
   resolution: Resolution, rootDir: string, blocks: ParsedBlock[], confine: readonly string[] | undefined,
   config: EffectiveConfig, index: ModelIndex, scope: RuleScope,
 ): RunFacts {
-  const exists = scope === 'all' && config.rules.get('file/not-found')?.severity !== 'off' ? statFileRefs(index, config, confine) : new Set<string>();
+  const { exists, outside } = scope === 'all' && config.rules.get('file/not-found')?.severity !== 'off'
+    ? statFileRefs(index, config, confine) : { exists: new Set<string>(), outside: new Set<string>() };
   // The root index is the shallowest model-index.* root of the run; an orphan is another root file
   // under its folder (unrelated zoos linted in the same run are not its orphans).
   const rootIndexUnit = resolution.roots
@@ -130,6 +132,7 @@ function runFacts(
       : [],
     ...(rootIndexUnit ? { rootIndex: relative(rootDir, rootIndexUnit.file.path) || basename(rootIndexUnit.file.path) } : {}),
     fileExists: (p) => exists.has(p),
+    leadsOutside: (p) => outside.has(p),
     ...(confine ? { confine } : {}),
     ...(firstFile ? { firstFile } : {}),
     where: (origin: Origin) => {
@@ -157,17 +160,25 @@ function withDirectives(reports: readonly Report[], files: readonly LoadedFile[]
   return out;
 }
 
-/** Stats every README/Image/Config path the index names, so that rules can stay pure. */
-function statFileRefs(index: ModelIndex, config: EffectiveConfig, confine: readonly string[] | undefined): Set<string> {
+/**
+ * Stats every README/Image/Config path the index names, so that rules can stay pure. A path whose
+ * real location is outside the project (a link out of it) is never said to exist: whether a file
+ * outside the project exists is not the repository's business to learn.
+ */
+function statFileRefs(index: ModelIndex, config: EffectiveConfig, confine: readonly string[] | undefined): { exists: Set<string>; outside: Set<string> } {
   const exists = new Set<string>();
+  const outside = new Set<string>();
+  const real = confine ? realRoots(confine) : undefined;
   const options = config.rules.get('file/not-found')?.options as { base?: 'file' | 'root' | 'either' } | undefined;
   for (const e of [...index.models, ...index.collections, ...index.libraries]) {
     for (const ref of fileRefsOf(e, index.rootDir, options?.base)) {
       for (const c of ref.candidates) {
         if (confine !== undefined && !insideAny(confine, c)) continue; // never looked at
+        // A link out of the project (or a path through one): said as outside, found or not.
+        if (real && !insideAny(real, realLocation(c))) { outside.add(c); continue; }
         try { if (statSync(c).isFile()) exists.add(c); } catch { /* missing: the rule reports it */ }
       }
     }
   }
-  return exists;
+  return { exists, outside };
 }

@@ -3,7 +3,9 @@
  * config → discover → (extract, parse, validate, per-file rules: per file, see per-file.ts) →
  * resolve → normalize → project rules → directives → collect.
  */
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { InputError } from '../errors.js';
 import { discover } from '../discover/discover.js';
 import { formatOf } from '../extract/extract.js';
 import { DEFAULT_LIMITS, guardOf, loadSource, type Limits, type LoadedFile, type ParseMode } from '../resolve/load-file.js';
@@ -189,6 +191,7 @@ function prepare(options: LintOptions): Prepared {
   const config = options.effectiveConfig ?? loadEffectiveConfig(options);
   const configDir = config.file ? dirname(config.file) : cwd;
   const ignored = ignoreMatcher(config, configDir);
+  checkNamedPlaces(options, cwd);
   const confine = projectRoots(options, config, cwd);
   checkRootDir(config, cwd, confine);
   const within = confine ? readRoots(confine, options.patterns, cwd) : undefined;
@@ -228,6 +231,7 @@ function lintPrepared(prep: Prepared, stubs?: ReadonlyMap<string, LoadedFile>, b
 export function lintText(text: string, filename: string, options: Omit<LintOptions, 'patterns'> = {}): LintRun {
   const cwd = resolve(options.cwd ?? process.cwd());
   const config = options.effectiveConfig ?? loadEffectiveConfig(options);
+  checkNamedPlaces(options, cwd);
   const path = resolve(cwd, filename);
   const loaded = loadSource(sourceFromText(path, text), formatOf(path) ?? 'markdown', [], options.parseMode, limitsOf(options));
   const confine = projectRoots({ ...options, patterns: [filename] }, config, cwd);
@@ -239,6 +243,18 @@ export function lintText(text: string, filename: string, options: Omit<LintOptio
   });
   const rootDir = indexRootDir(options, config, cwd, resolution);
   return { ...lintResolution(resolution, rootDir, new Set([path]), config, confine), ...(within ? { within } : {}) };
+}
+
+/** A root folder or root index named by the caller must exist: a run must not quietly ignore it. */
+function checkNamedPlaces(options: LintOptions, cwd: string): void {
+  if (options.rootDir !== undefined) {
+    const dir = resolve(cwd, options.rootDir);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`The root folder ${options.rootDir} is not a folder.`, 'Give the project\'s root folder (rootDir), or leave it out.');
+  }
+  if (options.index !== undefined && options.index !== 'auto') {
+    const file = resolve(cwd, options.index);
+    if (!existsSync(file) || !statSync(file).isFile()) throw new InputError(`The root index ${options.index} is not a file.`, 'Name the root model-index file, or use auto.');
+  }
 }
 
 function limitsOf(options: LintOptions, within?: readonly string[]): Limits {

@@ -7,6 +7,7 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve as resolvePath } from 'node:path';
 import { insideAny } from '../source/paths.js';
+import { realLocation } from '../io/read-guard.js';
 import type * as Tinyglobby from 'tinyglobby';
 import { lazy } from '../lazy.js';
 import type { Origin } from '../types.js';
@@ -164,14 +165,18 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
     // A missing index or entry file may hold collections: rules that look for one stay quiet.
     const mayDefine = !['metadata', 'results', 'result'].includes(ref.role);
     const globbing = isGlob(target) && GLOB_ROLES.has(ref.role);
-    if (globbing && confine !== undefined && !insideAny(confine, resolvePath(dir, target.slice(0, target.search(/[*?]/))))) {
-      // The glob's fixed part already leads outside: refused before any folder is listed.
+    const fixedPart = globbing ? resolvePath(dir, target.slice(0, target.search(/[*?]/))) : '';
+    if (globbing && ((confine !== undefined && !insideAny(confine, fixedPart)) || (limits.within && !insideAny(limits.within, realLocation(fixedPart))))) {
+      // The glob's fixed part already leads outside (as written, or through a link): refused before
+      // any folder is listed.
       reports.push(reportAt('import/outside-root', 'outside', { field, target }, at));
       setTargets(unit, ref.path, found);
       return;
     }
     if (globbing) {
-      paths = tinyglobby().globSync(target, { cwd: dir, absolute: true, onlyFiles: true, expandDirectories: false })
+      // Links to folders are not followed: `Import: ['**/*.md']` beside `ln -s / rootlink` must not
+      // list the disk (a link to a file is matched, and the read guard judges it).
+      paths = tinyglobby().globSync(target, { cwd: dir, absolute: true, onlyFiles: true, expandDirectories: false, followSymbolicLinks: false })
         .map((p) => resolvePath(p)).sort();
       if (paths.length === 0) reports.push(reportAt('import/no-match', 'noMatch', { field, target }, at));
     } else {
