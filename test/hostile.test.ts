@@ -137,7 +137,7 @@ describe('a rule that crashes', () => {
     const { rules } = { rules: [boom] };
     const config = resolveConfig();
     (config.rules as Map<string, { severity: string; options: unknown }>).set('url/boom', { severity: 'error', options: {} });
-    const facts = { blocks: [run.index.models[0]!.origin.block], orphans: [], fileExists: () => false, where: () => '' };
+    const facts = { blocks: [run.index.models[0]!.origin.block], orphans: [], fileExists: () => false, leadsOutside: () => false, where: () => '' };
     const reports = runRules([boom, ...rules.slice(1)], run.index, facts, config);
     expect(reports.map((r) => [r.ruleId, r.data.rule, r.data.error])).toEqual([['file/internal-error', 'url/boom', 'cannot read properties of undefined']]);
     const results = [{ file: 'x', diagnostics: [{ ruleId: 'file/internal-error', severity: 'error' }] }] as unknown as Parameters<typeof exitCodeFor>[0];

@@ -54,6 +54,7 @@ class Context implements RuleContext<string, unknown> {
   }
 
   fileExists(absPath: string): boolean { return this.facts.fileExists(absPath); }
+  leadsOutside(absPath: string): boolean { return this.facts.leadsOutside(absPath); }
   where(origin: Origin): string { return this.facts.where(origin); }
 
   report(r: RuleReport<string>): void {

@@ -53,7 +53,7 @@ export interface RunFacts {
   /** Whether a file exists; answered from facts gathered before the rules run (no IO here). */
   fileExists(absPath: string): boolean;
   /** Whether a file a reference names lies, by its real path, outside the project roots (a link out of it). */
-  leadsOutside?(absPath: string): boolean;
+  leadsOutside(absPath: string): boolean;
   /** The project roots references may not leave (undefined: not confined). */
   readonly confine?: readonly string[];
   /** The first file of the run (where a crashing rule is reported). */

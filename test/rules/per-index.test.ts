@@ -34,7 +34,7 @@ describe('perIndex', () => {
     list(run.index);
     list(run.index);
     expect(computed).toBe(1);
-    runRules([], run.index, { blocks: [], orphans: [], fileExists: () => false, where: () => '' }, resolveConfig());
+    runRules([], run.index, { blocks: [], orphans: [], fileExists: () => false, leadsOutside: () => false, where: () => '' }, resolveConfig());
     list(run.index);
     expect(computed).toBe(2);
   });

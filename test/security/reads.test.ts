@@ -183,3 +183,61 @@ describe('a file that changes during a run affects its own findings only', () =>
     }
   });
 });
+
+describe('found by review: what a link or a name could still do', () => {
+  it('an Import glob lists nothing through a link out: neither `**` beside a link to / nor a glob that starts in one', () => {
+    const { dir, outside } = project({ 'model-index.yml': 'Import: ["**/*.md"]\n', 'docs/a.md': PAGE('a') });
+    symlinkSync('/', join(dir, 'rootlink'));
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'milint.js'), '-f', 'compact', 'model-index.yml'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+    expect([r.status, r.stdout]).toEqual([0, '']);
+    writeFileSync(join(dir, 'model-index.yml'), 'Import: ["od/*.md"]\n');
+    symlinkSync(join(outside, 'deep'), join(dir, 'od'));
+    expect(rowsOf(milint(['-f', 'compact', 'model-index.yml'], dir).stdout)).toEqual([
+      'model-index.yml:1:10: error Import[0] names "od/*.md", which is outside the project root; it was not read (use --allow-outside-root to follow it). [import/outside-root]',
+    ]);
+  });
+
+  it('whether a file outside exists cannot be learnt through a README, Config or Image path that crosses a link', () => {
+    const { dir } = project({ 'model-index.yml': 'Models:\n- Name: a\n  Config: rl/outside/secret.yml\n- Name: b\n  Config: rl/outside/missing.yml\n' });
+    symlinkSync(join(dir, '..'), join(dir, 'rl'));
+    expect(rowsOf(milint(['-f', 'compact', '.'], dir).stdout)).toEqual([
+      'model-index.yml:3:11: error Config names "rl/outside/secret.yml", which is outside the project root; it was not checked (use --allow-outside-root). [file/not-found]',
+      'model-index.yml:5:11: error Config names "rl/outside/missing.yml", which is outside the project root; it was not checked (use --allow-outside-root). [file/not-found]',
+    ]);
+  });
+
+  it('a .gitignore that is a link out of the project is not read', () => {
+    const { dir, outside } = project({ 'p.md': PAGE('p', '  Results: []\n') });
+    writeFileSync(join(outside, 'gi'), 'p.md\n');
+    symlinkSync(join(outside, 'gi'), join(dir, '.gitignore'));
+    expect(rowsOf(milint(['-f', 'compact', '.'], dir).stdout)).toEqual(['p.md:8:3: warning Results is empty; remove it or fill it in. [schema/empty-value]']);
+  });
+
+  it('no file name, value or config key can start a workflow command line (`::` at a line start, `##[`)', () => {
+    const { dir } = project({ '::error title=FORGED::pwned.md': PAGE('##[error]X', '  Results: []\n') });
+    for (const f of ['stylish', 'compact', 'junit', 'github']) {
+      const out = milint(['-f', f, '.'], dir).stdout;
+      expect(out, f).not.toMatch(/^\s*::error title=FORGED/m);
+      expect(out, f).not.toContain('##[');
+    }
+    writeFileSync(join(dir, '.milintrc.yml'), 'rules:\n  "x\\n::error::FORGED": off\n');
+    const r = milint(['.'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/^\s*::error::FORGED/m);
+  });
+
+  it('a default cache location the repository made a link: a note, no cache, the report as usual', () => {
+    const { dir } = project({ 'p.md': PAGE('p', '  Results: []\n'), 'node_modules/.cache/milint/.keep': '' });
+    symlinkSync('/etc/hostname', join(dir, 'node_modules', '.cache', 'milint', 'lint-cache.tsv'));
+    const r = milint(['--cache', '-f', 'compact', '.'], dir);
+    expect(r.code).toBe(0);
+    expect(rowsOf(r.stdout)).toEqual(['p.md:8:3: warning Results is empty; remove it or fill it in. [schema/empty-value]']);
+    expect(r.stderr).toMatch(/^milint: --cache is off: .*symbolic link.*; every file is linted\.\n$/);
+  });
+
+  it('a --root-dir or --index that names nothing is a usage error, not ignored', () => {
+    const { dir } = project({ 'p.md': PAGE('p') });
+    expect(milint(['--index', 'nonexistent.yml', 'p.md'], dir)).toMatchObject({ code: 2, stderr: 'milint: The root index nonexistent.yml is not a file.\nName the root model-index file, or use auto.\n' });
+    expect(milint(['--root-dir', 'nowhere', '.'], dir)).toMatchObject({ code: 2, stderr: 'milint: The root folder nowhere is not a folder.\nGive the project\'s root folder (rootDir), or leave it out.\n' });
+  });
+});

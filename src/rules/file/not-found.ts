@@ -19,7 +19,7 @@ export const fileNotFound = defineRule({
     for (const entry of entries) {
       for (const ref of fileRefsOf(entry, ctx.index.rootDir, ctx.options.base)) {
         if (ref.candidates.some((c) => ctx.fileExists(c))) continue;
-        if (ctx.confine !== undefined && ref.candidates.every((c) => !insideAny(ctx.confine!, c) || ctx.leadsOutside?.(c))) {
+        if (ctx.confine !== undefined && ref.candidates.every((c) => !insideAny(ctx.confine!, c) || ctx.leadsOutside(c))) {
           ctx.report({ at: ref.at.origin, messageId: 'outside', data: { field: ref.field, path: ref.path } });
           continue;
         }
