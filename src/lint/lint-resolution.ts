@@ -22,6 +22,7 @@ import { collect } from './collect.js';
 import { applyDirectives } from './directives.js';
 import type { Report } from './report.js';
 import { isStubEntry } from './entry-store.js';
+import { indexGroups } from './index-groups.js';
 
 export interface LintRun {
   readonly results: FileResult[];
@@ -98,7 +99,8 @@ export function lintResolution(
   };
   const facts = runFacts(resolution, rootDir, [...blocks.values()], confine, config, index, scope);
   reports.push(...runRules(fileRules, local, facts, config));
-  if (scope === 'all') reports.push(...runRules(projectRules, index, facts, config));
+  // Cross-file rules compare entries within one index: one per root (see index-groups.ts).
+  if (scope === 'all') for (const group of indexGroups(resolution, index)) reports.push(...runRules(projectRules, group, facts, config));
   const sources = [...resolution.files.values()].filter((f) => used.has(f.path) || reported.has(f.path));
   const filtered = withDirectives(reports, sources.filter((f) => !f.summary));
   const results = collect(filtered, sources.map((f) => f.source), config, rendered);

@@ -222,12 +222,17 @@ export function lintText(text: string, filename: string, options: Omit<LintOptio
   const path = resolve(cwd, filename);
   const loaded = loadSource(sourceFromText(path, text), formatOf(path) ?? 'markdown', [], options.parseMode, limitsOf(options));
   const confine = projectRoots({ ...options, patterns: [filename] }, config, cwd);
-  const resolution = resolveGraph([path], {
+  // With `index`, the text is linted inside that index, as the file in place would be.
+  const root = options.index ? rootIndexFor(options.index, cwd, projectRoot({ ...options, patterns: [filename] }, config, cwd) ?? cwd) : undefined;
+  const resolution = resolveGraph(root && root !== path ? [root, path] : [path], {
     preloaded: new Map([...preload(options.overlay, options), [path, loaded]]), mode: options.parseMode,
     ...(options.limits ? { limits: options.limits } : {}), ...(confine ? { confine } : {}),
   });
   const rootDir = indexRootDir(options, config, cwd, resolution);
-  return lintResolution(resolution, rootDir, new Set([path]), config, confine);
+  const run = lintResolution(resolution, rootDir, new Set([path]), config, confine);
+  if (!root) return run;
+  const wanted = reachedFrom(resolution, [path]);
+  return { ...run, results: run.results.filter((r) => wanted.has(r.file)) };
 }
 
 function limitsOf(options: LintOptions): Limits {

@@ -44,7 +44,8 @@ export function normalize(res: Resolution, rootDir: string, stub?: (unit: Unit) 
     });
   };
   for (const root of res.roots) visit(root);
-  return { models, collections, libraries, complete: res.complete, rootDir };
+  const broken = res.units.filter((u) => u.block.broken).map((u) => u.block.parsed.block.text);
+  return { models, collections, libraries, complete: res.complete, broken, rootDir };
 }
 
 /** Builds entries for the data of one unit, following its Metadata and Results references. */

@@ -12,7 +12,12 @@ export const collectionExists = defineRule({
     suggest: (d) => `In Collection names ${q(d.name)}, but no collection of that name is defined; did you mean ${q(d.suggestion)}?`,
   },
   check(ctx) {
-    if (!ctx.index.complete) return;
+    // A broken block may define the collection: only the names that occur in one's text are let be.
+    // A missing import defines nothing, so the collection is undefined in the index as published.
+    const texts = ctx.index.broken ?? (ctx.index.complete ? [] : undefined);
+    if (!texts) return;
+    // Another model's `In Collection` line defines nothing.
+    const broken = texts.map((t) => t.replace(/^.*In Collection\s*:.*$/gm, ''));
     const names = new Set<string>();
     for (const c of ctx.index.collections) {
       const name = c.name?.value;
@@ -23,6 +28,7 @@ export const collectionExists = defineRule({
       if (typeof value !== 'string' || names.has(value.trim())) continue;
       const ref = m.fields.get('In Collection')!;
       const wanted = value.trim();
+      if (broken.some((text) => text.includes(wanted))) continue;
       const sameCase = [...names].find((n) => n.toLowerCase() === wanted.toLowerCase());
       const suggestion = sameCase ?? closest(wanted, [...names]);
       if (!suggestion) { ctx.report({ at: ref.origin, messageId: 'unknown', data: { name: value } }); continue; }
