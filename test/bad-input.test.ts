@@ -100,9 +100,9 @@ describe('bad input', () => {
     expect(r.rows).toEqual(['model-index.yml:3:21 metadata/number', OTHER_ROW]);
   });
 
-  it('keys such as __proto__ are plain unknown keys', () => {
+  it('keys such as __proto__ are plain unknown keys (no typo of a known key: not reported by default)', () => {
     const r = check({ 'model-index.yml': 'Models:\n- Name: a\n  __proto__: {polluted: true}\n' });
-    expect(r.rows).toEqual(['model-index.yml:3:3 schema/unknown-key', OTHER_ROW]);
+    expect(r.rows).toEqual([OTHER_ROW]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

@@ -23,6 +23,7 @@ import { applyDirectives } from './directives.js';
 import type { Report } from './report.js';
 import { isStubEntry } from './entry-store.js';
 import { indexGroups } from './index-groups.js';
+import { onePerMistake } from './one-per-mistake.js';
 
 export interface LintRun {
   readonly results: FileResult[];
@@ -102,7 +103,7 @@ export function lintResolution(
   // Cross-file rules compare entries within one index: one per root (see index-groups.ts).
   if (scope === 'all') for (const group of indexGroups(resolution, index)) reports.push(...runRules(projectRules, group, facts, config));
   const sources = [...resolution.files.values()].filter((f) => used.has(f.path) || reported.has(f.path));
-  const filtered = withDirectives(reports, sources.filter((f) => !f.summary));
+  const filtered = onePerMistake(withDirectives(reports, sources.filter((f) => !f.summary)), config);
   const results = collect(filtered, sources.map((f) => f.source), config, rendered);
   return { results, index, resolution, config };
 }
