@@ -66,3 +66,20 @@ describe('collection/duplicate', () => {
     ]);
   });
 });
+
+describe('a metafile commented out on purpose', () => {
+  it('holds no model-index data: neither an orphan nor an empty file', async () => {
+    const { tmpTree } = await import('./helpers/tmp.js');
+    const { lintFiles } = await import('../src/lint/lint.js');
+    const dir = tmpTree({
+      'model-index.yml': 'Import:\n- configs/a/metafile.yml\n',
+      'configs/a/metafile.yml': 'Models:\n- Name: a\n  Config: configs/a/a.py\n',
+      'configs/a/a.py': '',
+      'configs/b/metafile.yml': '# Models:\n  # - Name: b\n  #   Config: configs/b/b.py\n',
+      'configs/c/metafile.yml': 'Models:\n- Name: c\n',
+    });
+    const run = lintFiles({ patterns: ['.'], cwd: dir, preset: 'openmmlab', config: false });
+    expect(run.results.flatMap((r) => r.diagnostics.map((d) => `${r.file.slice(dir.length + 1)}:${d.start.line} ${d.ruleId}`)))
+      .toEqual(['configs/c/metafile.yml:1 import/orphan', 'configs/c/metafile.yml:2 model/required-fields']);
+  });
+});
