@@ -83,3 +83,10 @@ describe('a metafile commented out on purpose', () => {
       .toEqual(['configs/c/metafile.yml:1 import/orphan', 'configs/c/metafile.yml:2 model/required-fields']);
   });
 });
+
+describe('front matter as the Hub reads it', () => {
+  it('after leading blank lines: read, and a placeholder in it reported', () => {
+    const card = '\n\n---\nmodel-index:\n- name: m\n  results:\n  - task: {type: text-classification}\n    dataset: {type: emotion, name: emotion}\n    metrics:\n    - {type: accuracy, value: WIP}\n---\n# m\n';
+    expect(rows(card, 'README.md', 'huggingface').map((r) => r.split(':')[0])).toEqual(['10 results/metric-value']);
+  });
+});
