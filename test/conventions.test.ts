@@ -90,3 +90,15 @@ describe('front matter as the Hub reads it', () => {
     expect(rows(card, 'README.md', 'huggingface').map((r) => r.split(':')[0])).toEqual(['10 results/metric-value']);
   });
 });
+
+describe('collection/exists did-you-mean', () => {
+  it('prefers a name defined on the same page', async () => {
+    const { tmpTree } = await import('./helpers/tmp.js');
+    const { lintFiles } = await import('../src/lint/lint.js');
+    const page = (collection: string, used: string) => `# p\n\n<!--\nType: model-index\nCollections:\n- Name: ${collection}\nModels:\n- Name: m_${collection}\n  In Collection: ${used}\n-->\n`;
+    const dir = tmpTree({ 'model-index.yml': 'Import:\n- a.md\n- b.md\n', 'a.md': page('RKD', 'RKD'), 'b.md': page('PKDD', 'PKD') });
+    const run = lintFiles({ patterns: ['.'], cwd: dir, config: false });
+    expect(run.results.flatMap((r) => r.diagnostics.map((d) => d.message)))
+      .toEqual(['In Collection names "PKD", but no collection of that name is defined; did you mean "PKDD"?']);
+  });
+});

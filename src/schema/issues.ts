@@ -61,7 +61,11 @@ function flatten(issue: Issue, prefix: Path, out: Report[], block: ParsedBlock, 
     return;
   }
   if (value === undefined || (value === null && path.length === 0 && base.length === 0)) {
-    out.push(reportAt('schema/invalid-type', 'empty', { expected }, at));
+    // `model-index:` written with no value: the key has none; the file is not empty.
+    const key = block.dataPath[block.dataPath.length - 1];
+    out.push(key !== undefined && value === null
+      ? reportAt('schema/invalid-type', 'emptyKey', { key: String(key), expected }, at)
+      : reportAt('schema/invalid-type', 'empty', { expected }, at));
     return;
   }
   const received = describe(value);

@@ -19,9 +19,14 @@ export const collectionExists = defineRule({
     // Another model's `In Collection` line defines nothing.
     const broken = texts.map((t) => t.replace(/^.*In Collection\s*:.*$/gm, ''));
     const names = new Set<string>();
+    // The collections of each file: a did-you-mean prefers a name defined on the model's own page.
+    const byFile = new Map<string, string[]>();
     for (const c of ctx.index.collections) {
       const name = c.name?.value;
-      if (typeof name === 'string') names.add(name.trim());
+      if (typeof name !== 'string') continue;
+      names.add(name.trim());
+      const file = c.origin.block.block.file.path;
+      byFile.set(file, [...(byFile.get(file) ?? []), name.trim()]);
     }
     for (const m of ctx.index.models) {
       const value = m.fields.peek('In Collection');
@@ -30,7 +35,8 @@ export const collectionExists = defineRule({
       const wanted = value.trim();
       if (broken.some((text) => text.includes(wanted))) continue;
       const sameCase = [...names].find((n) => n.toLowerCase() === wanted.toLowerCase());
-      const suggestion = sameCase ?? closest(wanted, [...names]);
+      const local = byFile.get(ref.origin.block.block.file.path) ?? [];
+      const suggestion = sameCase ?? closest(wanted, local) ?? closest(wanted, [...names]);
       if (!suggestion) { ctx.report({ at: ref.origin, messageId: 'unknown', data: { name: value } }); continue; }
       const edit = ctx.fixer.replaceString(ref.origin, suggestion);
       ctx.report(sameCase
