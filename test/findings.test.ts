@@ -22,6 +22,7 @@ describe.skipIf(!dir)('findings on the real corpora (skipped: no ../shared/corpu
       const score = scoreFindings(exp, messages());
       expect(score.missing).toEqual([]);
       expect(score.noise.length, score.noise.join('\n')).toBeLessThanOrEqual(exp.maxNoise);
+      expect(score.noise.length).toBeLessThan(0.05 * score.total);
     });
   }
 });
