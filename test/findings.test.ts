@@ -6,7 +6,7 @@
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPORA, corpusDir, readExpectation, scoreFindings } from '../scripts/findings-check.js';
-import { lintFiles } from '../src/lint/lint.js';
+import { lintFiles, lintFilesAsync } from '../src/lint/lint.js';
 
 const dir = corpusDir();
 
@@ -23,6 +23,15 @@ describe.skipIf(!dir)('findings on the real corpora (skipped: no ../shared/corpu
       expect(score.missing).toEqual([]);
       expect(score.noise.length, score.noise.join('\n')).toBeLessThanOrEqual(exp.maxNoise);
       expect(score.noise.length).toBeLessThan(0.05 * score.total);
+    });
+
+    it(`${corpus}: files linted on their own (and from summaries) give the same messages`, async () => {
+      const perFile: string[] = [];
+      for (const root of exp.roots) {
+        const run = await lintFilesAsync({ patterns: ['.'], cwd: join(dir!, corpus, root), preset: exp.preset, config: false, concurrency: 'off' });
+        perFile.push(...run.results.flatMap((r) => r.diagnostics.map((d) => `${relative(join(dir!, corpus), r.file)}:${d.start.line} ${d.ruleId}`)));
+      }
+      expect(perFile).toEqual(messages());
     });
   }
 });

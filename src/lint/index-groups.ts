@@ -14,13 +14,19 @@ import type { Entry, ModelIndex } from '../model/types.js';
  * more index. Each index lists the text of the broken blocks it reaches (see `ModelIndex.broken`).
  */
 export function indexGroups(resolution: Resolution, index: ModelIndex): ModelIndex[] {
-  const rootFiles = [...new Set(resolution.roots.map((u) => u.file.path))];
-  if (rootFiles.length <= 1) return [index];
+  const rootUnits = new Map<string, Unit[]>();
+  for (const u of resolution.roots) {
+    const list = rootUnits.get(u.file.path);
+    if (list) list.push(u);
+    else rootUnits.set(u.file.path, [u]);
+  }
+  if (rootUnits.size <= 1) return [index];
+  const rootFiles = [...rootUnits.keys()];
   const groupsOf = new Map<string, number[]>();
   const broken: string[][] = rootFiles.map(() => []);
   rootFiles.forEach((root, g) => {
     const seen = new Set<string>();
-    const stack: Unit[] = resolution.roots.filter((u) => u.file.path === root);
+    const stack: Unit[] = [...rootUnits.get(root)!];
     while (stack.length > 0) {
       const unit = stack.pop()!;
       if (seen.has(unit.key)) continue;
