@@ -59,6 +59,10 @@ export type RuleScope = 'file' | 'all';
 
 const fileRules = rules.filter((r) => r.meta.scope !== 'project');
 const projectRules = rules.filter((r) => r.meta.scope === 'project');
+/** Project rules that read the run's facts, not an index's entries (`import/orphan`): run once. */
+const RUN_ONCE = new Set(['import/orphan']);
+const perIndexRules = projectRules.filter((r) => !RUN_ONCE.has(r.meta.id));
+const onceRules = projectRules.filter((r) => RUN_ONCE.has(r.meta.id));
 
 /** Runs validation, rules, directives and collection over a resolved graph. */
 export function lintResolution(
@@ -101,7 +105,10 @@ export function lintResolution(
   const facts = runFacts(resolution, rootDir, [...blocks.values()], confine, config, index, scope);
   reports.push(...runRules(fileRules, local, facts, config));
   // Cross-file rules compare entries within one index: one per root (see index-groups.ts).
-  if (scope === 'all') for (const group of indexGroups(resolution, index)) reports.push(...runRules(projectRules, group, facts, config));
+  if (scope === 'all') {
+    reports.push(...runRules(onceRules, index, facts, config));
+    for (const group of indexGroups(resolution, index)) reports.push(...runRules(perIndexRules, group, facts, config));
+  }
   const sources = [...resolution.files.values()].filter((f) => used.has(f.path) || reported.has(f.path));
   const filtered = onePerMistake(withDirectives(reports, sources.filter((f) => !f.summary)), config);
   const results = collect(filtered, sources.map((f) => f.source), config, rendered);
