@@ -6,6 +6,7 @@
  */
 import type { Resolution, Unit } from '../resolve/resolve.js';
 import type { Entry, ModelIndex } from '../model/types.js';
+import { missingImports } from '../model/normalize.js';
 
 /**
  * The indexes of a run: `index` itself when every entry belongs to one root (the common case, at
@@ -51,12 +52,16 @@ export function indexGroups(resolution: Resolution, index: ModelIndex): ModelInd
   sort(models, index.models);
   sort(collections, index.collections);
   sort(libraries, index.libraries);
+  const missing: string[][] = rootFiles.map(() => []);
+  for (const r of resolution.reports) {
+    for (const target of missingImports([r])) for (const g of groupsOf.get(r.file.path) ?? []) missing[g]!.push(target);
+  }
   const out: ModelIndex[] = [];
   for (let g = 0; g <= rest; g++) {
     if (models[g]!.length + collections[g]!.length + libraries[g]!.length === 0) continue;
     out.push({
       ...index, models: models[g]!, collections: collections[g]!, libraries: libraries[g]!,
-      ...(g < rest ? { broken: broken[g]! } : {}),
+      ...(g < rest ? { broken: broken[g]!, missing: missing[g]! } : {}),
     });
   }
   return out;

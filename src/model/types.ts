@@ -65,6 +65,8 @@ export interface ModelIndex {
    * one may be defined there, so rules that report a missing name stay quiet about it alone.
    */
   readonly broken?: readonly string[];
+  /** Files this index imports that do not exist (`Import:` targets and the like): named in messages. */
+  readonly missing?: readonly string[];
   /** Project root: root-relative paths (README, Config, Image) resolve against it. */
   readonly rootDir: string;
 }

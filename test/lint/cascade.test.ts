@@ -23,5 +23,8 @@ describe('collection/exists beside a broken block', () => {
     const full = rows(lintFiles({ patterns: ['.'], cwd: dir }), dir);
     expect(full.filter((r) => !r.includes('yaml/'))).toEqual(['docs/a.md:7 collection/exists', 'model-index.yml:3 import/not-found']);
     expect(rows(await lintFilesAsync({ patterns: ['.'], cwd: dir, concurrency: 'off' }), dir)).toEqual(full);
+    // The message names the missing import that might have held the collection.
+    const message = lintFiles({ patterns: ['.'], cwd: dir }).results.flatMap((r) => r.diagnostics).find((d) => d.ruleId === 'collection/exists')!.message;
+    expect(message).toBe('In Collection names "Undefined", but no collection of that name is defined (the index imports "gone.yml", which does not exist).');
   });
 });

@@ -8,6 +8,7 @@ export const collectionExists = defineRule({
   },
   messages: {
     unknown: (d) => `In Collection names ${q(d.name)}, but no collection of that name is defined.`,
+    unknownMissing: (d) => `In Collection names ${q(d.name)}, but no collection of that name is defined (the index imports ${q(d.missing)}, which does not exist).`,
     caseMismatch: (d) => `In Collection names ${q(d.name)}, but the collection is named ${q(d.suggestion)} (names are case-sensitive).`,
     suggest: (d) => `In Collection names ${q(d.name)}, but no collection of that name is defined; did you mean ${q(d.suggestion)}?`,
   },
@@ -37,7 +38,13 @@ export const collectionExists = defineRule({
       const sameCase = [...names].find((n) => n.toLowerCase() === wanted.toLowerCase());
       const local = byFile.get(ref.origin.block.block.file.path) ?? [];
       const suggestion = sameCase ?? closest(wanted, local) ?? closest(wanted, [...names]);
-      if (!suggestion) { ctx.report({ at: ref.origin, messageId: 'unknown', data: { name: value } }); continue; }
+      if (!suggestion) {
+        const missing = ctx.index.missing?.[0];
+        ctx.report(missing === undefined
+          ? { at: ref.origin, messageId: 'unknown', data: { name: value } }
+          : { at: ref.origin, messageId: 'unknownMissing', data: { name: value, missing } });
+        continue;
+      }
       const edit = ctx.fixer.replaceString(ref.origin, suggestion);
       ctx.report(sameCase
         // Only the case differs: the defined name is the one obviously right answer.
