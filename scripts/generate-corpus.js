@@ -1,11 +1,13 @@
 // Deterministic timm-style model zoos for tests and benchmarks.
 //
-//   node scripts/generate-corpus.js --pages 1000 --out /tmp/zoo [--inject] [--seed 1]
+//   node scripts/generate-corpus.js --pages 1000 --out /tmp/zoo [--inject [--injected N] [--broken]] [--seed 1]
 //
 // A zoo is a root model-index.yml that imports docs/models/*.md; each page is a timm-style model
 // page (prose, code fences, an example comment inside a fence) ending in a model-index comment
 // with one collection and four models. With `inject`, the first pages each carry one kind of
 // mistake, and `expected` lists the diagnostics (file, line, rule) that milint must report.
+// `injected` spreads the kinds over that many pages, in turn; `broken` adds a page whose block is
+// not valid YAML and an Import of a file that does not exist: neither may hide another mistake.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -84,7 +86,8 @@ const INJECTIONS = [
 /** Page-level injections: they need the page, not one model. */
 const PAGE_INJECTIONS = [
   ['duplicate model name', (models) => { models[3].name = models[0].name; models[3].id = models[0].name; models[3].rulesAt.name = ['model/duplicate-name']; }],
-  ["neighbour's checkpoint", (models) => { models[2].weights = models[1].weights; models[2].rulesAt.weights = ['weights/name-mismatch', 'weights/shared']; }],
+  // Reported once, by name-mismatch (weights/shared says no more about the same line).
+  ["neighbour's checkpoint", (models) => { models[2].weights = models[1].weights; models[2].rulesAt.weights = ['weights/name-mismatch']; }],
 ];
 
 function makeModel(rand, family, j) {
@@ -104,21 +107,23 @@ function makeModel(rand, family, j) {
 }
 
 /**
- * @param {{ pages: number, seed?: number, inject?: boolean }} options
+ * @param {{ pages: number, seed?: number, inject?: boolean, injected?: number, broken?: boolean }} options
  * @returns {{ files: Record<string, string>, expected: { file: string, line: number, ruleId: string }[], models: number }}
  */
-export function generateCorpus({ pages, seed = 1, inject = false }) {
+export function generateCorpus({ pages, seed = 1, inject = false, injected, broken = false }) {
   const rand = prng(seed);
-  const files = { 'model-index.yml': 'Import:\n- ./docs/models/*.md\nLibrary:\n  Name: Generated Zoo\n  Repository: https://github.com/example/generated-zoo\n' };
+  const files = { 'model-index.yml': `Import:\n- ./docs/models/*.md\n${broken ? '- ./docs/extra/missing.yml\n' : ''}Library:\n  Name: Generated Zoo\n  Repository: https://github.com/example/generated-zoo\n` };
   const expected = [];
   const kinds = inject ? INJECTIONS.length + PAGE_INJECTIONS.length : 0;
+  const count = inject ? injected ?? kinds : 0;
   for (let i = 0; i < pages; i++) {
     const family = `family${String(i).padStart(5, '0')}`;
     const file = `docs/models/${family}.md`;
     const models = [0, 1, 2, 3].map((j) => makeModel(rand, family, j));
-    if (i < kinds) {
-      if (i < INJECTIONS.length) INJECTIONS[i][1](models[1]);
-      else PAGE_INJECTIONS[i - INJECTIONS.length][1](models);
+    if (i < count) {
+      const k = i % kinds;
+      if (k < INJECTIONS.length) INJECTIONS[k][1](models[1]);
+      else PAGE_INJECTIONS[k - INJECTIONS.length][1](models);
     }
     const head = [
       `# ${family}`, '', `**${family}** is a generated image classification family for milint's tests.`, '',
@@ -137,6 +142,12 @@ export function generateCorpus({ pages, seed = 1, inject = false }) {
     }
     lines.push('-->', '');
     files[file] = lines.join('\n');
+  }
+  if (broken) {
+    // A page whose block is cut short by a tab indent: a YAML syntax error.
+    files['docs/models/broken.md'] = '# broken\n\n<!--\nType: model-index\nModels:\n- Name: broken_m0\n\tIn Collection: broken\n-->\n';
+    expected.push({ file: 'docs/models/broken.md', line: 7, ruleId: 'yaml/syntax' });
+    expected.push({ file: 'model-index.yml', line: 3, ruleId: 'import/not-found' });
   }
   if (inject) {
     files['configs/unused/metafile.yml'] = 'Collections:\n- Name: never_imported\n';
@@ -158,8 +169,12 @@ export function writeCorpus(dir, corpus) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const arg = (name, def) => { const i = process.argv.indexOf(`--${name}`); return i === -1 ? def : process.argv[i + 1]; };
   const out = arg('out');
-  if (!out) { console.error('usage: node scripts/generate-corpus.js --pages N --out DIR [--inject] [--seed S]'); process.exit(2); }
-  const corpus = generateCorpus({ pages: Number(arg('pages', '100')), seed: Number(arg('seed', '1')), inject: process.argv.includes('--inject') });
+  if (!out) { console.error('usage: node scripts/generate-corpus.js --pages N --out DIR [--inject [--injected N] [--broken]] [--seed S]'); process.exit(2); }
+  const injected = arg('injected');
+  const corpus = generateCorpus({
+    pages: Number(arg('pages', '100')), seed: Number(arg('seed', '1')), inject: process.argv.includes('--inject'),
+    ...(injected ? { injected: Number(injected) } : {}), broken: process.argv.includes('--broken'),
+  });
   writeCorpus(out, corpus);
   console.log(`wrote ${Object.keys(corpus.files).length} files (${corpus.models} models) to ${out}`);
 }

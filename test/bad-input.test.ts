@@ -25,20 +25,21 @@ const check = (files: Record<string, string | Uint8Array>): { rows: Row[]; messa
 describe('bad input', () => {
   it('invalid YAML is a yaml/syntax diagnostic at its position', () => {
     const r = check({ 'model-index.yml': 'Models:\n- Name: a\n  Results: [1, 2\n' });
-    expect(r.rows).toEqual(['model-index.yml:4:1 yaml/syntax', OTHER_ROW]);
-    expect(r.messages[0]).toMatch(/^YAML syntax error: .*\[BAD_INDENT\]\.$|\[UNEXPECTED_TOKEN\]|\[MISSING_CHAR\]/);
+    // At the `[` never closed, in plain words (the parser's code is in the data, not the sentence).
+    expect(r.rows).toEqual(['model-index.yml:3:12 yaml/syntax', OTHER_ROW]);
+    expect(r.messages[0]).toBe('YAML syntax error: this `{...}` or `[...]` is never closed, or its next line is not indented enough.');
   });
 
   it('a tab in indentation', () => {
     const r = check({ 'model-index.yml': 'Models:\n- Name: a\n\tWeights: x\n' });
     expect(r.rows[0]).toBe('model-index.yml:3:1 yaml/syntax');
-    expect(r.messages[0]).toBe('YAML syntax error: Tabs are not allowed as indentation [TAB_AS_INDENT].');
+    expect(r.messages[0]).toBe('YAML syntax error: this line is indented with a tab; YAML indents with spaces only.');
     expect(r.rows.at(-1)).toBe(OTHER_ROW);
   });
 
   it('a YAML error inside a Markdown comment is placed in the page', () => {
     const r = check({ 'page.md': '# Page\n\ntext\n\n<!--\nType: model-index\nModels:\n- Name: [unclosed\n-->\n' });
-    expect(r.rows).toEqual([OTHER_ROW, 'page.md:9:1 yaml/syntax']);
+    expect(r.rows).toEqual([OTHER_ROW, 'page.md:8:9 yaml/syntax']);
   });
 
   it('an unterminated comment', () => {
@@ -100,9 +101,9 @@ describe('bad input', () => {
     expect(r.rows).toEqual(['model-index.yml:3:21 metadata/number', OTHER_ROW]);
   });
 
-  it('keys such as __proto__ are plain unknown keys', () => {
+  it('keys such as __proto__ are plain unknown keys (no typo of a known key: not reported by default)', () => {
     const r = check({ 'model-index.yml': 'Models:\n- Name: a\n  __proto__: {polluted: true}\n' });
-    expect(r.rows).toEqual(['model-index.yml:3:3 schema/unknown-key', OTHER_ROW]);
+    expect(r.rows).toEqual([OTHER_ROW]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

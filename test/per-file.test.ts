@@ -84,7 +84,6 @@ describe('files linted on their own = one graph with every entry', () => {
       'docs/d.md:6 model/required-fields',
       'docs/d.md:7 collection/exists',
       'docs/d.md:8 weights/name-mismatch',
-      'docs/d.md:8 weights/shared',
     ]);
   });
 

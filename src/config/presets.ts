@@ -33,7 +33,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       'model/required-fields': 'off',
       'model/id-matches-name': 'error',
       'url/code-pinned': 'error',
-      'schema/unknown-key': 'error',
+      'schema/unknown-key': ['error', { report: 'all' }],
       'schema/key-spelling': 'error',
       'metadata/misspelled-key': 'error',
       'metadata/file-size': 'error',
@@ -69,7 +69,8 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       'model/required-fields': ['error', { fields: ['Config'] }],
       'model/code-version': 'error',
       'file/not-found': ['error', { base: 'root' }],
-      'metadata/number': ['error', { units: 'allow' }],
+      'metadata/number': ['error', { units: 'allow', product: 'allow' }],
+      'results/metric-value': ['error', { composite: 'allow' }],
     },
   },
   huggingface: {

@@ -2,7 +2,7 @@ import type { Block, SourceFile, Span } from '../types.js';
 
 /** A Markdown-level problem found while looking for blocks. */
 export interface ExtractProblem {
-  readonly kind: 'unterminated-comment' | 'unterminated-front-matter';
+  readonly kind: 'unterminated-comment' | 'unterminated-front-matter' | 'misplaced-front-matter';
   readonly span: Span;
 }
 
@@ -58,7 +58,10 @@ export function extractMarkdown(file: SourceFile, options: MarkdownOptions = {})
       blocks.push(makeBlock(file, 'front-matter', fm.contentStart, fm.content.length, 0));
     }
   } else if (fm.kind === 'open' && FRONT_MATTER_KEY.test(file.text.slice(fm.contentStart))) {
-    problems.push({ kind: 'unterminated-front-matter', span: { start: 0, end: 3 } });
+    problems.push({ kind: 'unterminated-front-matter', span: { start: fm.open, end: fm.open + 3 } });
+  } else if (fm.kind === 'none') {
+    const misplaced = misplacedFrontMatter(file.text);
+    if (misplaced) problems.push({ kind: 'misplaced-front-matter', span: misplaced });
   }
   for (const c of scanComments(file.text, bodyStart)) {
     if (c.end === undefined) {
@@ -82,23 +85,41 @@ export function extractMarkdown(file: SourceFile, options: MarkdownOptions = {})
 
 type FrontMatter =
   | { kind: 'none' }
-  | { kind: 'open'; contentStart: number }
+  | { kind: 'open'; open: number; contentStart: number }
   | { kind: 'closed'; contentStart: number; content: string; bodyStart: number };
 
-/** Front matter: `---` on the first line, closed by a `---` or `...` line (or one at end of file). */
+/**
+ * Front matter: a `---` line that starts the file, after blank lines at most (as the Hugging Face
+ * Hub reads model cards), closed by a `---` or `...` line (or one at end of file).
+ */
 function frontMatter(text: string): FrontMatter {
-  const open = /^---[ \t]*(\r\n|\n|\r)/.exec(text);
+  const open = /^(?:[ \t]*(?:\r\n|\n|\r))*---[ \t]*(\r\n|\n|\r)/.exec(text);
   if (!open) return { kind: 'none' };
   const contentStart = open[0].length;
   const close = /(^|\r\n|\n|\r)(---|\.\.\.)[ \t]*(\r\n|\n|\r|$)/g;
   close.lastIndex = contentStart - open[1]!.length;
   const m = close.exec(text);
-  if (!m) return { kind: 'open', contentStart };
+  if (!m) return { kind: 'open', open: text.lastIndexOf('---', contentStart), contentStart };
   const contentEnd = Math.max(contentStart, m.index + m[1]!.length);
   return {
     kind: 'closed', contentStart, content: text.slice(contentStart, contentEnd),
     bodyStart: m.index + m[0].length,
   };
+}
+
+/**
+ * Front matter with `model-index` that does not start the file: a `---` line after a short first
+ * line of other text (`\n---`, a stray word). The Hub does not read it, so the card's metadata is
+ * invisible there. Returns the span of the text before the `---`.
+ */
+function misplacedFrontMatter(text: string): Span | undefined {
+  const m = /^(\s*)([^\r\n]{1,40}?)(?:[ \t]*(?:\r\n|\n|\r))?---[ \t]*(\r\n|\n|\r)/.exec(text);
+  if (!m) return undefined;
+  const rest = text.slice(m[0].length);
+  const close = /(?:^|\r\n|\n|\r)(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|$)/.exec(rest);
+  if (!FRONT_MATTER_KEY.test(close ? rest.slice(0, close.index) : rest)) return undefined;
+  const start = m[1]!.length;
+  return { start, end: start + m[2]!.trimEnd().length };
 }
 
 /** An HTML comment: offset of `<!--` and of `-->` (undefined when never closed). */

@@ -23,6 +23,8 @@ import { collect } from './collect.js';
 import { applyDirectives } from './directives.js';
 import type { Report } from './report.js';
 import { isStubEntry } from './entry-store.js';
+import { indexGroups } from './index-groups.js';
+import { onePerMistake } from './one-per-mistake.js';
 
 export interface LintRun {
   readonly results: FileResult[];
@@ -60,6 +62,10 @@ export type RuleScope = 'file' | 'all';
 
 const fileRules = rules.filter((r) => r.meta.scope !== 'project');
 const projectRules = rules.filter((r) => r.meta.scope === 'project');
+/** Project rules that read the run's facts, not an index's entries (`import/orphan`): run once. */
+const RUN_ONCE = new Set(['import/orphan']);
+const perIndexRules = projectRules.filter((r) => !RUN_ONCE.has(r.meta.id));
+const onceRules = projectRules.filter((r) => RUN_ONCE.has(r.meta.id));
 
 /** Runs validation, rules, directives and collection over a resolved graph. */
 export function lintResolution(
@@ -104,9 +110,13 @@ export function lintResolution(
   };
   const facts = runFacts(resolution, rootDir, [...blocks.values()], confine, config, index, scope);
   reports.push(...runRules(fileRules, local, facts, config));
-  if (scope === 'all') reports.push(...runRules(projectRules, index, facts, config));
+  // Cross-file rules compare entries within one index: one per root (see index-groups.ts).
+  if (scope === 'all') {
+    reports.push(...runRules(onceRules, index, facts, config));
+    for (const group of indexGroups(resolution, index)) reports.push(...runRules(perIndexRules, group, facts, config));
+  }
   const sources = [...resolution.files.values()].filter((f) => used.has(f.path) || reported.has(f.path));
-  const filtered = withDirectives(reports, sources.filter((f) => !f.summary));
+  const filtered = onePerMistake(withDirectives(reports, sources.filter((f) => !f.summary)), config);
   const results = collect(filtered, sources.map((f) => f.source), config, rendered);
   return { results, index, resolution, config };
 }

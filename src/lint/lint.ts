@@ -237,12 +237,17 @@ export function lintText(text: string, filename: string, options: Omit<LintOptio
   const confine = projectRoots({ ...options, patterns: [filename] }, config, cwd);
   checkRootDir(config, cwd, confine);
   const within = confine ? readRoots(confine, [filename], cwd) : undefined;
-  const resolution = resolveGraph([path], {
+  // With `index`, the text is linted inside that index, as the file in place would be.
+  const root = options.index ? rootIndexFor(options.index, cwd, projectRoot({ ...options, patterns: [filename] }, config, cwd) ?? cwd) : undefined;
+  const resolution = resolveGraph(root && root !== path ? [root, path] : [path], {
     preloaded: new Map([...preload(options.overlay, options), [path, loaded]]), mode: options.parseMode,
     limits: resolveLimits(options, within), ...(confine ? { confine } : {}),
   });
   const rootDir = indexRootDir(options, config, cwd, resolution);
-  return { ...lintResolution(resolution, rootDir, new Set([path]), config, confine), ...(within ? { within } : {}) };
+  const run = { ...lintResolution(resolution, rootDir, new Set([path]), config, confine), ...(within ? { within } : {}) };
+  if (!root) return run;
+  const wanted = reachedFrom(resolution, [path]);
+  return { ...run, results: run.results.filter((r) => wanted.has(r.file)) };
 }
 
 /** A root folder or root index named by the caller must exist: a run must not quietly ignore it. */

@@ -125,7 +125,7 @@ export interface KeptKeys {
   readonly metadata: ReadonlyMap<string, 'value' | 'filled'>;
 }
 
-const PROJECT_FIELDS = ['Name', 'name', 'In Collection', 'Weights', 'README', 'Image', 'Config'];
+const PROJECT_FIELDS = ['Name', 'name', 'In Collection', 'Weights', 'README', 'Image', 'Config', 'Downstream'];
 
 export function keptKeys(config: EffectiveConfig): KeptKeys {
   const required = (config.rules.get('model/required-fields')?.options as { fields?: string[] } | undefined)?.fields ?? [];

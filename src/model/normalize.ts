@@ -44,7 +44,8 @@ export function normalize(res: Resolution, rootDir: string, stub?: (unit: Unit) 
     });
   };
   for (const root of res.roots) visit(root);
-  return { models, collections, libraries, complete: res.complete, rootDir };
+  const broken = res.units.filter((u) => u.block.broken).map((u) => u.block.parsed.block.text);
+  return { models, collections, libraries, complete: res.complete, broken, missing: missingImports(res.reports), rootDir };
 }
 
 /** Builds entries for the data of one unit, following its Metadata and Results references. */
@@ -153,4 +154,10 @@ class EntryBuilder {
   private targets(unit: Unit, p: Path): readonly Unit[] {
     return (this.res.targets.get(refKey(unit, p)) ?? []).filter((t) => !t.block.broken);
   }
+}
+
+/** The targets of references that may define entries (not Metadata or Results) and do not exist. */
+export function missingImports(reports: Resolution['reports']): string[] {
+  return reports.filter((r) => r.ruleId === 'import/not-found' && r.messageId === 'missing' && !/(^|\.)(Metadata|Results?)(\[|$)/.test(String(r.data.field)))
+    .map((r) => String(r.data.target));
 }

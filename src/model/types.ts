@@ -60,6 +60,13 @@ export interface ModelIndex {
    * would report something missing stay quiet, since the missing thing may be in that block.
    */
   readonly complete: boolean;
+  /**
+   * The text of each broken block (a YAML syntax error, say) of this index: a name that occurs in
+   * one may be defined there, so rules that report a missing name stay quiet about it alone.
+   */
+  readonly broken?: readonly string[];
+  /** Files this index imports that do not exist (`Import:` targets and the like): named in messages. */
+  readonly missing?: readonly string[];
   /** Project root: root-relative paths (README, Config, Image) resolve against it. */
   readonly rootDir: string;
 }

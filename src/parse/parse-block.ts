@@ -1,6 +1,7 @@
 import { isMap, isScalar, parseDocument, type YAMLError } from 'yaml';
 import type { Block, ParsedBlock, Path, Span } from '../types.js';
 import { canonicalKey } from '../schema/keys.js';
+import { plainSyntaxError } from './plain-errors.js';
 
 /** A YAML problem, with its span already shifted into the file. */
 export interface YamlProblem {
@@ -28,9 +29,12 @@ export function parseBlock(block: Block): ParseResult {
   const doc = parseDocument(yamlText(block.text), PARSE_OPTIONS);
   const problems: YamlProblem[] = [];
   const add = (e: YAMLError, severity: 'error' | 'warning'): void => {
-    const start = Math.min(e.pos[0], block.text.length) + block.offset;
-    const end = Math.max(Math.min(e.pos[1], block.text.length) + block.offset, start);
-    problems.push({ code: e.code, message: firstSentence(e.message), span: { start, end }, severity });
+    const start = Math.min(e.pos[0], block.text.length);
+    const end = Math.max(Math.min(e.pos[1], block.text.length), start);
+    // Errors in plain words, at the line of the mistake (see plain-errors.ts); warnings as `yaml` says them.
+    const plain = severity === 'error' ? plainSyntaxError(block.text, e.code, firstSentence(e.message), { start, end }) : { message: firstSentence(e.message), span: { start, end } };
+    const span = { start: plain.span.start + block.offset, end: plain.span.end + block.offset };
+    problems.push({ code: e.code, message: plain.message, span, severity });
   };
   for (const e of doc.errors) add(e, 'error');
   for (const w of doc.warnings) add(w, 'warning');

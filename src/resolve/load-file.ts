@@ -118,7 +118,8 @@ export function loadBytes(path: string, bytes: Uint8Array, format: FileFormat, m
 export function loadSource(source: SourceFile, format: FileFormat, reports: Report[] = [], mode: ParseMode = 'fast', limits: Limits = DEFAULT_LIMITS): LoadedFile {
   const extracted = extract(source, format, true);
   for (const p of extracted.problems) {
-    reports.push(reportSpan('file/unterminated-block', p.kind === 'unterminated-comment' ? 'comment' : 'frontMatter', {}, source, p.span));
+    const messageId = p.kind === 'unterminated-comment' ? 'comment' : p.kind === 'misplaced-front-matter' ? 'frontMatterNotFirst' : 'frontMatter';
+    reports.push(reportSpan('file/unterminated-block', messageId, p.kind === 'misplaced-front-matter' ? { before: source.text.slice(p.span.start, p.span.end) } : {}, source, p.span));
   }
   const blocks = extracted.blocks.map((block): LoadedBlock => {
     const typed = block.kind !== 'comment' || isModelIndexComment(block.text, false);

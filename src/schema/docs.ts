@@ -21,6 +21,7 @@ export const FIELD_DOCS: Record<string, string> = {
   README: 'The documentation page: a path to a .md file, or the README text itself.',
   Image: 'An image: a path relative to this file, or a URL.',
   'Converted From': 'Where converted weights come from: Weights and Code URLs.',
+  Downstream: 'Evaluations of this pre-trained model on downstream tasks (OpenMMLab): a list of {Type, Metadata, Results, Config, Weights}.',
   Task: 'The task, e.g. Image Classification (a name, or a mapping with Name).',
   Dataset: 'The dataset, e.g. ImageNet (a name, or a mapping with Name).',
   Metrics: 'Metric names to values: numbers or percent strings (79.04%).',

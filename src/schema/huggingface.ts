@@ -4,31 +4,34 @@
  * @see https://github.com/huggingface/hub-docs/blob/main/modelcard.md
  */
 import * as z from 'zod';
-import { nonEmpty, present, str } from './fields.js';
+import { nonEmpty, str } from './fields.js';
 
+// Optional keys may be left empty (null): the Hub reads them as absent. An empty or missing metric
+// value is results/metric-value's finding, reported once there.
 const metric = z.strictObject({
   type: nonEmpty('a metric type id (e.g. accuracy, wer)'),
-  value: present('a metric value'),
-  name: str().optional(),
-  verified: z.boolean({ error: 'true or false' }).optional(),
-  config: str().optional(),
-  args: present('a value').optional(),
-  verifyToken: str().optional(),
+  value: z.unknown().optional(),
+  name: str().nullish(),
+  verified: z.boolean({ error: 'true or false' }).nullish(),
+  config: str().nullish(),
+  args: z.unknown().optional(),
+  verifyToken: str().nullish(),
 }, { error: 'a metric mapping (type, value, name)' });
 
 const result = z.strictObject({
-  task: z.strictObject({ type: nonEmpty('a task type id'), name: str().optional() },
+  // `args`: OPUS-MT's generator writes the language pair there, and the Hub shows it.
+  task: z.strictObject({ type: nonEmpty('a task type id'), name: str().nullish(), args: z.unknown().optional() },
     { error: 'a task mapping (type, name)' }),
   dataset: z.strictObject({
     type: nonEmpty('a dataset id'),
     name: nonEmpty('a dataset name'),
-    config: str().optional(),
-    split: str().optional(),
-    revision: str().optional(),
-    args: present('a value').optional(),
+    config: str().nullish(),
+    split: str().nullish(),
+    revision: str().nullish(),
+    args: z.unknown().optional(),
   }, { error: 'a dataset mapping (type, name)' }),
   metrics: z.array(metric, { error: 'a list of metrics' }),
-  source: z.looseObject({ name: str().optional(), url: str().optional() }, { error: 'a mapping (name, url)' }).optional(),
+  source: z.looseObject({ name: str().nullish(), url: str().nullish() }, { error: 'a mapping (name, url)' }).nullish(),
 }, { error: 'a result mapping (task, dataset, metrics)' });
 
 const model = z.strictObject({

@@ -11,7 +11,7 @@ import type { Data } from '../source/to-data.js';
 import { reportAt, type Report } from '../lint/report.js';
 import { fixer } from '../fix/fixer.js';
 import { closest } from '../rules/helpers/suggest.js';
-import { KNOWN_KEYS } from './keys.js';
+import { KNOWN_KEYS, canonicalKey } from './keys.js';
 import { isMapping } from './roles.js';
 
 type Issue = z.core.$ZodIssue;
@@ -20,7 +20,9 @@ type Issue = z.core.$ZodIssue;
 export function issuesToReports(issues: readonly Issue[], block: ParsedBlock, base: Path, data: Data | undefined, hf: boolean): Report[] {
   const out: Report[] = [];
   for (const issue of issues) flatten(issue, [], out, block, base, data, hf);
-  return out;
+  // A typo'd key (`tasks`) is one finding: the keys its mapping then lacks are its consequences.
+  const typos = new Set(out.filter((r) => r.ruleId === 'schema/unknown-key' && r.messageId === 'suggest').map((r) => JSON.stringify(r.path.slice(0, -1))));
+  return typos.size === 0 ? out : out.filter((r) => r.ruleId !== 'schema/missing-key' || !typos.has(JSON.stringify(r.path.slice(0, -1))));
 }
 
 function flatten(issue: Issue, prefix: Path, out: Report[], block: ParsedBlock, base: Path, data: Data | undefined, hf: boolean): void {
@@ -40,7 +42,8 @@ function flatten(issue: Issue, prefix: Path, out: Report[], block: ParsedBlock, 
     const parentData = valueAt(data, path);
     const known = isMapping(parentData) ? knownKeysFor(hf) : [];
     for (const key of issue.keys) {
-      const suggestion = closest(key, known);
+      // Never "did you mean" the key itself: a known key in the wrong place is no typo.
+      const suggestion = closest(key, known.filter((k) => canonicalKey(k) !== canonicalKey(key)));
       const keyAt: Origin = { block, path: [...base, ...path, key] };
       const edit = suggestion ? fixer.replaceString(keyAt, suggestion, 'key') : undefined;
       out.push(suggestion
@@ -58,7 +61,11 @@ function flatten(issue: Issue, prefix: Path, out: Report[], block: ParsedBlock, 
     return;
   }
   if (value === undefined || (value === null && path.length === 0 && base.length === 0)) {
-    out.push(reportAt('schema/invalid-type', 'empty', { expected }, at));
+    // `model-index:` written with no value: the key has none; the file is not empty.
+    const key = block.dataPath[block.dataPath.length - 1];
+    out.push(key !== undefined && value === null
+      ? reportAt('schema/invalid-type', 'emptyKey', { key: String(key), expected }, at)
+      : reportAt('schema/invalid-type', 'empty', { expected }, at));
     return;
   }
   const received = describe(value);

@@ -22,7 +22,7 @@ export const KNOWN_KEYS = [
   'Image', 'Converted From', 'Task', 'Dataset', 'Metrics', 'Title', 'URL', 'Version',
   'FLOPs', 'Parameters', 'File Size', 'Epochs', 'Batch Size', 'Crop Pct', 'Image Size',
   'Interpolation', 'Training Data', 'Training Techniques', 'Training Resources', 'Training Time',
-  'Architecture', 'ID', 'Headline', 'Website', 'Repository', 'Docs', 'Value',
+  'Architecture', 'ID', 'Headline', 'Website', 'Repository', 'Docs', 'Value', 'Downstream',
 ] as const;
 
 export type KnownKey = (typeof KNOWN_KEYS)[number];

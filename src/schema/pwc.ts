@@ -40,8 +40,9 @@ const nameOrMapping = (what: string) => z.union([
   z.looseObject({ Name: nonEmpty() }, { error: `a ${what} name` }),
 ], { error: `a ${what} name, or a mapping with Name` });
 
+// An empty metric value is results/metric-value's finding (one message, not two).
 const metrics = z.union([
-  z.record(z.string(), present('a metric value')),
+  z.record(z.string(), z.unknown()),
   z.array(present('a metric')),
 ], { error: 'a mapping of metric names to values, or a list of metrics' });
 
@@ -59,11 +60,13 @@ export const results = z.union([
 ], { error: 'a list of results, a result mapping or a file path' });
 
 const paperPhrase = 'a paper URL, an arXiv id, or a mapping with Title and URL';
-export const paper = z.union([
+const onePaper = z.union([
   z.string().refine((s) => isHttpUrl(s) || ARXIV_ID.test(s.trim()), { error: paperPhrase }),
   z.strictObject({ Title: doc('Title', str()).optional(), URL: doc('URL', httpUrl()).optional() }, { error: paperPhrase })
     .refine((p) => p.Title !== undefined || p.URL !== undefined, { error: 'a mapping with Title or URL' }),
 ], { error: paperPhrase });
+/** One paper, or a list of them (OpenMMLab's mmgeneration lists the papers a method builds on). */
+export const paper = z.union([onePaper, z.array(onePaper, { error: paperPhrase })], { error: paperPhrase });
 
 export const code = z.union([
   httpUrl(),
@@ -74,20 +77,37 @@ export const code = z.union([
 /** Fields that models and collections share. */
 const common = {
   Metadata: doc('Metadata', metadata).optional(),
-  Results: doc('Results', results).optional(),
+  // Empty for a model trained only to be fine-tuned (its results are under Downstream).
+  Results: doc('Results', results).nullable().optional(),
   Paper: doc('Paper', paper).optional(),
   Code: doc('Code', code).optional(),
   Weights: doc('Weights', httpUrl()).optional(),
   Config: doc('Config', str('a file path or URL')).optional(),
   README: doc('README', str('a file path or README text')).optional(),
   Image: doc('Image', str('a file path or URL')).optional(),
-  'Converted From': doc('Converted From', z.looseObject({ Weights: httpUrl().optional(), Code: httpUrl().optional() },
-    { error: 'a mapping with Weights and Code' })).optional(),
+  // Code as OpenMMLab writes it elsewhere (`{URL, Version}`), or a list of sources (mmrazor).
+  'Converted From': doc('Converted From', z.looseObject({
+    Weights: z.union([httpUrl(), z.array(httpUrl())], { error: 'an absolute http(s) URL' }).optional(),
+    Code: z.union([code, z.array(code)], { error: 'a URL, or a mapping with URL and Version' }).optional(),
+  }, { error: 'a mapping with Weights and Code' })).optional(),
 };
+
+/**
+ * OpenMMLab's self-supervised zoos (mmselfsup, mmpretrain) list the evaluations of a pre-trained
+ * model under `Downstream`: entries shaped like a model, whose Config paths are checked alike.
+ */
+const downstream = z.array(z.looseObject({
+  Type: str().optional(),
+  Metadata: metadata.optional(),
+  Results: results.nullable().optional(),
+  Config: str('a file path or URL').optional(),
+  Weights: httpUrl().optional(),
+}, { error: 'a mapping (Type, Metadata, Results, Config, Weights)' }), { error: 'a list of downstream models' });
 
 export const model = z.strictObject({
   Name: doc('Name', nonEmpty('a non-empty model name')),
   'In Collection': doc('In Collection', nonEmpty('a collection name')).optional(),
+  Downstream: doc('Downstream', downstream).optional(),
   ...common,
 }, { error: 'a model mapping' });
 

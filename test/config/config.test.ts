@@ -14,7 +14,7 @@ describe('resolveConfig', () => {
     expect(c.extends).toEqual(['recommended']);
     expect(sev(c, 'model/id-matches-name')).toBe('off');
     expect(sev(c, 'url/https')).toBe('warning');
-    expect(opts(c, 'metadata/number')).toEqual({ units: 'report' });
+    expect(opts(c, 'metadata/number')).toEqual({ units: 'report', product: 'report' });
   });
 
   it('a preset extends its base; the file and the flags override in order', () => {

@@ -15,11 +15,13 @@ describe('results/outlier message', () => {
   const files: Record<string, string> = {};
   for (let i = 0; i < 10; i++) files[`docs/m${i}.md`] = page(i, `${(78 + (i % 5) * 0.5).toFixed(1)}%`, `${(93 + (i % 5) * 0.5).toFixed(1)}%`);
   files['docs/odd.md'] = page(10, '7.9%', '9.4%');
+  // Outliers are judged within one index: the root index that imports every page.
+  files['model-index.yml'] = 'Import:\n- docs/*.md\n';
   const dir = tmpTree(files);
 
   it.each([
-    ['read in full', () => Promise.resolve(lintFiles({ patterns: ['docs'], cwd: dir }))],
-    ['from summaries', () => lintFilesAsync({ patterns: ['docs'], cwd: dir, concurrency: 'off' })],
+    ['read in full', () => Promise.resolve(lintFiles({ patterns: ['.'], cwd: dir }))],
+    ['from summaries', () => lintFilesAsync({ patterns: ['.'], cwd: dir, concurrency: 'off' })],
   ])('%s', async (_how, run) => {
     const found = (await run()).results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === 'results/outlier').map((d) => [r.file.slice(dir.length + 1), d.start.line, d.message]));
     expect(found).toEqual([[

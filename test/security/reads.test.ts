@@ -163,7 +163,8 @@ describe('every file that cannot be read gets its diagnostic', () => {
 
 describe('a file that changes during a run affects its own findings only', () => {
   const twoPages = () => tmpTree({
-    '.git/HEAD': '', 'a.md': PAGE('dup'), 'b.md': PAGE('dup'), 'c.md': PAGE('c', '  Results: []\n'),
+    '.git/HEAD': '', 'model-index.yml': 'Import: [a.md, b.md, c.md]\n',
+    'a.md': PAGE('dup'), 'b.md': PAGE('dup'), 'c.md': PAGE('c', '  Results: []\n'),
   });
 
   it('appended to after it was read: one message there, the other files keep theirs, no internal error', async () => {

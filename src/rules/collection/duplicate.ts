@@ -1,6 +1,6 @@
 import { defineRule, q } from '../define-rule.js';
 import type { Entry } from '../../model/types.js';
-import { contentKey as content } from '../helpers/entries.js';
+import { contentKey as content, differingFields } from '../helpers/entries.js';
 
 export const collectionDuplicate = defineRule({
   meta: {
@@ -8,7 +8,7 @@ export const collectionDuplicate = defineRule({
     description: 'A collection defined twice must not conflict: the same Name with different fields is reported at the later one.',
   },
   messages: {
-    conflict: (d) => `Collection ${q(d.name)} is also defined at ${d.first} with different fields; define it once.`,
+    conflict: (d) => `Collection ${q(d.name)} is also defined at ${d.first} with a different ${d.fields}; define it once.`,
   },
   check(ctx) {
     const first = new Map<string, Entry>();
@@ -19,8 +19,11 @@ export const collectionDuplicate = defineRule({
       const name = located.value.trim();
       const seen = first.get(name);
       if (!seen) { first.set(name, c); continue; }
-      if (content(seen) !== content(c)) {
-        ctx.report({ at: located.origin, messageId: 'conflict', data: { name: located.value, first: ctx.where(seen.name!.origin) } });
+      // A collection repeated in each per-dataset metafile with its own Metadata (Training Data,
+      // Training Resources), as OpenMMLab's mmfewshot does, is one collection.
+      const differ = differingFields(content(seen), content(c)).filter((f) => f !== 'Metadata');
+      if (differ.length > 0) {
+        ctx.report({ at: located.origin, messageId: 'conflict', data: { name: located.value, first: ctx.where(seen.name!.origin), fields: differ.join(', ') } });
       }
     }
   },

@@ -8,24 +8,43 @@ export const collectionExists = defineRule({
   },
   messages: {
     unknown: (d) => `In Collection names ${q(d.name)}, but no collection of that name is defined.`,
+    unknownMissing: (d) => `In Collection names ${q(d.name)}, but no collection of that name is defined (the index imports ${q(d.missing)}, which does not exist).`,
     caseMismatch: (d) => `In Collection names ${q(d.name)}, but the collection is named ${q(d.suggestion)} (names are case-sensitive).`,
     suggest: (d) => `In Collection names ${q(d.name)}, but no collection of that name is defined; did you mean ${q(d.suggestion)}?`,
   },
   check(ctx) {
-    if (!ctx.index.complete) return;
+    // A broken block may define the collection: only the names that occur in one's text are let be.
+    // A missing import defines nothing, so the collection is undefined in the index as published.
+    const texts = ctx.index.broken ?? (ctx.index.complete ? [] : undefined);
+    if (!texts) return;
+    // Another model's `In Collection` line defines nothing.
+    const broken = texts.map((t) => t.replace(/^.*In Collection\s*:.*$/gm, ''));
     const names = new Set<string>();
+    // The collections of each file: a did-you-mean prefers a name defined on the model's own page.
+    const byFile = new Map<string, string[]>();
     for (const c of ctx.index.collections) {
       const name = c.name?.value;
-      if (typeof name === 'string') names.add(name.trim());
+      if (typeof name !== 'string') continue;
+      names.add(name.trim());
+      const file = c.origin.block.block.file.path;
+      byFile.set(file, [...(byFile.get(file) ?? []), name.trim()]);
     }
     for (const m of ctx.index.models) {
       const value = m.fields.peek('In Collection');
       if (typeof value !== 'string' || names.has(value.trim())) continue;
       const ref = m.fields.get('In Collection')!;
       const wanted = value.trim();
+      if (broken.some((text) => text.includes(wanted))) continue;
       const sameCase = [...names].find((n) => n.toLowerCase() === wanted.toLowerCase());
-      const suggestion = sameCase ?? closest(wanted, [...names]);
-      if (!suggestion) { ctx.report({ at: ref.origin, messageId: 'unknown', data: { name: value } }); continue; }
+      const local = byFile.get(ref.origin.block.block.file.path) ?? [];
+      const suggestion = sameCase ?? closest(wanted, local) ?? closest(wanted, [...names]);
+      if (!suggestion) {
+        const missing = ctx.index.missing?.[0];
+        ctx.report(missing === undefined
+          ? { at: ref.origin, messageId: 'unknown', data: { name: value } }
+          : { at: ref.origin, messageId: 'unknownMissing', data: { name: value, missing } });
+        continue;
+      }
       const edit = ctx.fixer.replaceString(ref.origin, suggestion);
       ctx.report(sameCase
         // Only the case differs: the defined name is the one obviously right answer.

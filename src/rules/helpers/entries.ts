@@ -1,5 +1,5 @@
 import { sha1 } from '../../io/digest.js';
-import type { Entry, LocatedMap, ModelIndex } from '../../model/types.js';
+import type { Entry, ModelIndex } from '../../model/types.js';
 import { perIndex } from './per-index.js';
 
 /** Models and collections of the PwC dialect (their Metadata is what metadata rules check); computed once per index. */
@@ -12,10 +12,34 @@ export function nameOf(entry: Entry): string {
   return typeof name === 'string' ? name : '(unnamed)';
 }
 
-/** An entry's content (fields, metadata and how many results) as one comparable string; summaries carry it precomputed. */
+/**
+ * An entry's content as one comparable string, field by field: each top-level field's digest, then
+ * the Metadata's and the number of results (`key\u0001digest` parts joined by `\u0000`), so that
+ * `differingFields` can name what differs. Summaries carry it precomputed.
+ */
 export function contentKey(e: Entry): string {
   if (e.contentKey !== undefined) return e.contentKey;
   // Keys and values only: `peek`, not `get`, so that no located value is made for each field.
-  const obj = (m: LocatedMap) => [...m.keys()].sort().map((k): [string, unknown] => [k, m.peek(k)]);
-  return sha1(JSON.stringify([obj(e.fields), obj(e.metadata), e.results.length]));
+  const parts = [...e.fields.keys()].sort().map((k) => `${k}\u0001${sha1(JSON.stringify(e.fields.peek(k) ?? null)).slice(0, 16)}`);
+  const meta = [...e.metadata.keys()].sort().map((k): [string, unknown] => [k, e.metadata.peek(k)]);
+  parts.push(`${METADATA}\u0001${sha1(JSON.stringify(meta)).slice(0, 16)}`, `${RESULTS}\u0001${e.results.length}`);
+  return parts.join('\u0000');
+}
+
+const METADATA = '#Metadata';
+const RESULTS = '#Results';
+
+/**
+ * The fields whose content differs between two content keys, by name (`Metadata` and `Results` for
+ * those parts), in the order of the first key then the second.
+ */
+export function differingFields(a: string, b: string): string[] {
+  const parse = (k: string) => new Map(k.split('\u0000').map((p) => p.split('\u0001') as [string, string]));
+  const ma = parse(a);
+  const mb = parse(b);
+  const out: string[] = [];
+  for (const key of new Set([...ma.keys(), ...mb.keys()])) {
+    if (ma.get(key) !== mb.get(key)) out.push(key.startsWith('#') ? key.slice(1) : key);
+  }
+  return out;
 }

@@ -30,7 +30,7 @@ export function fileRefsOf(entry: Entry, rootDir: string, base: 'file' | 'root' 
     const at = fields.get(field);
     if (!at || typeof at.value !== 'string') continue;
     const p = at.value.trim();
-    if (p === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(p) || /^https?:/i.test(p)) continue;
+    if (p === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(p) || /^https?:/i.test(p) || PACKAGE_PATH.test(p)) continue;
     if (field === 'README' && (entry.fromMarkdown || !/\.md$/i.test(p) || p.length >= 256 || /[\r\n]/.test(p))) continue;
     if (field !== 'README' && /[\r\n]/.test(p)) continue;
     const dir = dirname(at.origin.block.block.file.path);
@@ -40,5 +40,32 @@ export function fileRefsOf(entry: Entry, rootDir: string, base: 'file' | 'root' 
     const looked = candidates.map((c) => relative(rootDir, dirname(c)) || '.').join(' and ');
     refs.push({ field, path: p, at, candidates, looked });
   }
+  if (entry.kind === 'model' && fields.peek('Downstream') !== undefined) refs.push(...downstreamRefs(entry, rootDir, base));
   return refs;
+}
+
+/** `mmcls::resnet/resnet18.py`: a file of another OpenMMLab package (mmrazor), not a local path. */
+const PACKAGE_PATH = /^[A-Za-z_][\w.-]*::/;
+
+/** The Config paths of a model's `Downstream` entries (OpenMMLab), checked like its own. */
+function downstreamRefs(entry: Entry, rootDir: string, base: 'file' | 'root' | 'either'): FileRef[] {
+  const list = entry.fields.get('Downstream');
+  if (!list || !Array.isArray(list.value)) return [];
+  const refs: FileRef[] = [];
+  list.value.forEach((item, i) => {
+    const config = item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, Data>).Config : undefined;
+    if (typeof config !== 'string') return;
+    const at: Located<Data> = { value: config, origin: { block: list.origin.block, path: [...list.origin.path, i, 'Config'] } };
+    const inner = { ...entry, kind: 'model' as const, fields: oneField('Config', at) };
+    refs.push(...fileRefsOf(inner, rootDir, base));
+  });
+  return refs;
+}
+
+/** A LocatedMap with one field. */
+function oneField(key: string, at: Located<Data>): Entry['fields'] {
+  const map = new Map([[key, at]]) as Map<string, Located<Data>> & { peek(k: string): Data | undefined; layerPath(k: string): undefined };
+  map.peek = (k) => map.get(k)?.value;
+  map.layerPath = () => undefined;
+  return map;
 }

@@ -65,3 +65,44 @@ export function ownsWeights(name: unknown, weights: unknown): boolean {
   const stem = weightsStem(weights);
   return !stem || covers(name, stem) || nameInStem(name, tokens(stem));
 }
+
+/**
+ * The name among `names` that accounts for a model's Weights file clearly better than the model's
+ * own `name` (every token of it is in the file name, and it covers more of it): the neighbour whose
+ * checkpoint this probably is. Undefined when there is none, or when the two share the checkpoint
+ * on purpose (`isReuse`).
+ */
+export function betterOwner(name: string, weights: string, names: readonly string[]): string | undefined {
+  const stem = weightsStem(weights);
+  if (!stem) return undefined;
+  const stemTokens = tokens(stem);
+  let best: string | undefined;
+  let bestShared = sharedTokens(name, stemTokens);
+  for (const n of names) {
+    if (n === name || !nameInStem(n, stemTokens)) continue;
+    const shared = sharedTokens(n, stemTokens);
+    if (shared > bestShared) { best = n; bestShared = shared; }
+  }
+  return best === undefined || isReuse(name, best) ? undefined : best;
+}
+
+/**
+ * Whether two models use one checkpoint on purpose, as OpenMMLab's mmfewshot does: names that
+ * differ only in shot counts (`..._5way-1shot` and `..._5way-5shot`: one model evaluated under
+ * several settings), or only in their leading method name with the rest the same
+ * (`fsce_r101_fpn_voc-split1_base-training` starts from `tfa_..._voc-split1_base-training`).
+ */
+export function isReuse(a: string, b: string): boolean {
+  const ta = tokens(a);
+  const tb = tokens(b);
+  if (ta.length !== tb.length) return false;
+  const diff = ta.flatMap((t, i) => (t === tb[i] ? [] : [i]));
+  if (diff.length === 0) return false;
+  if (diff.every((i) => SHOT.test(ta[i]!) && SHOT.test(tb[i]!))) return true;
+  return diff.length === 1 && diff[0] === 0 && ta.length >= 4;
+}
+
+const SHOT = /^\d+shots?$/;
+
+/** Whether a Weights value is a URL at all (a placeholder such as `none` is no file to share). */
+export const isUrl = (s: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);

@@ -3,6 +3,8 @@ import { defineRule, q } from '../define-rule.js';
 import { pwcEntries } from '../helpers/entries.js';
 import { parseQuantity, show } from '../helpers/numbers.js';
 
+const PRODUCT = /^\s*\d+\s*[x×*]\s*\d+\s*$/;
+
 /** Counts that must be non-negative integers. */
 export const COUNT_FIELDS = ['FLOPs', 'Parameters', 'File Size', 'Epochs', 'Batch Size'] as const;
 
@@ -11,7 +13,8 @@ export const metadataNumber = defineRule({
     id: 'metadata/number', defaultSeverity: 'error', fixable: true,
     description: 'FLOPs, Parameters, File Size, Epochs and Batch Size must be non-negative integers; unit strings such as `4.1G` are reported unless the preset allows them.',
   },
-  options: z.object({ units: z.enum(['report', 'allow']).default('report') }),
+  // `product`: Batch Size as GPUs x per-GPU batch (`8x4`), as OpenMMLab writes it.
+  options: z.object({ units: z.enum(['report', 'allow']).default('report'), product: z.enum(['report', 'allow']).default('report') }),
   messages: {
     negative: (d) => `${d.field} must be a non-negative integer, got ${d.value}.`,
     notInteger: (d) => `${d.field} must be an integer, got ${d.value}.`,
@@ -26,6 +29,7 @@ export const metadataNumber = defineRule({
         if (v === undefined || v === null || typeof v === 'boolean' || typeof v === 'object') continue;
         const quick = typeof v === 'number' && Number.isInteger(v) && v >= 0;
         if (quick) continue; // the common case: nothing to report, nothing to allocate
+        if (field === 'Batch Size' && ctx.options.product === 'allow' && typeof v === 'string' && PRODUCT.test(v)) continue;
         const at = entry.metadata.get(field)!;
         const quantity = parseQuantity(at.value);
         const report = (messageId: 'negative' | 'notInteger' | 'unit' | 'quoted' | 'invalid', extra: Record<string, string> = {}, edits: { fix?: ReturnType<typeof ctx.fixer.replaceRaw>; suggest?: ReturnType<typeof ctx.fixer.replaceRaw> } = {}) =>

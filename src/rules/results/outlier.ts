@@ -6,7 +6,21 @@ import type { Data } from '../../source/to-data.js';
 import { median, metricNumber, show } from '../helpers/numbers.js';
 
 /** The numeric values of one metric on one dataset, and where each is (entry, result, metric index). */
-interface Group { readonly values: number[]; readonly entries: Entry[]; readonly results: number[]; readonly metrics: number[] }
+interface Group { readonly name: string; readonly values: number[]; readonly entries: Entry[]; readonly results: number[]; readonly metrics: number[] }
+
+/**
+ * Metrics on a bounded, percent-like scale (accuracy, AP, mIoU, F1...): their values cluster, so a
+ * value half or twice the median is already suspect. Others (IS, FID, SWD, EPE, perplexity, times)
+ * spread over orders of magnitude between real models: only a factor of ten is.
+ */
+const BOUNDED = /acc|top[ -]?\d|\b(m?ap|ar)\b|ap\d|iou|\bf1|f-?score|precision|recall|auc|dice|bleu|rouge|\bpq\b|\bsq\b|\brq\b|ndcg|hit/i;
+
+/** Whether `value` is at least `factor` times off `med`, either way. */
+function farOff(value: number, med: number, factor: number): boolean {
+  if (med === 0) return true;
+  if (value > 0 && med > 0) return value / med >= factor || med / value >= factor;
+  return Math.abs(value - med) >= Math.abs(med) * (factor - 1);
+}
 
 /** The outlying metrics of one result, with the median of each one's group. */
 interface Outliers { readonly result: Result; readonly samples: Metric[]; readonly medians: number[]; readonly count: number }
@@ -49,7 +63,7 @@ export const resultsOutlier = defineRule({
         let key = byName.get(name);
         if (key === undefined) byName.set(name, (key = `${ds!.toLowerCase()}\u0000${name.toLowerCase()}`));
         let g = groups.get(key);
-        if (!g) groups.set(key, (g = { values: [], entries: [], results: [], metrics: [] }));
+        if (!g) groups.set(key, (g = { name, values: [], entries: [], results: [], metrics: [] }));
         g.values.push(value);
         g.entries.push(entry);
         g.results.push(ri);
@@ -67,8 +81,9 @@ export const resultsOutlier = defineRule({
       const med = median(values);
       const mad = median(values.map((v) => Math.abs(v - med)));
       if (mad === 0) continue;
+      const factor = BOUNDED.test(g.name) ? 2 : 10;
       for (let i = 0; i < n; i++) {
-        if ((0.6745 * Math.abs(g.values[i]! - med)) / mad <= ctx.options.threshold) continue;
+        if ((0.6745 * Math.abs(g.values[i]! - med)) / mad <= ctx.options.threshold || !farOff(g.values[i]!, med, factor)) continue;
         const entry = g.entries[i]!;
         let perEntry = byResult.get(entry);
         if (!perEntry) byResult.set(entry, (perEntry = new Map()));

@@ -8,5 +8,6 @@ export const schemaInvalidType = defineRule({
   messages: {
     type: (d) => `${d.field} must be ${d.expected}, got ${d.received}.`,
     empty: (d) => `The file is empty; expected ${d.expected}.`,
+    emptyKey: (d) => `${d.key} has no value; expected ${d.expected}.`,
   },
 });

@@ -18,7 +18,7 @@ export const schemaKeySpelling = defineRule({
       if (block.block.kind === 'front-matter') continue;
       walkYaml(block, {
         pair(_pair, key, path) {
-          if (!KNOWN.has(canonicalKey(key))) return;
+          if (!KNOWN.has(canonicalKey(key)) || insideCustomMetadata(path)) return;
           const canonical = displayKey(key);
           if (key === canonical) return;
           const at = { block, path };
@@ -28,3 +28,16 @@ export const schemaKeySpelling = defineRule({
     }
   },
 });
+
+/**
+ * Whether a path leads inside a custom Metadata field: its keys are that field's own, not the
+ * format's (OpenMMLab's `inference time (ms/im)` entries are `{value, hardware, backend, batch size,
+ * mode, resolution}` in lower case on purpose).
+ */
+function insideCustomMetadata(path: readonly (string | number)[]): boolean {
+  for (let i = 0; i + 2 < path.length; i++) {
+    const field = path[i + 1];
+    if (typeof path[i] === 'string' && canonicalKey(path[i] as string) === 'metadata' && typeof field === 'string' && !KNOWN.has(canonicalKey(field))) return true;
+  }
+  return false;
+}

@@ -1,5 +1,5 @@
 import { defineRule, q } from '../define-rule.js';
-import { nameInStem, ownsWeights, sharedTokens, tokens, weightsStem } from '../helpers/weights-name.js';
+import { betterOwner, ownsWeights } from '../helpers/weights-name.js';
 
 export const weightsNameMismatch = defineRule({
   meta: {
@@ -19,18 +19,10 @@ export const weightsNameMismatch = defineRule({
       const name = m.name?.value;
       const weights = m.fields.peek('Weights');
       if (typeof name !== 'string' || typeof weights !== 'string' || (m.ownsWeights === undefined && ownsWeights(name, weights))) continue;
-      const stemTokens = tokens(weightsStem(weights)!);
       // Another model whose every name token is in the file name, and which accounts for more of
       // the file name than this model does: the most specific such name wins.
-      const own = sharedTokens(name, stemTokens);
-      let best: string | undefined;
-      let bestShared = own;
       names ??= [...new Set(ctx.index.models.map((x) => x.name?.value).filter((n): n is string => typeof n === 'string'))];
-      for (const n of names) {
-        if (n === name || !nameInStem(n, stemTokens)) continue;
-        const shared = sharedTokens(n, stemTokens);
-        if (shared > bestShared) { best = n; bestShared = shared; }
-      }
+      const best = betterOwner(name, weights, names);
       if (best === undefined) continue;
       ctx.report({ at: m.fields.get('Weights')!.origin, messageId: 'mismatch', data: { file: weights.split('/').pop() ?? weights, other: best, name } });
     }

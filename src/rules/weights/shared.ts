@@ -1,6 +1,6 @@
 import type { Entry } from '../../model/types.js';
 import { defineRule, q } from '../define-rule.js';
-import { covers, nameInStem, tokens, weightsStem } from '../helpers/weights-name.js';
+import { betterOwner, covers, isReuse, isUrl, nameInStem, tokens, weightsStem } from '../helpers/weights-name.js';
 import { nameOf } from '../helpers/entries.js';
 
 export const weightsShared = defineRule({
@@ -18,12 +18,13 @@ export const weightsShared = defineRule({
       const w = m.fields.peek('Weights');
       if (typeof w !== 'string') continue;
       const url = w.trim();
-      if (url === '') continue;
+      if (!isUrl(url)) continue; // a placeholder (`none`) is not a file
       const seen = byUrl.get(url);
       if (seen === undefined) byUrl.set(url, m);
       else if (Array.isArray(seen)) seen.push(m);
       else byUrl.set(url, [seen, m]);
     }
+    let names: string[] | undefined;
     for (const [url, models] of byUrl) {
       if (!Array.isArray(models)) continue;
       const stem = weightsStem(url) ?? '';
@@ -33,6 +34,13 @@ export const weightsShared = defineRule({
       const owner = models.find(matches) ?? models[0]!;
       for (const m of models) {
         if (m === owner || matches(m)) continue;
+        // One message per mistake: a second model of the same name is model/duplicate-name's
+        // finding, a neighbour's checkpoint weights/name-mismatch's; a shot count or a method
+        // started from another's checkpoint is a reuse on purpose.
+        const name = nameOf(m);
+        if (name === nameOf(owner) || isReuse(name, nameOf(owner))) continue;
+        names ??= [...new Set(ctx.index.models.map((x) => x.name?.value).filter((n): n is string => typeof n === 'string'))];
+        if (m.ownsWeights !== true && betterOwner(name, url, names) !== undefined) continue;
         ctx.report({ at: m.fields.get('Weights')!.origin, messageId: 'shared', data: { name: nameOf(m), owner: nameOf(owner), where: ctx.where(owner.fields.get('Weights')!.origin) } });
       }
     }

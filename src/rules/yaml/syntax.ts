@@ -6,6 +6,7 @@ export const yamlSyntax = defineRule({
     description: 'Model-index blocks must be valid YAML (or JSON); a block with a syntax error is not checked further.',
   },
   messages: {
-    syntax: (d) => `YAML syntax error: ${d.message} [${d.code}].`,
+    // The parser's code stays in the data (`data.code`) for tools, not in the sentence.
+    syntax: (d) => `YAML syntax error: ${d.message}.`,
   },
 });
