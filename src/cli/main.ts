@@ -40,6 +40,8 @@ export interface LintCliOptions {
   urlCacheTtl?: string;
   urlTimeout?: string;
   maxDownloadSize?: string;
+  ignore?: boolean;
+  ignorePattern: string[];
 }
 
 /** Collects a repeatable option's values. */
@@ -69,6 +71,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     .option('-c, --config <file>', 'use this config file instead of searching for one')
     .option('--no-config', 'use no config file')
     .option('--rule <id: severity>', 'set a rule\'s severity (off, info, warn, error), or "id: [severity, {options}]"; repeatable', collectRule, [])
+    .option('--no-ignore', 'lint what .gitignore files, the config\'s "ignores" and --ignore-pattern leave out')
+    .option('--ignore-pattern <glob>', 'leave out the files this glob matches (relative to the current folder), as the config\'s "ignores"; repeatable', collectRule, [])
     .option('--root-dir <dir>', 'project root for root-relative README, Config and Image paths (default: the folder of the root model-index.yml, else the current folder)')
     .option('--index <file|auto>', 'lint the named files inside a whole index, so cross-file rules see every file (auto: the project\'s root model-index.*); report only the named files')
     .option('--allow-outside-root', 'follow references (Import, Metadata, README...) that lead outside the project root')

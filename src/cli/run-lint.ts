@@ -75,6 +75,8 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     ...(opts.rootDir ? { rootDir: opts.rootDir } : {}),
     ...(opts.allowOutsideRoot ? { allowOutsideRoot: true } : {}),
     ...(opts.index ? { index: opts.index } : {}),
+    ...(opts.ignore === false ? { noIgnore: true } : {}),
+    ...(opts.ignorePattern.length ? { ignorePatterns: opts.ignorePattern } : {}),
     limits: { maxBlockSize: positive(opts.maxBlockSize, '--max-block-size'), maxImports: positive(opts.maxImports, '--max-imports') },
   };
   const humanOnly = [plan.stdout, ...plan.files.map((f) => f.format)].every((f) => HUMAN_FORMATS.includes(f));

@@ -3,7 +3,8 @@
  * config → discover → (extract, parse, validate, per-file rules: per file, see per-file.ts) →
  * resolve → normalize → project rules → directives → collect.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
+import { InputError } from '../errors.js';
 import { discover } from '../discover/discover.js';
 import { formatOf } from '../extract/extract.js';
 import { DEFAULT_LIMITS, guardOf, loadSource, type Limits, type LoadedFile, type ParseMode } from '../resolve/load-file.js';
@@ -62,6 +63,10 @@ export interface LintOptions {
   readonly cacheLocation?: string;
   /** Called when the cache could not be written, with the reason (the run's results stand). */
   readonly onCacheError?: (file: string, reason: string) => void;
+  /** Lint what .gitignore files, the configuration's `ignores` and `ignorePatterns` leave out (`--no-ignore`). */
+  readonly noIgnore?: boolean;
+  /** More files to leave out: globs relative to `cwd`, as the configuration's `ignores` (`--ignore-pattern`). */
+  readonly ignorePatterns?: readonly string[];
 }
 
 
@@ -188,16 +193,25 @@ function prepare(options: LintOptions): Prepared {
   const cwd = resolve(options.cwd ?? process.cwd());
   const config = options.effectiveConfig ?? loadEffectiveConfig(options);
   const configDir = config.file ? dirname(config.file) : cwd;
-  const ignored = ignoreMatcher(config, configDir);
+  const byConfig = options.noIgnore ? () => false : ignoreMatcher(config.ignores, configDir);
+  const byFlag = options.noIgnore ? () => false : ignoreMatcher(options.ignorePatterns ?? [], cwd);
+  const ignored = (f: string): boolean => byConfig(f) || byFlag(f);
+  const why = (f: string): string | undefined => (byConfig(f) ? `"ignores" in ${config.file ? relative(cwd, config.file) || config.file : 'the configuration'}` : byFlag(f) ? '--ignore-pattern' : undefined);
   const confine = projectRoots(options, config, cwd);
   checkRootDir(config, cwd, confine);
   const within = confine ? readRoots(confine, options.patterns, cwd) : undefined;
   // A folder walk never follows a link out of the project, also with allowOutsideRoot (which is
   // about references): `ln -s / rootlink` must not make `milint .` walk the whole disk.
   const walkWithin = within ?? readRoots(projectRoots({ ...options, allowOutsideRoot: false }, config, cwd)!, options.patterns, cwd);
-  const found = discover(options.patterns ?? ['.'], cwd, walkWithin);
+  const found = discover(options.patterns ?? ['.'], cwd, walkWithin, { gitignore: !options.noIgnore, drop: why });
+  // Only ignored files named: nothing to lint is an error, but not for `--index` (pre-commit passes
+  // whichever files changed; leaving out the ignored ones is what the configuration asks).
+  if (found.files.length === 0 && found.ignoredNamed.length > 0 && !options.index) {
+    const { file, why: reason } = found.ignoredNamed[0]!;
+    throw new InputError(`All files named are ignored: ${relative(cwd, file) || file} (by ${reason}).`, 'Use --no-ignore to lint them anyway, or name other paths.');
+  }
   const root = options.index ? rootIndexFor(options.index, cwd, projectRoot(options, config, cwd) ?? cwd) : undefined;
-  const files = [...(root && !found.files.includes(root) ? [root] : []), ...found.files.filter((f) => !ignored(f))];
+  const files = [...(root && !found.files.includes(root) ? [root] : []), ...found.files];
   return { options, cwd, config, configDir, ignored, found, root, files, confine, within };
 }
 
