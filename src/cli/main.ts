@@ -118,10 +118,18 @@ export async function main(argv: readonly string[]): Promise<void> {
     .addOption(new Option('-f, --format <name>', 'output format').choices(['json', 'yaml']).default('json'))
     .option('--root-dir <dir>', 'project root (see the lint command)')
     .option('--allow-outside-root', 'follow references that lead outside the project root')
+    .option('--allow-partial', 'exit 0 when some files or blocks could not be read (they are still listed on standard error)')
     .exitOverride()
-    .action(async (root: string | undefined, opts: { format: 'json' | 'yaml'; rootDir?: string; allowOutsideRoot?: boolean }) => {
+    .action(async (root: string | undefined, opts: { format: 'json' | 'yaml'; rootDir?: string; allowOutsideRoot?: boolean; allowPartial?: boolean }) => {
       const { runExport } = await import('./run-export.js');
-      writeStdout(runExport(root ?? '.', opts));
+      const exported = runExport(root ?? '.', opts);
+      writeStdout(exported.text);
+      if (exported.lossCount > 0) {
+        const n = exported.lossCount;
+        process.stderr.write(`milint export: the index is incomplete: ${n} ${n === 1 ? 'problem' : 'problems'} kept data out of it:\n${exported.losses}`
+          + (opts.allowPartial ? '' : 'Fix them (milint lints them with positions), or pass --allow-partial to accept a partial export.\n'));
+        if (!opts.allowPartial) process.exitCode = 1;
+      }
     });
 
   program.command('lsp')
