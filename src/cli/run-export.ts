@@ -41,7 +41,7 @@ export function runExport(root: string, opts: { format: 'json' | 'yaml'; rootDir
   const text = opts.format === 'yaml' ? safeYaml(exported) : `${safeJson(JSON.stringify(exported, null, 2))}\n`;
   const lost: FileResult[] = run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => LOSSES.includes(d.ruleId)) }));
   const lossCount = lost.reduce((n, r) => n + r.diagnostics.length, 0);
-  return { text, losses: compact(lost, { cwd, chalk: undefined as never, elapsedMs: 0 }), lossCount };
+  return { text, losses: compact(lost, { cwd }), lossCount };
 }
 
 /** DEL, C1 and bidi controls, which `yaml` leaves raw even in double-quoted scalars. */

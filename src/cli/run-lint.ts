@@ -65,6 +65,7 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     ...(opts.config !== undefined ? { config: opts.config } : {}),
     ...(opts.preset !== undefined ? { preset: opts.preset } : {}),
     ruleFlags: opts.rule,
+    names: { preset: '--preset', rule: '--rule' },
   };
   const effectiveConfig = loadEffectiveConfig(configOptions);
   if (opts.printConfig !== undefined) {

@@ -111,7 +111,7 @@ export function discover(patterns: readonly string[], cwd: string, within?: read
 
 /** ESLint's "all files matched are ignored": a CI job must not pass by linting nothing. */
 function allIgnored(pattern: string, why: string): InputError {
-  return new InputError(`All files matched by "${pattern}" are ignored (by ${why}).`, 'Use --no-ignore to lint them anyway, or name other paths.');
+  return new InputError(`All files matched by "${pattern}" are ignored (by ${why}).`, 'Use --no-ignore (the API\'s noIgnore option) to lint them anyway, or name other paths.');
 }
 
 /** What a path is, links followed: `special` is a FIFO, socket or device (never opened here). */

@@ -3,13 +3,17 @@ import type { Diagnostic } from '../types.js';
 import { LineIndex } from '../source/line-index.js';
 import type { FormatContext, Formatter } from './types.js';
 import { safeLine, safeText } from './sanitize.js';
+import { Chalk } from 'chalk';
+
+/** No colour: what an API caller gets without passing `chalk`. */
+const PLAIN = new Chalk({ level: 0 });
 
 /**
  * The default, for people: problems grouped by file, `line:col  severity  message  rule-id`, a
  * code frame under each problem with its span underlined, and a summary line.
  */
 export const stylish: Formatter = (results, ctx) => {
-  const { chalk } = ctx;
+  const chalk = ctx.chalk ?? PLAIN;
   const out: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -55,7 +59,7 @@ function time(ctx: FormatContext): string {
  * text is shown escaped (see sanitize.ts), and the caret sits under the escaped text.
  */
 function frame(text: string, lines: LineIndex, d: Diagnostic, ctx: FormatContext): string[] {
-  const { chalk } = ctx;
+  const chalk = ctx.chalk ?? PLAIN;
   const n = d.start.line;
   const width = String(n).length;
   const show = (ln: number): string => {

@@ -4,8 +4,8 @@ import type { FileResult } from '../types.js';
 export interface FormatContext {
   /** Paths in human formats are shown relative to this folder. */
   readonly cwd: string;
-  /** Colour comes only from here; tests pass a level-0 instance. */
-  readonly chalk: ChalkInstance;
+  /** Colour comes only from here (default: none); the CLI passes the instance it chose. */
+  readonly chalk?: ChalkInstance;
   /** Milliseconds the run took, for the summary (omitted in golden tests). */
   readonly elapsedMs?: number;
 }

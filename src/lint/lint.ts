@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, guardOf, loadSource, type Limits, type LoadedFile, type
 import { sourceFromText } from '../source/source-file.js';
 import { resolveGraph, type Resolution } from '../resolve/resolve.js';
 import { findConfig, readConfig } from '../config/load-config.js';
-import { resolveConfig } from '../config/resolve-config.js';
+import { resolveConfig, type ConfigInput } from '../config/resolve-config.js';
 import type { EffectiveConfig } from '../config/types.js';
 import { lintEach, threadsFor, type Concurrency, type Known } from '../parallel/lint-pool.js';
 import { cacheFilePath, cacheKey, LintCache } from '../cache/lint-cache.js';
@@ -71,7 +71,7 @@ export interface LintOptions {
 
 
 /** The configuration a run from `cwd` uses. Throws ConfigError for a bad config. */
-export function loadEffectiveConfig(options: Pick<LintOptions, 'cwd' | 'config' | 'preset' | 'ruleFlags'>): EffectiveConfig {
+export function loadEffectiveConfig(options: Pick<LintOptions, 'cwd' | 'config' | 'preset' | 'ruleFlags'> & Pick<ConfigInput, 'names'>): EffectiveConfig {
   const cwd = resolve(options.cwd ?? process.cwd());
   const raw = options.config === false ? undefined
     : options.config !== undefined ? readConfig(resolve(cwd, options.config)) : findConfig(cwd);
@@ -79,6 +79,7 @@ export function loadEffectiveConfig(options: Pick<LintOptions, 'cwd' | 'config' 
     ...(raw ? { file: { path: raw.file, data: raw.data } } : {}),
     ...(options.preset !== undefined ? { preset: options.preset } : {}),
     ...(options.ruleFlags ? { ruleFlags: options.ruleFlags } : {}),
+    ...(options.names ? { names: options.names } : {}),
   });
 }
 
@@ -208,7 +209,7 @@ function prepare(options: LintOptions): Prepared {
   // whichever files changed; leaving out the ignored ones is what the configuration asks).
   if (found.files.length === 0 && found.ignoredNamed.length > 0 && !options.index) {
     const { file, why: reason } = found.ignoredNamed[0]!;
-    throw new InputError(`All files named are ignored: ${relative(cwd, file) || file} (by ${reason}).`, 'Use --no-ignore to lint them anyway, or name other paths.');
+    throw new InputError(`All files named are ignored: ${relative(cwd, file) || file} (by ${reason}).`, 'Use --no-ignore (the API\'s noIgnore option) to lint them anyway, or name other paths.');
   }
   const root = options.index ? rootIndexFor(options.index, cwd, projectRoot(options, config, cwd) ?? cwd) : undefined;
   const files = [...(root && !found.files.includes(root) ? [root] : []), ...found.files];

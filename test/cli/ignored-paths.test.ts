@@ -8,7 +8,7 @@ import { tmpTree } from '../helpers/tmp.js';
 
 const PAGE = '# A\n\n<!--\nType: model-index\nModels:\n- Name: a\n  Metadata:\n    Epochs: -1\n-->\n';
 const tree = (extra: Record<string, string> = {}) => tmpTree({ '.git/HEAD': 'ref: refs/heads/main\n', 'docs/models/a.md': PAGE, 'other/b.md': PAGE, ...extra });
-const HINT = 'Use --no-ignore to lint them anyway, or name other paths.\n';
+const HINT = 'Use --no-ignore (the API\'s noIgnore option) to lint them anyway, or name other paths.\n';
 
 describe('ignored paths', () => {
   it('a git-ignored folder, named or globbed: exit 2, by .gitignore; --no-ignore lints it', () => {
