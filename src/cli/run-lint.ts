@@ -128,7 +128,8 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
   const elapsedMs = performance.now() - started;
   // Standard output first: a report file that cannot be written leaves the report there.
   const chalk = chooseChalk(opts.color, process.env, Boolean(process.stdout.isTTY));
-  writeStdout((await formatter(plan.stdout))(results, { cwd, chalk, elapsedMs }));
+  const hidden = opts.quiet ? warnings : 0;
+  writeStdout((await formatter(plan.stdout))(results, { cwd, chalk, elapsedMs, hidden }));
   const policy = { root: outputRoot, inputs: inputsOf(run) };
   let failedOutput = false;
   for (const f of plan.files) {
@@ -142,7 +143,7 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
   }
   let code: number = exitCodeFor(results);
   if (maxWarnings !== undefined && warnings > maxWarnings) {
-    process.stderr.write(`milint: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} found, more than the maximum of ${maxWarnings} (--max-warnings).\n`);
+    process.stderr.write(`milint: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} found${opts.quiet ? ' (not shown: --quiet)' : ''}, more than the maximum of ${maxWarnings} (--max-warnings).\n`);
     code = 1;
   }
   process.exitCode = failedOutput ? 2 : code;

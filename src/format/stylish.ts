@@ -35,9 +35,12 @@ export const stylish: Formatter = (results, ctx) => {
     out.push('');
   }
   const files = results.length;
+  const hidden = ctx.hidden ?? 0;
   const total = errors + warnings + infos;
   if (files === 0) {
     out.push(chalk.yellow('No model-index blocks found: no Markdown comment with `Type: model-index`, no `model-index:` front matter, no model-index/metafile YAML.'));
+  } else if (total === 0 && hidden > 0) {
+    out.push(chalk.green(`✔ No errors found in ${files} ${files === 1 ? 'file' : 'files'}${time(ctx)}.`));
   } else if (total === 0) {
     out.push(chalk.green(`✔ No problems found in ${files} ${files === 1 ? 'file' : 'files'}${time(ctx)}.`));
   } else {
@@ -47,6 +50,7 @@ export const stylish: Formatter = (results, ctx) => {
     out.push(errors ? chalk.red.bold(line) : chalk.yellow.bold(line));
     if (fixable) out.push(chalk.dim(`  ${fixable} ${fixable === 1 ? 'problem is' : 'problems are'} fixable with --fix.`));
   }
+  if (files > 0 && hidden > 0) out.push(chalk.dim(`  ${hidden} ${hidden === 1 ? 'warning' : 'warnings'} not shown (--quiet).`));
   return `${out.join('\n')}\n`;
 };
 

@@ -8,6 +8,8 @@ export interface FormatContext {
   readonly chalk?: ChalkInstance;
   /** Milliseconds the run took, for the summary (omitted in golden tests). */
   readonly elapsedMs?: number;
+  /** Warnings and infos left out of `results` (`--quiet`): the summary says how many. */
+  readonly hidden?: number;
 }
 
 /** A formatter is a pure function of the results. */
