@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { lintFiles, lintFilesAsync, lintText, loadEffectiveConfig, type LintRun } from '../lint/lint.js';
 import type { Concurrency } from '../parallel/lint-pool.js';
 import { reportSpan, toDiagnostic } from '../lint/report.js';
@@ -129,12 +130,14 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
   // Standard output first: a report file that cannot be written leaves the report there.
   const chalk = chooseChalk(opts.color, process.env, Boolean(process.stdout.isTTY));
   const hidden = opts.quiet ? warnings : 0;
-  writeStdout((await formatter(plan.stdout))(results, { cwd, chalk, elapsedMs, hidden }));
+  // Paths for CI systems start at the repository root: GitHub and GitLab resolve them from there.
+  const root = opts.rootDir ? resolve(cwd, opts.rootDir) : outputRoot;
+  writeStdout((await formatter(plan.stdout))(results, { cwd, root, chalk, elapsedMs, hidden }));
   const policy = { root: outputRoot, inputs: inputsOf(run) };
   let failedOutput = false;
   for (const f of plan.files) {
     try {
-      writeOutput(f.path, (await formatter(f.format))(results, { cwd, chalk: chooseChalk(false, {}, false), elapsedMs }), policy);
+      writeOutput(f.path, (await formatter(f.format))(results, { cwd, root, chalk: chooseChalk(false, {}, false), elapsedMs, hidden }), policy);
     } catch (e) {
       if (!(e instanceof OutputError)) throw e;
       process.stderr.write(`milint: ${e.message}\n`);

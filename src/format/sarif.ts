@@ -41,7 +41,7 @@ export const sarif: Formatter = (results, ctx) => {
       },
       columnKind: 'utf16CodeUnits',
       results: results.flatMap((r) => {
-        const path = repoPath(r.file, ctx.cwd);
+        const path = repoPath(r.file, ctx.root ?? ctx.cwd);
         const uri = pathToUriReference(path);
         return r.diagnostics.map((d) => ({
           ruleId: d.ruleId,
