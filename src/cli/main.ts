@@ -57,7 +57,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: writeStdout });
 
-  program.command('lint [paths...]', { isDefault: true })
+  const lintCommand = program.command('lint [paths...]', { isDefault: true })
     .description('lint files, directories or globs (the default command)')
     .option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')} (default: stylish); repeatable`, collectRule, [])
     .option('-o, --output-file <path>', 'write the last -f format(s) to this file instead of standard output; repeatable', collectRule, [])
@@ -141,12 +141,22 @@ export async function main(argv: readonly string[]): Promise<void> {
       startServer(process.stdin, process.stdout);
     });
 
+  // `milint --help` shows the lint options too: `lint` is the default command, most runs never name it.
+  program.usage('[paths...] [lint options]\n       milint <command> [options]');
+  program.addHelpText('after', () => `\nLint options (milint [paths...] is milint lint [paths...]):\n${lintOptionsHelp(lintCommand)}`);
+
   try {
     await program.parseAsync([...argv]);
   } catch (e) {
     process.exitCode = exitForError(e);
   }
   process.exitCode = stdoutExitCode() ?? process.exitCode;
+}
+
+/** The options part of `milint lint --help`. */
+function lintOptionsHelp(lint: Command): string {
+  const text = lint.helpInformation();
+  return text.slice(text.indexOf('Options:') + 'Options:\n'.length);
 }
 
 function exitForError(e: unknown): 2 | 0 {
