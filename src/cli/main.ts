@@ -93,14 +93,14 @@ export async function main(argv: readonly string[]): Promise<void> {
     .exitOverride()
     .action(async (paths: string[], opts: LintCliOptions) => (await import('./run-lint.js')).runLint(paths, opts));
 
-  program.command('rules')
-    .description('list every rule: id, default severity, fixable, description')
+  program.command('rules [id]')
+    .description('list every rule: id, default severity, fixable, description; with an id, print that rule\'s documentation')
     .addOption(new Option('--preset <name>', 'show the severities of this preset').choices([...PRESET_NAMES]))
     .option('--json', 'print the list as JSON')
     .exitOverride()
-    .action(async (opts: { preset?: string; json?: boolean }) => {
-      const { rulesTable } = await import('./rules-table.js');
-      writeStdout(rulesTable(opts.preset, Boolean(opts.json)));
+    .action(async (id: string | undefined, opts: { preset?: string; json?: boolean }) => {
+      const { rulesTable, rulePageText } = await import('./rules-table.js');
+      writeStdout(id === undefined ? rulesTable(opts.preset, Boolean(opts.json)) : rulePageText(id));
     });
 
   program.command('schema')
