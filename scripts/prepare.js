@@ -3,6 +3,7 @@
 // `npm pack` prints the tarball's name there and tools read it (pre-commit takes all of it as the name).
 // `npm install -g .` runs it before any dependency is installed, so it installs the build tools first.
 import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -27,6 +28,15 @@ function run(command, args, options = toStderr) {
     process.exit(result.status || 1);
   }
 }
+
+/** Modification time of a file (0: missing). */
+const mtime = (p) => { try { return statSync(p).mtimeMs; } catch { return 0; } };
+
+// dist/ newer than every input: nothing to build (`npm pack` right after `npm install`, as pre-commit does).
+const inputs = [...readdirSync(join(root, 'src'), { recursive: true }).map((f) => join(root, 'src', f)),
+  ...['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/bundle.js', 'scripts/prepare.js'].map((f) => join(root, f))];
+const built = Math.min(mtime(join(root, 'dist', 'index.js')), mtime(join(root, 'dist', 'bundle', 'main.js')));
+if (built > 0 && inputs.every((f) => mtime(f) < built)) process.exit(0);
 
 if (!resolves('typescript') || !resolves('esbuild')) {
   // A global install (`-g .`) or an install that omits devDependencies: fetch them into this folder.
