@@ -31,6 +31,14 @@ describe('CLI behaviour', () => {
     }
   });
 
+  it('--quiet with --max-warnings: the summary and the failure both say how many warnings were counted', () => {
+    const dir = tmpTree({ 'model-index.yml': WARN_ONLY });
+    const r = milint(['--quiet', '--max-warnings', '0', '.'], dir);
+    expect(r.stdout.replace(/\(\d+ ms\)/, '(TIME)')).toBe('✔ No errors found in 1 file (TIME).\n  1 warning not shown (--quiet).\n');
+    expect(r.stderr).toBe('milint: 1 warning found (not shown: --quiet), more than the maximum of 0 (--max-warnings).\n');
+    expect(r.code).toBe(1);
+  });
+
   it('--quiet reports errors only', () => {
     const r = milint(['--quiet', '-f', 'compact', 'fixtures/demo'], ROOT);
     expect(r.code).toBe(1);

@@ -1,14 +1,16 @@
 /**
- * Meta tests over the rule registry: ids unique and well-formed, every rule documented in the
- * README and covered by valid and invalid fixtures, `fixable` exactly when a fixed file exists.
+ * Meta tests over the rule registry: ids unique and well-formed, every rule documented by its page
+ * docs/rules/<family>/<name>.md (see test/rule-docs.test.ts) and covered by valid and invalid
+ * fixtures, `fixable` exactly when a fixed file exists.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { rules, docsUrl } from '../src/rules/index.js';
+import { rules, docsPath, docsUrl } from '../src/rules/index.js';
 import { cases, expectedFile, FIXTURE_EXEMPT, RULES_DIR } from './helpers/rule-fixtures.js';
 
-const README = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+const ROOT = join(import.meta.dirname, '..');
 const FAMILIES = ['file', 'yaml', 'schema', 'import', 'collection', 'model', 'metadata', 'weights', 'results', 'url'];
 
 describe('rule registry', () => {
@@ -25,12 +27,12 @@ describe('rule registry', () => {
   it.each(rules.map((r) => [r.meta.id, r]))('%s: description, messages and docs', (id, rule) => {
     expect(rule.meta.description).toMatch(/^[A-Z`].*\.$/);
     expect(Object.keys(rule.messages).length).toBeGreaterThan(0);
-    const section = README.split(/\n(?=### )/).find((s) => s.startsWith(`### ${id}\n`));
-    expect(section, `README has no "### ${id}" section`).toBeDefined();
-    expect(section).toMatch(/Bad:/);
-    expect(section).toMatch(/Good:/);
-    expect(section).toContain(`Default severity: ${rule.meta.defaultSeverity}`);
-    expect(docsUrl(id)).toContain(id.replace('/', ''));
+    const page = readFileSync(join(ROOT, docsPath(id)), 'utf8');
+    expect(page.startsWith(`# ${id}\n`)).toBe(true);
+    expect(page).toMatch(/\bBad:/);
+    expect(page).toMatch(/\bGood:/);
+    expect(page).toContain(`- Default severity: ${rule.meta.defaultSeverity}\n`);
+    expect(docsUrl(id)).toBe(pathToFileURL(join(ROOT, 'docs', 'rules', `${id}.md`)).href);
   });
 
   it.each(rules.map((r) => [r.meta.id, r]))('%s: fixtures', (id, rule) => {

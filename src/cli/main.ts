@@ -40,6 +40,8 @@ export interface LintCliOptions {
   urlCacheTtl?: string;
   urlTimeout?: string;
   maxDownloadSize?: string;
+  ignore?: boolean;
+  ignorePattern: string[];
 }
 
 /** Collects a repeatable option's values. */
@@ -55,7 +57,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: writeStdout });
 
-  program.command('lint [paths...]', { isDefault: true })
+  const lintCommand = program.command('lint [paths...]', { isDefault: true })
     .description('lint files, directories or globs (the default command)')
     .option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')} (default: stylish); repeatable`, collectRule, [])
     .option('-o, --output-file <path>', 'write the last -f format(s) to this file instead of standard output; repeatable', collectRule, [])
@@ -69,6 +71,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     .option('-c, --config <file>', 'use this config file instead of searching for one')
     .option('--no-config', 'use no config file')
     .option('--rule <id: severity>', 'set a rule\'s severity (off, info, warn, error), or "id: [severity, {options}]"; repeatable', collectRule, [])
+    .option('--no-ignore', 'lint what .gitignore files, the config\'s "ignores" and --ignore-pattern leave out')
+    .option('--ignore-pattern <glob>', 'leave out the files this glob matches (relative to the current folder), as the config\'s "ignores"; repeatable', collectRule, [])
     .option('--root-dir <dir>', 'project root for root-relative README, Config and Image paths (default: the folder of the root model-index.yml, else the current folder)')
     .option('--index <file|auto>', 'lint the named files inside a whole index, so cross-file rules see every file (auto: the project\'s root model-index.*); report only the named files')
     .option('--allow-outside-root', 'follow references (Import, Metadata, README...) that lead outside the project root')
@@ -89,14 +93,14 @@ export async function main(argv: readonly string[]): Promise<void> {
     .exitOverride()
     .action(async (paths: string[], opts: LintCliOptions) => (await import('./run-lint.js')).runLint(paths, opts));
 
-  program.command('rules')
-    .description('list every rule: id, default severity, fixable, description')
+  program.command('rules [id]')
+    .description('list every rule: id, default severity, fixable, description; with an id, print that rule\'s documentation')
     .addOption(new Option('--preset <name>', 'show the severities of this preset').choices([...PRESET_NAMES]))
     .option('--json', 'print the list as JSON')
     .exitOverride()
-    .action(async (opts: { preset?: string; json?: boolean }) => {
-      const { rulesTable } = await import('./rules-table.js');
-      writeStdout(rulesTable(opts.preset, Boolean(opts.json)));
+    .action(async (id: string | undefined, opts: { preset?: string; json?: boolean }) => {
+      const { rulesTable, rulePageText } = await import('./rules-table.js');
+      writeStdout(id === undefined ? rulesTable(opts.preset, Boolean(opts.json)) : rulePageText(id));
     });
 
   program.command('schema')
@@ -114,10 +118,18 @@ export async function main(argv: readonly string[]): Promise<void> {
     .addOption(new Option('-f, --format <name>', 'output format').choices(['json', 'yaml']).default('json'))
     .option('--root-dir <dir>', 'project root (see the lint command)')
     .option('--allow-outside-root', 'follow references that lead outside the project root')
+    .option('--allow-partial', 'exit 0 when some files or blocks could not be read (they are still listed on standard error)')
     .exitOverride()
-    .action(async (root: string | undefined, opts: { format: 'json' | 'yaml'; rootDir?: string; allowOutsideRoot?: boolean }) => {
+    .action(async (root: string | undefined, opts: { format: 'json' | 'yaml'; rootDir?: string; allowOutsideRoot?: boolean; allowPartial?: boolean }) => {
       const { runExport } = await import('./run-export.js');
-      writeStdout(runExport(root ?? '.', opts));
+      const exported = runExport(root ?? '.', opts);
+      writeStdout(exported.text);
+      if (exported.lossCount > 0) {
+        const n = exported.lossCount;
+        process.stderr.write(`milint export: the index is incomplete: ${n} ${n === 1 ? 'problem' : 'problems'} kept data out of it:\n${exported.losses}`
+          + (opts.allowPartial ? '' : 'Fix them (milint lints them with positions), or pass --allow-partial to accept a partial export.\n'));
+        if (!opts.allowPartial) process.exitCode = 1;
+      }
     });
 
   program.command('lsp')
@@ -129,12 +141,22 @@ export async function main(argv: readonly string[]): Promise<void> {
       startServer(process.stdin, process.stdout);
     });
 
+  // `milint --help` shows the lint options too: `lint` is the default command, most runs never name it.
+  program.usage('[paths...] [lint options]\n       milint <command> [options]');
+  program.addHelpText('after', () => `\nLint options (milint [paths...] is milint lint [paths...]):\n${lintOptionsHelp(lintCommand)}`);
+
   try {
     await program.parseAsync([...argv]);
   } catch (e) {
     process.exitCode = exitForError(e);
   }
   process.exitCode = stdoutExitCode() ?? process.exitCode;
+}
+
+/** The options part of `milint lint --help`. */
+function lintOptionsHelp(lint: Command): string {
+  const text = lint.helpInformation();
+  return text.slice(text.indexOf('Options:') + 'Options:\n'.length);
 }
 
 function exitForError(e: unknown): 2 | 0 {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { lintFiles, lintFilesAsync, lintText, loadEffectiveConfig, type LintRun } from '../lint/lint.js';
 import type { Concurrency } from '../parallel/lint-pool.js';
 import { reportSpan, toDiagnostic } from '../lint/report.js';
@@ -65,6 +66,7 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     ...(opts.config !== undefined ? { config: opts.config } : {}),
     ...(opts.preset !== undefined ? { preset: opts.preset } : {}),
     ruleFlags: opts.rule,
+    names: { preset: '--preset', rule: '--rule' },
   };
   const effectiveConfig = loadEffectiveConfig(configOptions);
   if (opts.printConfig !== undefined) {
@@ -75,6 +77,8 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     ...(opts.rootDir ? { rootDir: opts.rootDir } : {}),
     ...(opts.allowOutsideRoot ? { allowOutsideRoot: true } : {}),
     ...(opts.index ? { index: opts.index } : {}),
+    ...(opts.ignore === false ? { noIgnore: true } : {}),
+    ...(opts.ignorePattern.length ? { ignorePatterns: opts.ignorePattern } : {}),
     limits: { maxBlockSize: positive(opts.maxBlockSize, '--max-block-size'), maxImports: positive(opts.maxImports, '--max-imports') },
   };
   const humanOnly = [plan.stdout, ...plan.files.map((f) => f.format)].every((f) => HUMAN_FORMATS.includes(f));
@@ -125,12 +129,15 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
   const elapsedMs = performance.now() - started;
   // Standard output first: a report file that cannot be written leaves the report there.
   const chalk = chooseChalk(opts.color, process.env, Boolean(process.stdout.isTTY));
-  writeStdout((await formatter(plan.stdout))(results, { cwd, chalk, elapsedMs }));
+  const hidden = opts.quiet ? warnings : 0;
+  // Paths for CI systems start at the repository root: GitHub and GitLab resolve them from there.
+  const root = opts.rootDir ? resolve(cwd, opts.rootDir) : outputRoot;
+  writeStdout((await formatter(plan.stdout))(results, { cwd, root, chalk, elapsedMs, hidden }));
   const policy = { root: outputRoot, inputs: inputsOf(run) };
   let failedOutput = false;
   for (const f of plan.files) {
     try {
-      writeOutput(f.path, (await formatter(f.format))(results, { cwd, chalk: chooseChalk(false, {}, false), elapsedMs }), policy);
+      writeOutput(f.path, (await formatter(f.format))(results, { cwd, root, chalk: chooseChalk(false, {}, false), elapsedMs, hidden }), policy);
     } catch (e) {
       if (!(e instanceof OutputError)) throw e;
       process.stderr.write(`milint: ${e.message}\n`);
@@ -139,7 +146,7 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
   }
   let code: number = exitCodeFor(results);
   if (maxWarnings !== undefined && warnings > maxWarnings) {
-    process.stderr.write(`milint: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} found, more than the maximum of ${maxWarnings} (--max-warnings).\n`);
+    process.stderr.write(`milint: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} found${opts.quiet ? ' (not shown: --quiet)' : ''}, more than the maximum of ${maxWarnings} (--max-warnings).\n`);
     code = 1;
   }
   process.exitCode = failedOutput ? 2 : code;

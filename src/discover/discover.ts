@@ -26,7 +26,21 @@ export interface Discovered {
   readonly explicit: ReadonlySet<string>;
   /** The directories named on the command line (absolute). */
   readonly directories: readonly string[];
+  /** Files named on the command line that an ignore setting drops, with why (see `Ignoring`). */
+  readonly ignoredNamed: readonly { readonly file: string; readonly why: string }[];
 }
+
+/**
+ * What leaves files out. `gitignore`: .gitignore files drop what a folder walk or a glob finds (a
+ * file named as such is still taken). `drop`: the configuration's `ignores` and `--ignore-pattern`,
+ * for every file; it returns why a file is dropped. `--no-ignore` turns both off.
+ */
+export interface Ignoring {
+  readonly gitignore: boolean;
+  readonly drop?: (file: string) => string | undefined;
+}
+
+const ALL_IGNORES: Ignoring = { gitignore: true };
 
 /** Files a directory walk picks up: Markdown pages and model-index / metafile data files. */
 export function isWalkedFile(name: string): boolean {
@@ -35,11 +49,13 @@ export function isWalkedFile(name: string): boolean {
   return format !== undefined && /^(model-index|metafile)\.[^.]+$/i.test(name);
 }
 
-export function discover(patterns: readonly string[], cwd: string, within?: readonly string[]): Discovered {
+export function discover(patterns: readonly string[], cwd: string, within?: readonly string[], ignoring: Ignoring = ALL_IGNORES): Discovered {
   const files: string[] = [];
   const seen = new Set<string>();
   const explicit = new Set<string>();
   const directories: string[] = [];
+  const ignoredNamed: { file: string; why: string }[] = [];
+  const drop = ignoring.drop ?? (() => undefined);
   const add = (p: string, isExplicit: boolean, known?: string): void => {
     // The same file reached through two paths (a symlink, `a/../b`) is linted once.
     let real = known ?? p;
@@ -55,29 +71,47 @@ export function discover(patterns: readonly string[], cwd: string, within?: read
   for (const pattern of patterns.length ? patterns : ['.']) {
     const abs = resolve(cwd, pattern);
     const kind = kindOf(abs);
-    if (kind === 'file' || kind === 'special') { add(abs, true); continue; }
+    if (kind === 'file' || kind === 'special') {
+      const why = drop(abs);
+      if (why) ignoredNamed.push({ file: abs, why });
+      else add(abs, true);
+      continue;
+    }
     if (kind === 'directory') {
       if (within && !insideReal(abs, within)) {
         throw new InputError(`${pattern} leads to a folder outside the project root (a symbolic link).`, 'Name the folder itself, or give --root-dir or --allow-outside-root.');
       }
       directories.push(abs);
-      for (const [f, real] of walk(abs, within)) add(f, false, real);
+      const walked = walk(abs, within, ignoring.gitignore);
+      const kept = walked.filter(([f]) => !drop(f));
+      if (kept.length === 0 && walked.length + (ignoring.gitignore ? walk(abs, within, false).length : 0) > 0) {
+        throw allIgnored(pattern, ignoring.gitignore && walked.length === 0 ? '.gitignore' : drop(walked[0]![0])!);
+      }
+      for (const [f, real] of kept) add(f, false, real);
       continue;
     }
     if (!tinyglobby().isDynamicPattern(pattern)) {
       throw new InputError(`No such file or directory: ${pattern}`, 'Check the path, or quote a glob so that milint expands it.');
     }
-    const gitignored = gitignoreFilter(cwd, within);
+    const gitignored = ignoring.gitignore ? gitignoreFilter(cwd, within) : () => false;
     // Links are not followed: `ln -s / rootlink` must not make `**/*.md` walk the whole disk. A link
     // to a file is still matched (and read, if its target lies inside the project).
-    const matches = tinyglobby().globSync(pattern, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] })
-      .map((p) => resolve(p)).filter((p) => formatOf(p) !== undefined && !gitignored(p)).sort();
+    const found = tinyglobby().globSync(pattern, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] })
+      .map((p) => resolve(p)).filter((p) => formatOf(p) !== undefined).sort();
+    const notGitignored = found.filter((p) => !gitignored(p));
+    const matches = notGitignored.filter((p) => !drop(p));
+    if (matches.length === 0 && found.length > 0) throw allIgnored(pattern, notGitignored.length === 0 ? '.gitignore' : drop(notGitignored[0]!)!);
     if (matches.length === 0) {
       throw new InputError(`No files matched the pattern: ${pattern}`, 'milint reads Markdown (.md, .markdown, .mdx), YAML and JSON files.');
     }
     for (const m of matches) add(m, true);
   }
-  return { files, explicit, directories };
+  return { files, explicit, directories, ignoredNamed };
+}
+
+/** ESLint's "all files matched are ignored": a CI job must not pass by linting nothing. */
+function allIgnored(pattern: string, why: string): InputError {
+  return new InputError(`All files matched by "${pattern}" are ignored (by ${why}).`, 'Use --no-ignore (the API\'s noIgnore option) to lint them anyway, or name other paths.');
 }
 
 /** What a path is, links followed: `special` is a FIFO, socket or device (never opened here). */
@@ -161,7 +195,7 @@ const withSep = (dir: string): string => (dir.endsWith(sep) ? dir : dir + sep);
  * Files under a folder in name order, each with its real path (known from its folder's unless it is
  * a link). Links to folders are followed when they stay inside `within`, each real folder once.
  */
-function walk(root: string, within: readonly string[] | undefined): [path: string, real: string | undefined][] {
+function walk(root: string, within: readonly string[] | undefined, gitignore = true): [path: string, real: string | undefined][] {
   const out: [string, string | undefined][] = [];
   const visited = new Set<string>();
   const rec = (dir: string, matchers: readonly Matcher[]): void => {
@@ -169,7 +203,7 @@ function walk(root: string, within: readonly string[] | undefined): [path: strin
     try { real = realpathSync.native(dir); } catch { return; }
     if (visited.has(real) || (within && !insideAny(within, real))) return;
     visited.add(real);
-    const own = readIgnore(dir, within);
+    const own = gitignore ? readIgnore(dir, within) : undefined;
     const ms = own ? [...matchers, own] : matchers;
     let entries: Dirent[];
     try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return; }
@@ -196,6 +230,6 @@ function walk(root: string, within: readonly string[] | undefined): [path: strin
       }
     }
   };
-  rec(root, ancestorsIgnores(root, within));
+  rec(root, gitignore ? ancestorsIgnores(root, within) : []);
   return out;
 }

@@ -27,7 +27,7 @@ export function escapeProperty(s: string): string {
 export const github: Formatter = (results, ctx) => {
   const lines: string[] = [];
   for (const r of results) {
-    const file = escapeProperty(repoPath(r.file, ctx.cwd));
+    const file = escapeProperty(repoPath(r.file, ctx.root ?? ctx.cwd));
     for (const d of r.diagnostics) {
       const props = `file=${file},line=${d.start.line},endLine=${d.end.line},col=${d.start.column},endColumn=${d.end.column},title=${escapeProperty(d.ruleId)}`;
       lines.push(`::${COMMAND[d.severity]} ${props}::${escapeData(d.message)}`);

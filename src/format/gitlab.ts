@@ -21,7 +21,7 @@ function severity(d: Diagnostic): 'info' | 'minor' | 'major' | 'critical' | 'blo
 export const gitlab: Formatter = (results, ctx) => {
   const seen = new Map<string, number>();
   const issues = results.flatMap((r) => {
-    const path = repoPath(r.file, ctx.cwd);
+    const path = repoPath(r.file, ctx.root ?? ctx.cwd);
     return r.diagnostics.map((d) => {
       // Two identical problems in one file get distinct fingerprints by their occurrence.
       const base = fingerprint(d, path);

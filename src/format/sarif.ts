@@ -6,7 +6,7 @@
  * @see https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
  */
 import type { Severity } from '../types.js';
-import { docsUrl, rules } from '../rules/index.js';
+import { docsPath, docsUrl, rules } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import type { Formatter } from './types.js';
 import { fingerprint, repoPath } from './paths.js';
@@ -26,13 +26,13 @@ export const sarif: Formatter = (results, ctx) => {
           fullName: 'model-index-lint',
           version: VERSION,
           semanticVersion: VERSION,
-          informationUri: 'https://www.npmjs.com/package/model-index-lint',
           rules: rules.map((r) => ({
             id: r.meta.id,
             name: r.meta.id.replace(/[/-](\w)/g, (_m, c: string) => c.toUpperCase()),
             shortDescription: { text: r.meta.description.split(/(?<=\.)\s/)[0]! },
             fullDescription: { text: r.meta.description },
-            help: { text: `${r.meta.description} See ${docsUrl(r.meta.id)}`, markdown: `${r.meta.description}\n\n[Rule documentation](${docsUrl(r.meta.id)})` },
+            help: { text: `${r.meta.description} See ${docsPath(r.meta.id)} in the model-index-lint package, or run: milint rules ${r.meta.id}`, markdown: `${r.meta.description}\n\nSee \`${docsPath(r.meta.id)}\` in the model-index-lint package, or run \`milint rules ${r.meta.id}\`.` },
+            // The page in the installed package: the package is not published, so no web page exists.
             helpUri: docsUrl(r.meta.id),
             defaultConfiguration: { level: LEVEL[r.meta.defaultSeverity] },
             properties: { tags: [r.meta.id.split('/')[0]!], fixable: r.meta.fixable },
@@ -41,7 +41,7 @@ export const sarif: Formatter = (results, ctx) => {
       },
       columnKind: 'utf16CodeUnits',
       results: results.flatMap((r) => {
-        const path = repoPath(r.file, ctx.cwd);
+        const path = repoPath(r.file, ctx.root ?? ctx.cwd);
         const uri = pathToUriReference(path);
         return r.diagnostics.map((d) => ({
           ruleId: d.ruleId,

@@ -3,13 +3,17 @@ import type { Diagnostic } from '../types.js';
 import { LineIndex } from '../source/line-index.js';
 import type { FormatContext, Formatter } from './types.js';
 import { noCommands, safeLine, safeText } from './sanitize.js';
+import { Chalk } from 'chalk';
+
+/** No colour: what an API caller gets without passing `chalk`. */
+const PLAIN = new Chalk({ level: 0 });
 
 /**
  * The default, for people: problems grouped by file, `line:col  severity  message  rule-id`, a
  * code frame under each problem with its span underlined, and a summary line.
  */
 export const stylish: Formatter = (results, ctx) => {
-  const { chalk } = ctx;
+  const chalk = ctx.chalk ?? PLAIN;
   const out: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -31,9 +35,12 @@ export const stylish: Formatter = (results, ctx) => {
     out.push('');
   }
   const files = results.length;
+  const hidden = ctx.hidden ?? 0;
   const total = errors + warnings + infos;
   if (files === 0) {
     out.push(chalk.yellow('No model-index blocks found: no Markdown comment with `Type: model-index`, no `model-index:` front matter, no model-index/metafile YAML.'));
+  } else if (total === 0 && hidden > 0) {
+    out.push(chalk.green(`✔ No errors found in ${files} ${files === 1 ? 'file' : 'files'}${time(ctx)}.`));
   } else if (total === 0) {
     out.push(chalk.green(`✔ No problems found in ${files} ${files === 1 ? 'file' : 'files'}${time(ctx)}.`));
   } else {
@@ -43,6 +50,7 @@ export const stylish: Formatter = (results, ctx) => {
     out.push(errors ? chalk.red.bold(line) : chalk.yellow.bold(line));
     if (fixable) out.push(chalk.dim(`  ${fixable} ${fixable === 1 ? 'problem is' : 'problems are'} fixable with --fix.`));
   }
+  if (files > 0 && hidden > 0) out.push(chalk.dim(`  ${hidden} ${hidden === 1 ? 'warning' : 'warnings'} not shown (--quiet).`));
   return noCommands(`${out.join('\n')}\n`);
 };
 
@@ -55,7 +63,7 @@ function time(ctx: FormatContext): string {
  * text is shown escaped (see sanitize.ts), and the caret sits under the escaped text.
  */
 function frame(text: string, lines: LineIndex, d: Diagnostic, ctx: FormatContext): string[] {
-  const { chalk } = ctx;
+  const chalk = ctx.chalk ?? PLAIN;
   const n = d.start.line;
   const width = String(n).length;
   const show = (ln: number): string => {

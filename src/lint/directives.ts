@@ -1,9 +1,11 @@
 /**
  * Inline disables. In Markdown: `<!-- milint-disable rule-id -->` ... `<!-- milint-enable -->` and
  * `<!-- milint-disable-next-line rule-id -->`; inside YAML (files and model-index comments):
- * `# milint-disable-line rule-id` and `# milint-disable-next-line rule-id`. Without ids a
- * directive covers every rule; a reason may follow `--`. A directive that suppresses nothing is
- * reported (`file/unused-disable`), and so is an unknown rule id in one.
+ * `# milint-disable rule-id` ... `# milint-enable`, `# milint-disable-line rule-id` and
+ * `# milint-disable-next-line rule-id`. Without ids a directive covers every rule; a reason may
+ * follow `--`. A directive that suppresses nothing is reported (`file/unused-disable`), and so are
+ * an unknown rule id, an unknown directive (`milint-disable-line` in an HTML comment, a typo) and
+ * an enable that follows no disable: none of them can ever apply.
  */
 import type { SourceFile, Span } from '../types.js';
 import type { FileFormat } from '../extract/extract.js';
@@ -12,7 +14,7 @@ import { closest } from '../rules/helpers/suggest.js';
 import { rules } from '../rules/index.js';
 import { reportSpan, type Report } from './report.js';
 
-type Kind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+type Kind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'unknown';
 
 interface Directive {
   readonly kind: Kind;
@@ -25,8 +27,11 @@ interface Directive {
 }
 
 const MD = /^\s*milint-(disable-next-line|disable|enable)(?=\s|$)([\s\S]*)$/;
+/** Any other `milint-word` at a comment's start: meant as a directive, but none milint knows. */
+const MD_OTHER = /^\s*(milint-[\w-]+)/;
 // `m`: a comment at the start of any line (a root-level key's line) counts, not only at the text's start.
-const YAML_LINE = /(^|[ \t])#[ \t]*milint-(disable-line|disable-next-line)(?=\s|$)([^\r\n]*)/gm;
+const YAML_LINE = /(^|[ \t])#[ \t]*milint-(disable-line|disable-next-line|disable|enable|[\w-]+)(?=\s|$)([^\r\n]*)/gm;
+const KNOWN_YAML = new Set(['disable-line', 'disable-next-line', 'disable', 'enable']);
 
 function parseIds(rest: string): string[] | undefined {
   const ids = rest.split('--')[0]!.split(/[\s,]+/).filter(Boolean);
@@ -42,9 +47,14 @@ function parseDirectives(file: SourceFile, format: FileFormat, yamlSpans: readon
   if (format === 'markdown') {
     for (const c of scanComments(text, 0)) {
       if (c.end === undefined) break;
-      const m = MD.exec(text.slice(c.start + 4, c.end));
-      if (!m) continue;
+      const body = text.slice(c.start + 4, c.end);
+      const m = MD.exec(body);
       const span = { start: c.start, end: c.end + 3 };
+      if (!m) {
+        const other = MD_OTHER.exec(body);
+        if (other) out.push({ kind: 'unknown', ids: [other[1]!], span, line: 0, used: false });
+        continue;
+      }
       const endLine = lines.position(span.end).line;
       out.push({ kind: m[1] as Kind, ids: parseIds(m[2]!), span, line: endLine + 1, used: false });
     }
@@ -54,13 +64,17 @@ function parseDirectives(file: SourceFile, format: FileFormat, yamlSpans: readon
     const start = m.index + m[1]!.length;
     if (!yamlSpans.some((s) => start >= s.start && start < s.end)) continue;
     const line = lines.position(start).line;
-    out.push({
-      kind: m[2] as Kind, ids: parseIds(m[3]!), span: { start, end: m.index + m[0].length },
-      line: m[2] === 'disable-line' ? line : line + 1, used: false,
-    });
+    const span = { start, end: m.index + m[0].length };
+    if (!KNOWN_YAML.has(m[2]!)) { out.push({ kind: 'unknown', ids: [`milint-${m[2]}`], span, line: 0, used: false }); continue; }
+    out.push({ kind: m[2] as Kind, ids: parseIds(m[3]!), span, line: m[2] === 'disable-line' ? line : line + 1, used: false });
   }
   return out.sort((a, b) => a.span.start - b.span.start);
 }
+
+const KNOWN_FORMS = {
+  markdown: 'milint-disable, milint-enable, milint-disable-next-line',
+  yaml: 'milint-disable, milint-enable, milint-disable-line, milint-disable-next-line',
+};
 
 const covers = (d: Directive, ruleId: string) => d.ids === undefined || d.ids.includes(ruleId);
 
@@ -90,7 +104,19 @@ export function applyDirectives(reports: readonly Report[], file: SourceFile, fo
   }
   const known = rules.map((r) => r.meta.id as string);
   for (const d of directives) {
-    if (d.kind === 'enable') continue;
+    if (d.kind === 'unknown') {
+      const form = format === 'markdown' && file.text[d.span.start] === '<' ? 'markdown' : 'yaml';
+      kept.push(reportSpan('file/unused-disable', 'unknownDirective', { directive: d.ids![0]!, known: KNOWN_FORMS[form] }, file, d.span));
+      continue;
+    }
+    if (d.kind === 'enable') {
+      // An enable with no disable before it (for its rules) turns nothing back on.
+      const before = ranges.filter((o) => o.kind === 'disable' && o.span.start < d.span.start);
+      if (!before.some((o) => o.ids === undefined || d.ids === undefined || d.ids.some((id) => o.ids!.includes(id)))) {
+        kept.push(reportSpan('file/unused-disable', 'enableWithoutDisable', { directive: `milint-enable${d.ids ? ` ${d.ids.join(', ')}` : ''}` }, file, d.span));
+      }
+      continue;
+    }
     for (const id of d.ids ?? []) {
       if (known.includes(id)) continue;
       const suggestion = closest(id, known);

@@ -4,7 +4,7 @@
  * resolve → normalize → project rules → directives → collect.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { discover } from '../discover/discover.js';
 import { formatOf } from '../extract/extract.js';
@@ -12,7 +12,7 @@ import { DEFAULT_LIMITS, guardOf, loadSource, type Limits, type LoadedFile, type
 import { sourceFromText } from '../source/source-file.js';
 import { resolveGraph, type Resolution } from '../resolve/resolve.js';
 import { findConfig, readConfig } from '../config/load-config.js';
-import { resolveConfig } from '../config/resolve-config.js';
+import { resolveConfig, type ConfigInput } from '../config/resolve-config.js';
 import type { EffectiveConfig } from '../config/types.js';
 import { lintEach, threadsFor, type Concurrency, type Known } from '../parallel/lint-pool.js';
 import { cacheFilePath, cacheKey, LintCache } from '../cache/lint-cache.js';
@@ -64,11 +64,15 @@ export interface LintOptions {
   readonly cacheLocation?: string;
   /** Called when the cache could not be written, with the reason (the run's results stand). */
   readonly onCacheError?: (file: string, reason: string) => void;
+  /** Lint what .gitignore files, the configuration's `ignores` and `ignorePatterns` leave out (`--no-ignore`). */
+  readonly noIgnore?: boolean;
+  /** More files to leave out: globs relative to `cwd`, as the configuration's `ignores` (`--ignore-pattern`). */
+  readonly ignorePatterns?: readonly string[];
 }
 
 
 /** The configuration a run from `cwd` uses. Throws ConfigError for a bad config. */
-export function loadEffectiveConfig(options: Pick<LintOptions, 'cwd' | 'config' | 'preset' | 'ruleFlags'>): EffectiveConfig {
+export function loadEffectiveConfig(options: Pick<LintOptions, 'cwd' | 'config' | 'preset' | 'ruleFlags'> & Pick<ConfigInput, 'names'>): EffectiveConfig {
   const cwd = resolve(options.cwd ?? process.cwd());
   const raw = options.config === false ? undefined
     : options.config !== undefined ? readConfig(resolve(cwd, options.config)) : findConfig(cwd);
@@ -76,6 +80,7 @@ export function loadEffectiveConfig(options: Pick<LintOptions, 'cwd' | 'config' 
     ...(raw ? { file: { path: raw.file, data: raw.data } } : {}),
     ...(options.preset !== undefined ? { preset: options.preset } : {}),
     ...(options.ruleFlags ? { ruleFlags: options.ruleFlags } : {}),
+    ...(options.names ? { names: options.names } : {}),
   });
 }
 
@@ -190,7 +195,10 @@ function prepare(options: LintOptions): Prepared {
   const cwd = resolve(options.cwd ?? process.cwd());
   const config = options.effectiveConfig ?? loadEffectiveConfig(options);
   const configDir = config.file ? dirname(config.file) : cwd;
-  const ignored = ignoreMatcher(config, configDir);
+  const byConfig = options.noIgnore ? () => false : ignoreMatcher(config.ignores, configDir);
+  const byFlag = options.noIgnore ? () => false : ignoreMatcher(options.ignorePatterns ?? [], cwd);
+  const ignored = (f: string): boolean => byConfig(f) || byFlag(f);
+  const why = (f: string): string | undefined => (byConfig(f) ? `"ignores" in ${config.file ? relative(cwd, config.file) || config.file : 'the configuration'}` : byFlag(f) ? '--ignore-pattern' : undefined);
   checkNamedPlaces(options, cwd);
   const confine = projectRoots(options, config, cwd);
   checkRootDir(config, cwd, confine);
@@ -198,9 +206,15 @@ function prepare(options: LintOptions): Prepared {
   // A folder walk never follows a link out of the project, also with allowOutsideRoot (which is
   // about references): `ln -s / rootlink` must not make `milint .` walk the whole disk.
   const walkWithin = within ?? readRoots(projectRoots({ ...options, allowOutsideRoot: false }, config, cwd)!, options.patterns, cwd);
-  const found = discover(options.patterns ?? ['.'], cwd, walkWithin);
+  const found = discover(options.patterns ?? ['.'], cwd, walkWithin, { gitignore: !options.noIgnore, drop: why });
+  // Only ignored files named: nothing to lint is an error, but not for `--index` (pre-commit passes
+  // whichever files changed; leaving out the ignored ones is what the configuration asks).
+  if (found.files.length === 0 && found.ignoredNamed.length > 0 && !options.index) {
+    const { file, why: reason } = found.ignoredNamed[0]!;
+    throw new InputError(`All files named are ignored: ${relative(cwd, file) || file} (by ${reason}).`, 'Use --no-ignore (the API\'s noIgnore option) to lint them anyway, or name other paths.');
+  }
   const root = options.index ? rootIndexFor(options.index, cwd, projectRoot(options, config, cwd) ?? cwd) : undefined;
-  const files = [...(root && !found.files.includes(root) ? [root] : []), ...found.files.filter((f) => !ignored(f))];
+  const files = [...(root && !found.files.includes(root) ? [root] : []), ...found.files];
   return { options, cwd, config, configDir, ignored, found, root, files, confine, within };
 }
 

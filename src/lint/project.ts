@@ -101,9 +101,10 @@ export function reachedFrom(resolution: Resolution, named: readonly string[]): S
   return out;
 }
 
-export function ignoreMatcher(config: EffectiveConfig, base: string): (file: string) => boolean {
-  if (config.ignores.length === 0) return () => false;
-  const match = picomatch()([...config.ignores], { dot: true });
+/** Files that globs relative to `base` match (the configuration's `ignores`, `--ignore-pattern`). */
+export function ignoreMatcher(globs: readonly string[], base: string): (file: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const match = picomatch()([...globs], { dot: true });
   return (file) => {
     const rel = relative(base, file).split('\\').join('/');
     return !rel.startsWith('..') && match(rel);

@@ -55,7 +55,7 @@ export class Folder {
     // Files are read as the CLI reads them: only inside the project, by real path (io/read-guard.ts).
     this.limits = { ...DEFAULT_LIMITS, within: readRoots(projectRoots({}, this.config, this.root)!, [], this.root) };
     this.rootIndex = this.findRoot();
-    this.ignored = ignoreMatcher(this.config, this.config.file ? dirname(this.config.file) : this.root);
+    this.ignored = ignoreMatcher(this.config.ignores, this.config.file ? dirname(this.config.file) : this.root);
     this.forget();
   }
 

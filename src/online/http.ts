@@ -10,7 +10,7 @@ import { VERSION } from '../version.js';
 import { UsageError } from '../errors.js';
 import type { OnlineOptions } from './options.js';
 
-export const USER_AGENT = `milint/${VERSION} (model-index-lint; +https://www.npmjs.com/package/model-index-lint)`;
+export const USER_AGENT = `milint/${VERSION} (model-index-lint)`;
 
 export interface Answer {
   readonly status: number;

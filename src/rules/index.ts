@@ -1,9 +1,10 @@
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 /**
  * The rule registry: every rule, listed by name (no directory scan), sorted by id.
  */
 import type { RuleId } from '../types.js';
 import type { Rule } from './define-rule.js';
-import { VERSION } from '../version.js';
 import { collectionDuplicate } from './collection/duplicate.js';
 import { collectionExists } from './collection/exists.js';
 import { fileBinary } from './file/binary.js';
@@ -83,8 +84,21 @@ export function ruleById(id: RuleId): Rule {
   return rule;
 }
 
-/** The documentation of a rule: its README section, pinned to this version. */
+/** A rule's page in the package: `docs/rules/<family>/<name>.md` (shipped with it, readable offline). */
+export function docsPath(id: RuleId): string {
+  return `docs/rules/${id}.md`;
+}
+
+/**
+ * The package's own folder: two levels above this module, whether it runs from src/rules/,
+ * dist/rules/ or a bundle chunk in dist/bundle/.
+ */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The address of a rule's page: the file in the installed package (the package is not published,
+ * so no web page exists to point at).
+ */
 export function docsUrl(id: RuleId): string {
-  const anchor = id.replace(/[^a-z0-9 -]/g, '');
-  return `https://www.npmjs.com/package/model-index-lint/v/${VERSION}#${anchor}`;
+  return pathToFileURL(join(PACKAGE_ROOT, docsPath(id))).href;
 }

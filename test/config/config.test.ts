@@ -45,7 +45,7 @@ describe('resolveConfig', () => {
     ['bad severity', { rules: { 'url/https': 'loud' } }, undefined, /Invalid severity "loud" for rule "url\/https"/, /Use off, info, warn or error/],
     ['bad options', { rules: { 'results/outlier': ['warn', { threshold: 'high' }] } }, undefined, /Invalid options for rule results\/outlier: threshold:/],
     ['rules not a mapping', { rules: ['url/https'] }, undefined, /"rules" of \/x\/\.milintrc must be a mapping/],
-    ['bad --rule', {}, 'url/https off', /--rule expects "rule-id: severity"/],
+    ['bad ruleFlags', {}, 'url/https off', /the "ruleFlags" option expects "rule-id: severity"/],
   ])('a bad configuration is a ConfigError: %s', (_name, data, flag, message, hint) => {
     let error: unknown;
     try {

@@ -4,18 +4,26 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/exec.js';
+import { tmpTree } from '../helpers/tmp.js';
 
 describe('npm package', () => {
-  it('npm pack ships dist, bin, schemas, README and LICENSE, and no tests, fixtures or sources', () => {
+  it('npm pack ships dist, bin, schemas, docs (every rule\'s page), README and LICENSE, and no tests, fixtures or sources', () => {
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const files = ((JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files).map((f) => f.path).sort();
-    for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/milint.js', 'dist/index.js', 'dist/index.d.ts', 'dist/bundle/main.js', 'schemas/model-index.schema.json']) {
+    for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/milint.js', 'dist/index.js', 'dist/index.d.ts', 'dist/bundle/main.js', 'schemas/model-index.schema.json', 'docs/rules/results/outlier.md', 'docs/rules/README.md']) {
       expect(files).toContain(f);
     }
     const tops = new Set(files.map((f) => f.split('/')[0]));
-    expect([...tops].sort()).toEqual(['LICENSE', 'README.md', 'bin', 'dist', 'package.json', 'schemas']);
+    expect([...tops].sort()).toEqual(['LICENSE', 'README.md', 'bin', 'dist', 'docs', 'package.json', 'schemas']);
   });
+
+  it('npm pack prints only the tarball\'s name on standard output, with prepare run (pre-commit reads it)', () => {
+    const dir = tmpTree({});
+    const r = spawnSync('npm', ['pack', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+    expect(r.stdout).toBe('model-index-lint-0.1.0.tgz\n');
+    expect(r.status).toBe(0);
+  }, 300_000);
 
   it('package.json: bin, exports with types, engines, no placeholder metadata', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;

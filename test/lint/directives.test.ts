@@ -55,4 +55,25 @@ describe('inline disables', () => {
       '6 url/https Weights uses plain http ("http://example.org/w.pth"); use https if the server offers it.',
     ]);
   });
+
+  it('YAML: # milint-disable ... # milint-enable covers a range, in a YAML file and in a Markdown block', () => {
+    expect(rows({
+      'model-index.yml': `Models:\n# milint-disable url/https -- mirrors\n- Name: c\n  Weights: ${HTTP}c\n- Name: d\n  Weights: ${HTTP}d\n# milint-enable url/https\n- Name: e\n  Weights: ${HTTP}e\n`,
+      'a.md': `<!--\nType: model-index\nModels:\n# milint-disable\n- Name: a\n  Weights: ${HTTP}a\n  Metadata:\n    Epochs: -1\n-->\n`,
+    })).toEqual(['model-index.yml:9 url/https']);
+  });
+
+  it('a directive that can never apply is reported: an unknown form, a typo, an enable without a disable', () => {
+    const run = lintTree({
+      'a.md': `<!-- milint-disable-line url/https -->\n${block([HTTP])}<!-- milint-enable url/https -->\n`,
+      'model-index.yml': `Models:\n- Name: c\n  Weights: ${HTTP}c # milint-disabled-line url/https\n`,
+    });
+    expect(run.results.flatMap((r) => r.diagnostics.map((d) => `${r.file.slice(run.dir.length + 1)}:${d.start.line}:${d.start.column} ${d.ruleId} ${d.message}`))).toEqual([
+      'a.md:1:1 file/unused-disable Unknown directive "milint-disable-line": it never applies. Here milint knows milint-disable, milint-enable, milint-disable-next-line.',
+      'a.md:6 url/https Weights uses plain http ("http://example.org/w.pth"); use https if the server offers it.'.replace('a.md:6', 'a.md:6:12'),
+      'a.md:8:1 file/unused-disable "milint-enable url/https" follows no milint-disable of its rules: it never applies; remove it.',
+      'model-index.yml:3:12 url/https Weights uses plain http ("http://example.org/w.pthc"); use https if the server offers it.',
+      'model-index.yml:3:38 file/unused-disable Unknown directive "milint-disabled-line": it never applies. Here milint knows milint-disable, milint-enable, milint-disable-line, milint-disable-next-line.',
+    ]);
+  });
 });
