@@ -26,7 +26,7 @@ describe('milint export', () => {
     expect(names(r.stdout)).toEqual(['a']);
     expect(r.stderr).toBe([
       'milint export: the index is incomplete: 2 problems kept data out of it:',
-      'docs/b.md:7:1: error YAML syntax error: Sequence item without - indicator [MISSING_CHAR]. [yaml/syntax]',
+      'docs/b.md:7:1: error YAML syntax error: this line is indented like a list item but does not start with `-`, or is not aligned with the keys above. [yaml/syntax]',
       'model-index.yml:3:3: error Import[1] names "extra/metafile.yml", which does not exist (paths are relative to the folder of this file). [import/not-found]',
       'Fix them (milint lints them with positions), or pass --allow-partial to accept a partial export.',
       '',
