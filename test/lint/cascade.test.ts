@@ -44,7 +44,18 @@ describe('collection/exists beside a broken block', () => {
     expect(found).toEqual([
       'docs/a.md:7:18 In Collection names "Paper", but no collection of that name is defined.',
       'docs/b.md:7:18 In Collection names "DP", but no collection of that name is defined.',
-      'docs/c.md:7:18 In Collection names "maybe", but no collection of that name is defined.',
+      'docs/c.md:7:18 In Collection names "maybe", but no collection of that name is defined; did you mean "Maybe"?',
     ]);
+  });
+
+  it('suggests a near miss of a name a broken block defines, rather than blaming a missing import', () => {
+    const tree = tmpTree({
+      'model-index.yml': 'Import:\n- docs/*.md\n- gone.yml\n',
+      'docs/a.md': page('PWCNet'),
+      'docs/broken.md': '# x\n\n<!--\nType: model-index\nCollections:\n- Name: PWC-Net\nModels:\n- Name: z\n\tIn Collection: PWC-Net\n-->\n',
+    });
+    const found = lintFiles({ patterns: ['.'], cwd: tree }).results.flatMap((r) => r.diagnostics
+      .filter((d) => d.ruleId === 'collection/exists').map((d) => `${r.file.slice(tree.length + 1)}:${d.start.line}:${d.start.column} ${d.message}`));
+    expect(found).toEqual(['docs/a.md:7:18 In Collection names "PWCNet", but no collection of that name is defined; did you mean "PWC-Net"?']);
   });
 });

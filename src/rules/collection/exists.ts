@@ -36,7 +36,8 @@ export const collectionExists = defineRule({
       if (broken.has(wanted)) continue;
       const sameCase = [...names].find((n) => n.toLowerCase() === wanted.toLowerCase());
       const local = byFile.get(ref.origin.block.block.file.path) ?? [];
-      const suggestion = sameCase ?? closest(wanted, local) ?? closest(wanted, [...names]);
+      // A near miss of a name a broken block defines is still the likely mistake (not a missing import).
+      const suggestion = sameCase ?? closest(wanted, local) ?? closest(wanted, [...names]) ?? closest(wanted, [...broken]);
       if (!suggestion) {
         const missing = ctx.index.missing?.[0];
         ctx.report(missing === undefined
