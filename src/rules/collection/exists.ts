@@ -55,7 +55,8 @@ export const collectionExists = defineRule({
 });
 
 /** `Name: X`, `- name: "X"`, `{Name: X, ...}`: the whole value of a Name key, quoted or not. */
-const NAME_VALUE = /(?:^|[\s{,-])name[ \t]*:[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\n,{}#]*[^\s,{}#]))/gim;
+// Values are bounded (a name is short) so that hostile text costs linear time.
+const NAME_VALUE = /(?:^|[\s{,-])name[ \t]*:[ \t]*(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|([^\s,{}#"'][^\n,{}#]{0,200}))/gim;
 
 /** The names a broken block's text could define: each value of a `Name:` key, trimmed. */
 function definedNames(text: string): string[] {
