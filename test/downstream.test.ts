@@ -46,6 +46,12 @@ describe('Downstream entries (--preset openmmlab)', () => {
     ]);
   });
 
+  it('reports a plain http Weights link inside an entry', () => {
+    expect(rows(metafile('100', '83.5', 'Config', '        Weights: http://example.com/ft.pth\n'), 'openmmlab')).toEqual([
+      '16:18 url/https: Weights uses plain http ("http://example.com/ft.pth"); use https if the server offers it.',
+    ]);
+  });
+
   it('does not treat a named Downstream entry as a second model of that name', () => {
     const text = metafile('100', '83.5', 'Config', '        Name: simmim_swin-base\n');
     expect(rows(text, 'openmmlab')).toEqual([]);
