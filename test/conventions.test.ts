@@ -30,6 +30,13 @@ describe('OpenMMLab conventions (--preset openmmlab)', () => {
     ]);
   });
 
+  it('reports a unit string in a count (no OpenMMLab repository writes one on purpose)', () => {
+    const text = 'Models:\n- Name: m\n  Config: https://example.com/m.py\n  Metadata:\n    FLOPs: 12.5G\n';
+    expect(lintText(text, 'metafile.yml', { config: false, preset: 'openmmlab' }).results.flatMap((r) => r.diagnostics.map((d) => `${d.start.line}:${d.start.column} ${d.ruleId}: ${d.message}`))).toEqual([
+      '5:12 metadata/number: FLOPs is written with a unit ("12.5G"); write the number itself (12500000000), since other tools read "12.5G" as a string.',
+    ]);
+  });
+
   it('reports composite cells and 8x4 under the recommended preset', () => {
     const found = rows(metafile, 'metafile.yml', 'recommended').map((r) => r.split(':')[0]);
     expect(found).toEqual(expect.arrayContaining(['11 metadata/number', '19 results/metric-value', '20 results/metric-value']));

@@ -57,6 +57,12 @@ describe('positions', () => {
     ['front matter (exact keys)',
       { 'card.md': '---\nlicense: mit\nmodel-index:\n- name: m\n  results:\n  - task: {type: asr}\n    dataset: {type: cv, name: CV}\n    metrics:\n    - {type: wer, value: 1, verified: maybe}\n---\n# Card\n' },
       ['card.md:9:39-9:44 schema/invalid-type']],
+    ['a key over-indented under a mapping: at the key, not at column 1',
+      { 'model-index.yml': 'Models:\n  - Name: m\n    Results:\n      - Task: X\n        Dataset: Y\n        Metrics:\n          Top 1: 1\n     README: a.md\n' },
+      ['model-index.yml:8:6-8:7 yaml/syntax']],
+    ['a folded (>-) value: at its text, not at the indicator',
+      { 'model-index.yml': 'Models:\n  - Name: m\n    Weights: >-\n      http://example.com/m.pth\n' },
+      ['model-index.yml:4:7-4:31 url/https']],
   ])('%s', (_name, files, expected) => {
     expect(rows(lintTree(files))).toEqual(expected);
   });

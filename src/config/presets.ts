@@ -69,7 +69,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       'model/required-fields': ['error', { fields: ['Config'] }],
       'model/code-version': 'error',
       'file/not-found': ['error', { base: 'root' }],
-      'metadata/number': ['error', { units: 'allow', product: 'allow' }],
+      'metadata/number': ['error', { product: 'allow' }],
       'results/metric-value': ['error', { composite: 'allow' }],
     },
   },

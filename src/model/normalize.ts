@@ -69,7 +69,10 @@ class EntryBuilder {
     const results: Result[] = [];
     this.resultsInto(results, d.Results, [...p, 'Results'], this.unit);
     const fromMarkdown = this.unit.file.format === 'markdown';
-    return { kind, dialect: 'pwc', origin: this.at(p), name: fields.get('Name'), fields, metadata, results, fromMarkdown };
+    const downstream = kind === 'model' && Array.isArray(d.Downstream)
+      ? d.Downstream.flatMap((item, i) => (isMapping(item) ? [this.entry('model', [...p, 'Downstream', i], item)] : []))
+      : undefined;
+    return { kind, dialect: 'pwc', origin: this.at(p), name: fields.get('Name'), fields, metadata, results, fromMarkdown, ...(downstream?.length ? { downstream } : {}) };
   }
 
   hfEntry(p: Path, d: Record<string, Data>): Entry {

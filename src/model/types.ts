@@ -37,6 +37,12 @@ export interface Entry {
   readonly results: readonly Result[];
   /** The entry came from a Markdown comment: its README is that page (as the reference reads it). */
   readonly fromMarkdown: boolean;
+  /**
+   * A model's OpenMMLab `Downstream` entries (evaluations of a pre-trained model), shaped like
+   * models: their Metadata and Results are checked like a model's, but they are not models of the
+   * index (no name to be unique, no pooling with the index's results).
+   */
+  readonly downstream?: readonly Entry[];
   /** Fields, metadata and result count as one string (see `contentKey`); set on entries read from a file summary. */
   readonly contentKey?: string;
   /** Whether the model's own name accounts for its Weights file (see `ownsWeights`); set on entries read from a file summary. */

@@ -17,7 +17,7 @@ export function plainSyntaxError(text: string, code: string, message: string, sp
       return { message: 'this line is indented with a tab; YAML indents with spaces only', span };
     case 'BAD_INDENT':
       return /^All mapping items/.test(message)
-        ? { message: 'this key is not aligned with the keys above it (keys of one mapping start at the same column)', span }
+        ? { message: 'this key is not aligned with the keys above it (keys of one mapping start at the same column)', span: pastIndent(text, span) }
         : /^Flow/.test(message)
         ? { message: 'this `{...}` or `[...]` is never closed, or its next line is not indented enough', span: openBracket(text, span) }
         : { message: 'this line is not indented as the lines around it require', span };
@@ -52,6 +52,14 @@ function nextDeeperLine(text: string, span: Span): Span {
     pos = text.indexOf('\n', start);
   }
   return span;
+}
+
+/** `span` moved from the indentation of its line to the text it indents (the parser points at column 1). */
+function pastIndent(text: string, span: Span): Span {
+  let start = span.start;
+  while (start < text.length && text[start] === ' ') start++;
+  if (start === span.start || (start < text.length && text[start] === '\n')) return span;
+  return { start, end: Math.max(span.end, start + 1) };
 }
 
 /** The quote that opens the value never closed: the last line before `span` with an odd count of it. */

@@ -90,3 +90,12 @@ export function q(value: string | number | undefined): string {
   const s = String(value ?? '').replace(/\r?\n|\r/g, '\\n');
   return JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
 }
+
+/**
+ * A file path quoted whole, since the mistake is often at its end (`.py.py`); capped only against
+ * hostile input (a real path is far shorter).
+ */
+export function qPath(value: string | number | undefined): string {
+  const s = String(value ?? '').replace(/\r?\n|\r/g, '\\n');
+  return JSON.stringify(s.length > 1024 ? `${s.slice(0, 1021)}...` : s);
+}

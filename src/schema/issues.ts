@@ -11,7 +11,7 @@ import type { Data } from '../source/to-data.js';
 import { reportAt, type Report } from '../lint/report.js';
 import { fixer } from '../fix/fixer.js';
 import { closest } from '../rules/helpers/suggest.js';
-import { KNOWN_KEYS, canonicalKey } from './keys.js';
+import { EXTENSION_KEYS, KNOWN_KEYS, canonicalKey } from './keys.js';
 import { isMapping } from './roles.js';
 
 type Issue = z.core.$ZodIssue;
@@ -43,7 +43,8 @@ function flatten(issue: Issue, prefix: Path, out: Report[], block: ParsedBlock, 
     const known = isMapping(parentData) ? knownKeysFor(hf) : [];
     for (const key of issue.keys) {
       // Never "did you mean" the key itself: a known key in the wrong place is no typo.
-      const suggestion = closest(key, known.filter((k) => canonicalKey(k) !== canonicalKey(key)));
+      // and a key OpenMMLab writes on purpose (`Training Log`) is no typo of a defined one.
+      const suggestion = EXTENSION.has(canonicalKey(key)) ? undefined : closest(key, known.filter((k) => canonicalKey(k) !== canonicalKey(key)));
       const keyAt: Origin = { block, path: [...base, ...path, key] };
       const edit = suggestion ? fixer.replaceString(keyAt, suggestion, 'key') : undefined;
       out.push(suggestion
@@ -84,8 +85,10 @@ function phrase(issue: Issue): string {
 /** The known keys that may stand in a mapping, for did-you-mean suggestions. */
 function knownKeysFor(hf: boolean): string[] {
   if (hf) return ['name', 'results', 'task', 'dataset', 'metrics', 'type', 'value', 'config', 'split', 'revision', 'args', 'verified', 'source'];
-  return [...KNOWN_KEYS];
+  return [...KNOWN_KEYS, ...EXTENSION_KEYS];
 }
+
+const EXTENSION = new Set(EXTENSION_KEYS.map((k) => canonicalKey(k)));
 
 /** The data at a path, or undefined when a segment is missing. */
 export function valueAt(data: Data | undefined, path: Path): Data | undefined {

@@ -25,6 +25,15 @@ export const KNOWN_KEYS = [
   'Architecture', 'ID', 'Headline', 'Website', 'Repository', 'Docs', 'Value', 'Downstream',
 ] as const;
 
+/**
+ * Keys the format does not define but OpenMMLab repositories write on purpose, per model or
+ * collection (and `Training Log`, `Training Memory (GB)` in Metadata too): never a typo of another
+ * key, and a near miss of one of them gets it as the suggestion. `strict` still reports them.
+ */
+export const EXTENSION_KEYS = [
+  'Alias', 'Training Log', 'Training Memory (GB)', 'Modality', 'Pretrain', 'Year', 'Teacher', 'Student',
+] as const;
+
 export type KnownKey = (typeof KNOWN_KEYS)[number];
 
 const DISPLAY = new Map<string, string>(KNOWN_KEYS.map((k) => [canonicalKey(k), k]));

@@ -94,14 +94,12 @@ const common = {
 
 /**
  * OpenMMLab's self-supervised zoos (mmselfsup, mmpretrain) list the evaluations of a pre-trained
- * model under `Downstream`: entries shaped like a model, whose Config paths are checked alike.
+ * model under `Downstream`: entries shaped like a model (some named), checked alike.
  */
-const downstream = z.array(z.looseObject({
-  Type: str().optional(),
-  Metadata: metadata.optional(),
-  Results: results.nullable().optional(),
-  Config: str('a file path or URL').optional(),
-  Weights: httpUrl().optional(),
+const downstream = z.array(z.strictObject({
+  Name: doc('Name', nonEmpty('a non-empty model name')).optional(),
+  Type: doc('Type', str()).optional(),
+  ...common,
 }, { error: 'a mapping (Type, Metadata, Results, Config, Weights)' }), { error: 'a list of downstream models' });
 
 export const model = z.strictObject({

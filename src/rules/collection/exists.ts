@@ -17,8 +17,7 @@ export const collectionExists = defineRule({
     // A missing import defines nothing, so the collection is undefined in the index as published.
     const texts = ctx.index.broken ?? (ctx.index.complete ? [] : undefined);
     if (!texts) return;
-    // Another model's `In Collection` line defines nothing.
-    const broken = texts.map((t) => t.replace(/^.*In Collection\s*:.*$/gm, ''));
+    const broken = new Set(texts.flatMap(definedNames));
     const names = new Set<string>();
     // The collections of each file: a did-you-mean prefers a name defined on the model's own page.
     const byFile = new Map<string, string[]>();
@@ -34,10 +33,11 @@ export const collectionExists = defineRule({
       if (typeof value !== 'string' || names.has(value.trim())) continue;
       const ref = m.fields.get('In Collection')!;
       const wanted = value.trim();
-      if (broken.some((text) => text.includes(wanted))) continue;
+      if (broken.has(wanted)) continue;
       const sameCase = [...names].find((n) => n.toLowerCase() === wanted.toLowerCase());
       const local = byFile.get(ref.origin.block.block.file.path) ?? [];
-      const suggestion = sameCase ?? closest(wanted, local) ?? closest(wanted, [...names]);
+      // A near miss of a name a broken block defines is still the likely mistake (not a missing import).
+      const suggestion = sameCase ?? closest(wanted, local) ?? closest(wanted, [...names]) ?? closest(wanted, [...broken]);
       if (!suggestion) {
         const missing = ctx.index.missing?.[0];
         ctx.report(missing === undefined
@@ -53,3 +53,12 @@ export const collectionExists = defineRule({
     }
   },
 });
+
+/** `Name: X`, `- name: "X"`, `{Name: X, ...}`: the whole value of a Name key, quoted or not. */
+// Values are bounded (a name is short) so that hostile text costs linear time.
+const NAME_VALUE = /(?:^|[\s{,-])name[ \t]*:[ \t]*(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|([^\s,{}#"'][^\n,{}#]{0,200}))/gim;
+
+/** The names a broken block's text could define: each value of a `Name:` key, trimmed. */
+function definedNames(text: string): string[] {
+  return [...text.matchAll(NAME_VALUE)].map((m) => (m[1] ?? m[2] ?? m[3] ?? '').trim());
+}

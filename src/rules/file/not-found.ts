@@ -1,6 +1,6 @@
 import type { Entry } from '../../model/types.js';
 import * as z from 'zod';
-import { defineRule, q } from '../define-rule.js';
+import { defineRule, qPath } from '../define-rule.js';
 import { fileRefsOf } from '../helpers/file-refs.js';
 import { insideAny } from '../../source/paths.js';
 
@@ -11,8 +11,8 @@ export const fileNotFound = defineRule({
   },
   options: z.object({ base: z.enum(['file', 'root', 'either']).default('either') }),
   messages: {
-    outside: (d) => `${d.field} names ${q(d.path)}, which is outside the project root; it was not checked (use --allow-outside-root).`,
-    missing: (d) => `${d.field} names ${q(d.path)}, which does not exist (looked in ${d.looked}).`,
+    outside: (d) => `${d.field} names ${qPath(d.path)}, which is outside the project root; it was not checked (use --allow-outside-root).`,
+    missing: (d) => `${d.field} names ${qPath(d.path)}, which does not exist (looked in ${d.looked}).`,
   },
   check(ctx) {
     const entries: Entry[] = [...ctx.index.models, ...ctx.index.collections, ...ctx.index.libraries];

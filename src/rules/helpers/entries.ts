@@ -2,9 +2,17 @@ import { sha1 } from '../../io/digest.js';
 import type { Entry, ModelIndex } from '../../model/types.js';
 import { perIndex } from './per-index.js';
 
-/** Models and collections of the PwC dialect (their Metadata is what metadata rules check); computed once per index. */
+/**
+ * Models, their Downstream entries and collections of the PwC dialect (their Metadata is what
+ * metadata rules check); computed once per index.
+ */
 export const pwcEntries: (index: ModelIndex) => readonly Entry[] = perIndex(
-  (index) => [...index.models, ...index.collections].filter((e) => e.dialect === 'pwc'));
+  (index) => withDownstream([...index.models, ...index.collections]).filter((e) => e.dialect === 'pwc'));
+
+/** Entries followed by their Downstream entries (OpenMMLab), which are checked like models. */
+export function withDownstream(entries: readonly Entry[]): Entry[] {
+  return entries.flatMap((e) => (e.downstream ? [e, ...e.downstream] : [e]));
+}
 
 /** A display name for an entry in messages. */
 export function nameOf(entry: Entry): string {

@@ -1,11 +1,15 @@
 import type { Entry, MetricVisitor, ModelIndex, Result } from '../../model/types.js';
 import type { Data } from '../../source/to-data.js';
 import { perIndex } from './per-index.js';
+import { withDownstream } from './entries.js';
 
-/** Every result with the entry that holds it (models and collections, both dialects); computed once per index. */
+/**
+ * Every result with the entry that holds it (models with their Downstream entries, collections,
+ * both dialects); computed once per index.
+ */
 export const allResults: (index: ModelIndex) => readonly { entry: Entry; result: Result }[] = perIndex((index) => {
   const out: { entry: Entry; result: Result }[] = [];
-  for (const entries of [index.models, index.collections]) {
+  for (const entries of [withDownstream(index.models), index.collections]) {
     for (const entry of entries) for (const result of entry.results) out.push({ entry, result });
   }
   return out;

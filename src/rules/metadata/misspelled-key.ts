@@ -11,6 +11,8 @@ export const METADATA_KEYS = [
   'Training Data', 'Training Techniques', 'Training Resources', 'Training Time', 'Architecture', 'ID', 'Tasks',
   'LR', 'LR Gamma', 'LR Step Size', 'Momentum', 'Weight Decay', 'Dropout', 'Layers', 'RMSProp Decay',
   'Label Smoothing', 'BatchNorm Momentum', 'Stochastic Depth Survival', 'Training Steps', 'Warmup Steps', 'Minibatch Size',
+  // OpenMMLab's (mmdetection, mmdetection3d write Training Memory (GB) in Metadata).
+  'Training Log', 'Training Memory (GB)',
 ];
 
 const exact = new Set<string>(METADATA_KEYS);

@@ -1,5 +1,6 @@
 import { defineRule, q } from '../define-rule.js';
 import { stringsIn } from '../helpers/strings.js';
+import { withDownstream } from '../helpers/entries.js';
 import type { Data } from '../../source/to-data.js';
 
 /** Fields that hold links. */
@@ -14,7 +15,7 @@ export const urlHttps = defineRule({
     http: (d) => `${d.field} uses plain http (${q(d.url)}); use https if the server offers it.`,
   },
   check(ctx) {
-    for (const e of [...ctx.index.models, ...ctx.index.collections, ...ctx.index.libraries]) {
+    for (const e of [...withDownstream(ctx.index.models), ...ctx.index.collections, ...ctx.index.libraries]) {
       for (const field of LINK_FIELDS) {
         const v = e.fields.peek(field);
         // Most links are https: look for a plain http one before walking anything.
