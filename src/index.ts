@@ -7,7 +7,8 @@
  * console.log(formatters.stylish(results, { cwd: process.cwd(), chalk: new Chalk({ level: 0 }) }));
  * ```
  */
-import { lintFiles, lintFilesAsync, lintText, type LintOptions, type LintRun } from './lint/lint.js';
+import { lintFiles, lintText, type LintOptions, type LintRun } from './lint/lint.js';
+import { lintFilesAsync } from './engine/lint-async.js';
 import { exportIndex, type ExportedIndex } from './model/export.js';
 
 export { formatters, type FormatName, type Formatter, type FormatContext } from './format/index.js';

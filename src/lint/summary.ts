@@ -25,6 +25,19 @@ import { isWrittenAt } from '../model/located.js';
 import { ownsWeights } from '../rules/helpers/weights-name.js';
 import type { EntryStore } from './entry-store.js';
 
+// The engine's additions to the pipeline's loaded files: a file linted on its own is a stub that
+// carries its summary, and its blocks the entries kept for the project rules.
+declare module '../resolve/load-file.js' {
+  interface LoadedFile {
+    /** Set when the file was linted on its own (a stub: no data, diagnostics already rendered). */
+    readonly summary?: FileSummary;
+  }
+  interface LoadedBlock {
+    /** A block known by its summary: its entries, as the project rules read them. */
+    readonly entries?: readonly Entry[];
+  }
+}
+
 /**
  * A value and the data path it was written at, inside its block; the path is left out when it is
  * where the format puts that value (`[...entry, 'Weights']`), which keeps summaries small. Such a

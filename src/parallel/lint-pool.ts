@@ -11,8 +11,9 @@ import { FileLinter, outcomeFromText, type FileJob, type FileOutcome, type Outco
 import { answer, type Reply, type Request } from './lint-worker.js';
 import { fileDigest, hasStamp } from '../io/digest.js';
 import { guardOf } from '../resolve/load-file.js';
+import type { Concurrency } from '../lint/lint.js';
 
-export type Concurrency = number | 'auto' | 'off';
+export type { Concurrency };
 
 /**
  * Below this many files `auto` stays on one thread. Measured on this project's two cores (wall
