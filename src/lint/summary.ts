@@ -259,9 +259,8 @@ type BlockText = readonly [BlockKind, number, number, number, Path, boolean, rea
 
 /**
  * A summary as JSON text, without its path and digest (a cache line holds those already): a
- * list, not an object, so that the text has no key names. For the cache of 10,000 pages this took
- * the text from 16.9 to 13.0 MB and the peak RSS of a warm run from about 200 to 190 MiB; reading
- * every line back took a fifth less time once the code was optimised, about the same in a real run.
+ * list, not an object, so that the text has no key names (smaller cache, lower peak memory; see
+ * docs/performance.md).
  */
 export function summaryToText(s: FileSummary): string {
   const blocks = s.blocks.map((b): BlockText => (b.roles
