@@ -14,6 +14,8 @@ import { resolveGraph, type Resolution } from '../resolve/resolve.js';
 import { findConfig, readConfig } from '../config/load-config.js';
 import { resolveConfig, type ConfigInput } from '../config/resolve-config.js';
 import type { EffectiveConfig } from '../config/types.js';
+import { normalize } from '../model/normalize.js';
+import type { ModelIndex } from '../model/types.js';
 import { lintResolution, type LintRun } from './lint-resolution.js';
 import { checkRootDir, readRoots, ignoreMatcher, indexRootDir, projectRoot, projectRoots, reachedFrom, rootIndexFor } from './project.js';
 
@@ -132,9 +134,9 @@ export function prepare(options: LintOptions): Prepared {
   return { options, cwd, config, configDir, ignored, found, root, files, confine, within };
 }
 
-/** Resolves and lints; `stubs` are files linted on their own already (by path); `built`, the graph if it is built already. */
-export function lintPrepared(prep: Prepared, stubs?: ReadonlyMap<string, LoadedFile>, built?: Resolution): LintRun {
-  const { options, cwd, config, ignored, found, root, files, confine, within } = prep;
+/** The graph of a prepared run; `stubs` are files linted on their own already (by path); `built`, the graph if it is built already. */
+function graphOf(prep: Prepared, stubs?: ReadonlyMap<string, LoadedFile>, built?: Resolution): Resolution {
+  const { options, files, confine, within } = prep;
   const preloaded = new Map([...(stubs ?? []), ...preload(options.overlay, options)]);
   const graph = (): Resolution => resolveGraph(files, {
     preloaded, mode: options.parseMode, ...(stubs ? {} : { onProgress: options.onProgress }),
@@ -146,10 +148,27 @@ export function lintPrepared(prep: Prepared, stubs?: ReadonlyMap<string, LoadedF
     for (const p of resolution.needsFull) preloaded.delete(p);
     resolution = graph();
   }
+  return resolution;
+}
+
+/** Resolves and lints; `stubs` and `built` as for `graphOf`. */
+export function lintPrepared(prep: Prepared, stubs?: ReadonlyMap<string, LoadedFile>, built?: Resolution): LintRun {
+  const { options, cwd, config, ignored, found, root, confine, within } = prep;
+  const resolution = graphOf(prep, stubs, built);
   const rootDir = indexRootDir(options, config, cwd, resolution);
   const run = lintResolution(resolution, rootDir, found.explicit, config, confine);
   const wanted = root ? reachedFrom(resolution, found.files) : undefined;
   return { ...run, ...(within ? { within } : {}), results: run.results.filter((r) => !ignored(r.file) && (!wanted || wanted.has(r.file))) };
+}
+
+/**
+ * The index `lintFiles` returns (every entry with all its data), built without linting: files are
+ * read and resolved, and no validation or rule runs. Throws as `lintFiles` does for bad usage.
+ */
+export function indexFiles(options: LintOptions = {}): ModelIndex {
+  const prep = prepare(options);
+  const resolution = graphOf(prep);
+  return normalize(resolution, indexRootDir(options, prep.config, prep.cwd, resolution));
 }
 
 /**
