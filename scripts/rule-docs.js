@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { rules, docsPath } from '../dist/rules/index.js';
-import { handWrittenPart, rulePage } from '../dist/rules/rule-doc.js';
+import { handWrittenPart, rulePage } from '../dist/cli/rule-doc.js';
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);

@@ -7,7 +7,8 @@
  * console.log(formatters.stylish(results, { cwd: process.cwd(), chalk: new Chalk({ level: 0 }) }));
  * ```
  */
-import { lintFiles, lintFilesAsync, lintText, type LintOptions, type LintRun } from './lint/lint.js';
+import { indexFiles, lintText, type LintOptions, type LintRun } from './lint/lint.js';
+import { lintFilesAsync } from './engine/lint-async.js';
 import { exportIndex, type ExportedIndex } from './model/export.js';
 
 export { formatters, type FormatName, type Formatter, type FormatContext } from './format/index.js';
@@ -38,13 +39,13 @@ export async function lint(options: LintOptions & { text?: string; filename?: st
     return { results: run.results, index: run.index };
   }
   const run = await lintFilesAsync(options);
-  // Files linted on their own leave summaries, not whole entries: the full index is built on demand.
+  // Files linted on their own leave summaries, not whole entries: the full index is built on demand,
+  // once, by reading and resolving the files again (no rule runs twice).
   let index: LintRun['index'] | undefined;
-  return { results: run.results, get index() { return (index ??= lintFiles(options).index); } };
+  return { results: run.results, get index() { return (index ??= indexFiles(options)); } };
 }
 
 /** Resolves the index (imports followed) and returns it as `milint export` prints it. */
 export async function loadIndex(options: LintOptions = {}): Promise<ExportedIndex> {
-  const run = lintFiles(options);
-  return exportIndex(run.index, options.cwd ?? process.cwd());
+  return exportIndex(indexFiles(options), options.cwd ?? process.cwd());
 }

@@ -3,7 +3,6 @@
  * discover → extract → parse → resolve → validate → normalize → rules → collect → format.
  */
 import type { Document, Node as YamlNode } from 'yaml';
-import type { LineIndex } from './source/line-index.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -41,7 +40,18 @@ export interface SourceFile {
   readonly changed?: boolean;
   /** Whether the bytes started with a UTF-8 BOM (kept so that a writer can restore it). */
   readonly bom: boolean;
-  readonly lines: LineIndex;
+  readonly lines: Lines;
+}
+
+/** Offsets to 1-based positions and back, for one text (implemented by source/line-index.ts). */
+export interface Lines {
+  /** Offset of the first character of each line, ascending; `starts[0]` is 0. */
+  readonly starts: readonly number[];
+  readonly length: number;
+  readonly lineCount: number;
+  position(offset: number): Position;
+  offset(pos: Position): number;
+  lineSpan(line: number, text: string): { start: number; end: number };
 }
 
 /** How a block was found in its file. */

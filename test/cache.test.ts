@@ -7,7 +7,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, wr
 import { createHmac } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintFiles, lintFilesAsync, type LintOptions, type LintRun } from '../src/lint/lint.js';
+import { lintFiles, type LintOptions, type LintRun } from '../src/lint/lint.js';
+import { lintFilesAsync } from '../src/engine/lint-async.js';
 import { CACHE_FILE_NAME } from '../src/cache/lint-cache.js';
 import { secretPath } from '../src/cache/cache-secret.js';
 import { generateCorpus } from '../scripts/generate-corpus.js';

@@ -91,7 +91,7 @@ describe('worker threads (--concurrency)', () => {
   });
 
   it('give the same results as the main thread alone, on real and injected corpora', async () => {
-    const { lintFilesAsync } = await import('../src/lint/lint.js');
+    const { lintFilesAsync } = await import('../src/engine/lint-async.js');
     const dir = tmpTree(generateCorpus({ pages: 30, seed: 5, inject: true }).files);
     for (const opts of [{ cwd: ROOT, patterns: ['fixtures/corpus/timm'], preset: 'timm' }, { cwd: dir, patterns: ['.'], preset: 'timm' }]) {
       const view = (r: Awaited<ReturnType<typeof lintFilesAsync>>) => r.results.map((f) => [f.file, f.diagnostics.map(({ file: _f, ...d }) => d)]);

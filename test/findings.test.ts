@@ -6,7 +6,8 @@
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPORA, corpusDir, readExpectation, scoreFindings } from '../scripts/findings-check.js';
-import { lintFiles, lintFilesAsync } from '../src/lint/lint.js';
+import { lintFiles } from '../src/lint/lint.js';
+import { lintFilesAsync } from '../src/engine/lint-async.js';
 
 const dir = corpusDir();
 

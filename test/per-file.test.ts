@@ -5,7 +5,8 @@
  */
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintFiles, lintFilesAsync, type LintOptions, type LintRun } from '../src/lint/lint.js';
+import { lintFiles, type LintOptions, type LintRun } from '../src/lint/lint.js';
+import { lintFilesAsync } from '../src/engine/lint-async.js';
 import { generateCorpus } from '../scripts/generate-corpus.js';
 import { ROOT } from './helpers/exec.js';
 import { tmpTree } from './helpers/tmp.js';

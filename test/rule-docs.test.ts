@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docsPath, rules } from '../src/rules/index.js';
-import { handWrittenPart, rulePage } from '../src/rules/rule-doc.js';
+import { handWrittenPart, rulePage } from '../src/cli/rule-doc.js';
 import { milint, ROOT } from './helpers/exec.js';
 
 describe('rule documentation', () => {

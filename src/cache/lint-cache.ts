@@ -121,8 +121,7 @@ export class LintCache {
    */
   static open(path: string, key: string, secret: Buffer | undefined = secretOrNone()): LintCache {
     const lines = new Map<string, Line>();
-    // Bytes, then text: for a cache of 10,000 pages (19 MB) this took 18-37 ms against 56-69 ms
-    // for `readFileSync(path, 'utf8')`.
+    // Bytes, then text: faster than `readFileSync(path, 'utf8')` (docs/performance.md).
     const read = secret ? readRegular(path) : undefined;
     const bytes = read?.bytes;
     const written = read?.written ?? 0;

@@ -10,7 +10,7 @@ import { VERSION } from '../version.js';
 import { PRESET_NAMES } from '../config/types.js';
 import { FORMAT_NAMES } from '../format/names.js';
 import { guardStdout, stdoutExitCode, writeStdout } from './stdout-guard.js';
-import { safeText, noCommands } from '../format/sanitize.js';
+import { safeText, noCommands } from '../io/sanitize.js';
 
 export interface LintCliOptions {
   format: string[];

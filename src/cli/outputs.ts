@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { FORMAT_NAMES, type FormatName } from '../format/names.js';
 import { UsageError } from '../errors.js';
-import { closest } from '../rules/helpers/suggest.js';
+import { closest } from '../core/suggest.js';
 
 export interface OutputPlan {
   /** The format printed on standard output. */

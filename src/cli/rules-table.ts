@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { docsPath, PACKAGE_ROOT, rules } from '../rules/index.js';
-import { closest } from '../rules/helpers/suggest.js';
+import { closest } from '../core/suggest.js';
 import { UsageError } from '../errors.js';
 import type { RuleId } from '../types.js';
 import { resolveConfig } from '../config/resolve-config.js';

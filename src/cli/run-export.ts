@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Document, visit } from 'yaml';
-import { safeJson } from '../format/sanitize.js';
+import { safeJson } from '../io/sanitize.js';
 import { lintFiles } from '../lint/lint.js';
 import { exportIndex } from '../model/export.js';
 import { compact } from '../format/compact.js';

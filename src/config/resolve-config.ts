@@ -9,7 +9,7 @@ import type { RuleId } from '../types.js';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { rules } from '../rules/index.js';
-import { closest } from '../rules/helpers/suggest.js';
+import { closest } from '../core/suggest.js';
 import { PRESETS } from './presets.js';
 import { PRESET_NAMES, type EffectiveConfig, type PresetName, type SeveritySetting } from './types.js';
 

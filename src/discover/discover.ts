@@ -8,12 +8,12 @@
  */
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { readGuarded } from '../io/read-guard.js';
-import { insideAny } from '../source/paths.js';
+import { insideAny } from '../io/paths.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Ignore } from 'ignore';
 import type * as Tinyglobby from 'tinyglobby';
 import { lazy } from '../lazy.js';
-import { formatOf } from '../extract/extract.js';
+import { formatOf } from '../source/file-format.js';
 import { InputError } from '../errors.js';
 
 const tinyglobby = lazy<typeof Tinyglobby>('tinyglobby');

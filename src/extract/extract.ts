@@ -1,21 +1,10 @@
 import type { SourceFile } from '../types.js';
 import { extractMarkdown, type Extracted } from './markdown.js';
 import { extractYamlFile } from './yaml-file.js';
+import type { FileFormat } from '../source/file-format.js';
 
-/** What a file holds, decided by its name. */
-export type FileFormat = 'markdown' | 'yaml' | 'json';
-
-const MARKDOWN = /\.(md|markdown|mdx)$/i;
-const YAML = /\.(ya?ml)$/i;
-const JSON_EXT = /\.json$/i;
-
-/** The format of a file by its extension, or undefined for a file milint does not read. */
-export function formatOf(path: string): FileFormat | undefined {
-  if (MARKDOWN.test(path)) return 'markdown';
-  if (YAML.test(path)) return 'yaml';
-  if (JSON_EXT.test(path)) return 'json';
-  return undefined;
-}
+// Where a file's format is decided (by its name): below discovery, which picks files by it.
+export { formatOf, type FileFormat } from '../source/file-format.js';
 
 /** Extracts the blocks of a file according to its format. */
 export function extract(file: SourceFile, format: FileFormat, lenient: boolean): Extracted {

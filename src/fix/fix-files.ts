@@ -10,7 +10,7 @@ import { lintFiles, lintText, type LintOptions, type LintRun } from '../lint/lin
 import { loadSource } from '../resolve/load-file.js';
 import { sourceFromText } from '../source/source-file.js';
 import { formatOf } from '../extract/extract.js';
-import { reportSpan } from '../lint/report.js';
+import { reportSpan } from '../core/report.js';
 import { toDiagnostic } from '../lint/report.js';
 import { applyFixes } from './apply-fixes.js';
 

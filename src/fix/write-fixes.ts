@@ -9,7 +9,7 @@ import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, realpathSync, r
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describeRefusal, readGuarded, ReadRefused } from '../io/read-guard.js';
-import { insideAny } from '../source/paths.js';
+import { insideAny } from '../io/paths.js';
 
 export interface FixedText {
   readonly path: string;

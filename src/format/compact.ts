@@ -1,6 +1,6 @@
 import type { Formatter } from './types.js';
 import { repoPath } from './paths.js';
-import { noCommands, safeText } from './sanitize.js';
+import { noCommands, safeText } from '../io/sanitize.js';
 
 /** One line per problem, `file:line:col: severity message [rule-id]`, for editors' problem matchers. */
 export const compact: Formatter = (results, ctx) => {

@@ -7,7 +7,7 @@ import type { Severity } from '../types.js';
 import type { Formatter } from './types.js';
 import { repoPath } from './paths.js';
 import { stylish } from './stylish.js';
-import { noCommands, safeText } from './sanitize.js';
+import { noCommands, safeText } from '../io/sanitize.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../types.js';
 import type { Formatter } from './types.js';
 import { fingerprint, repoPath } from './paths.js';
-import { safeJson } from './sanitize.js';
+import { safeJson } from '../io/sanitize.js';
 
 /** Problems that stop a file or block from being read at all. */
 const UNREADABLE = new Set(['yaml/syntax', 'yaml/resource-limit', 'file/encoding', 'file/unreadable', 'file/unterminated-block']);

@@ -2,7 +2,7 @@ import { rules } from '../rules/index.js';
 import { docsUrl } from '../rules/index.js';
 import type { Formatter } from './types.js';
 import { toEslint } from './json.js';
-import { safeJson } from './sanitize.js';
+import { safeJson } from '../io/sanitize.js';
 
 /**
  * ESLint's `json-with-metadata` shape: `{ results, metadata: { cwd, rulesMeta } }`, where rulesMeta

@@ -1,6 +1,6 @@
 import type { Diagnostic, FileResult } from '../types.js';
 import type { Formatter } from './types.js';
-import { safeJson } from './sanitize.js';
+import { safeJson } from '../io/sanitize.js';
 
 /**
  * ESLint's JSON result shape, so tools that read ESLint's output read ours: one object per file

@@ -4,7 +4,7 @@
  */
 import type { Formatter } from './types.js';
 import { repoPath } from './paths.js';
-import { noCommands, safeText } from './sanitize.js';
+import { noCommands, safeText } from '../io/sanitize.js';
 
 /**
  * Escapes text for XML, with control characters and bidi marks shown as `safeText` shows them (CI

@@ -10,7 +10,7 @@ import { docsPath, docsUrl, rules } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import type { Formatter } from './types.js';
 import { fingerprint, repoPath } from './paths.js';
-import { pathToUriReference, safeJson } from './sanitize.js';
+import { pathToUriReference, safeJson } from '../io/sanitize.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 

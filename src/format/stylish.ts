@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { LineIndex } from '../source/line-index.js';
 import type { FormatContext, Formatter } from './types.js';
-import { noCommands, safeLine, safeText } from './sanitize.js';
+import { noCommands, safeLine, safeText } from '../io/sanitize.js';
 import { Chalk } from 'chalk';
 
 /** No colour: what an API caller gets without passing `chalk`. */

@@ -7,7 +7,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, sep } from 'node:path';
-import { insideAny } from '../source/paths.js';
+import { insideAny } from './paths.js';
 
 /** What may be read: files whose real path lies inside `roots` (absolute real paths; undefined: anywhere), of at most `maxBytes`. */
 export interface ReadGuard {

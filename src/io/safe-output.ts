@@ -7,7 +7,7 @@
 import { closeSync, constants, lstatSync, openSync, readlinkSync, realpathSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { safeText } from '../format/sanitize.js';
+import { safeText } from './sanitize.js';
 import { fsReason } from './fs-reason.js';
 import { writeAtomic } from './write-atomic.js';
 

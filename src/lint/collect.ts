@@ -1,6 +1,7 @@
 import type { Diagnostic, FileResult, SourceFile } from '../types.js';
 import type { EffectiveConfig } from '../config/types.js';
-import { reportSpan, toDiagnostic, type Report } from './report.js';
+import { reportSpan, type Report } from '../core/report.js';
+import { toDiagnostic } from './report.js';
 
 /**
  * Groups reports by file and renders them: severities from the configuration (a rule that is off

@@ -10,9 +10,9 @@
 import type { SourceFile, Span } from '../types.js';
 import type { FileFormat } from '../extract/extract.js';
 import { scanComments } from '../extract/markdown.js';
-import { closest } from '../rules/helpers/suggest.js';
+import { closest } from '../core/suggest.js';
 import { rules } from '../rules/index.js';
-import { reportSpan, type Report } from './report.js';
+import { reportSpan, type Report } from '../core/report.js';
 
 type Kind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'unknown';
 

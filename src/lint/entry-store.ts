@@ -1,9 +1,9 @@
 /**
  * The entries of every file linted on its own, kept column by column for the project rules.
  *
- * A zoo of 10,000 pages has some 50,000 entries. Kept as objects (an entry, its maps, results,
- * metrics, their values and paths), they took about 130 MB of heap; here an entry is a row in a
- * few arrays, the strings that repeat (dataset and metric names, data paths) are held once, and
+ * Kept as objects, the entries of a large zoo take much of the heap (docs/performance.md); here an
+ * entry is a row in a few arrays, the strings that repeat (dataset and metric names, data paths)
+ * are held once, and
  * the `Entry` a rule reads is a small view over a row. What a view hands out (a `Located` value,
  * a result) is made when asked for and dropped when the rule is done with it.
  */

@@ -21,7 +21,7 @@ import type { EffectiveConfig } from '../config/types.js';
 import { runRules } from './run-rules.js';
 import { collect } from './collect.js';
 import { applyDirectives } from './directives.js';
-import type { Report } from './report.js';
+import type { Report } from '../core/report.js';
 import { isStubEntry } from './entry-store.js';
 import { indexGroups } from './index-groups.js';
 import { onePerMistake } from './one-per-mistake.js';

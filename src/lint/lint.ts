@@ -8,22 +8,22 @@ import { dirname, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { discover } from '../discover/discover.js';
 import { formatOf } from '../extract/extract.js';
-import { DEFAULT_LIMITS, guardOf, loadSource, type Limits, type LoadedFile, type ParseMode } from '../resolve/load-file.js';
+import { DEFAULT_LIMITS, loadSource, type Limits, type LoadedFile, type ParseMode } from '../resolve/load-file.js';
 import { sourceFromText } from '../source/source-file.js';
 import { resolveGraph, type Resolution } from '../resolve/resolve.js';
 import { findConfig, readConfig } from '../config/load-config.js';
 import { resolveConfig, type ConfigInput } from '../config/resolve-config.js';
 import type { EffectiveConfig } from '../config/types.js';
-import { lintEach, threadsFor, type Concurrency, type Known } from '../parallel/lint-pool.js';
-import { cacheFilePath, cacheKey, LintCache } from '../cache/lint-cache.js';
-import { fileJob, FileLinter } from './per-file.js';
-import { keptKeys, stubFile } from './summary.js';
-import { EntryStore } from './entry-store.js';
+import { normalize } from '../model/normalize.js';
+import type { ModelIndex } from '../model/types.js';
 import { lintResolution, type LintRun } from './lint-resolution.js';
 import { checkRootDir, readRoots, ignoreMatcher, indexRootDir, projectRoot, projectRoots, reachedFrom, rootIndexFor } from './project.js';
 
 export { defaultRootDir, projectRoot, projectRoots } from './project.js';
 export { lintResolution, type LintRun } from './lint-resolution.js';
+
+/** Worker threads for linting files (see engine/lint-async.ts): a number, `auto` or `off`. */
+export type Concurrency = number | 'auto' | 'off';
 
 export interface LintOptions {
   /** Files, directories or globs; default `.`. */
@@ -58,7 +58,7 @@ export interface LintOptions {
   readonly index?: string;
   /** Worker threads for linting files: a number, `auto` (default; workers for large runs) or `off`. */
   readonly concurrency?: Concurrency;
-  /** Keep per-file results between runs (`--cache`); only `lintFilesAsync` uses it. */
+  /** Keep per-file results between runs (`--cache`); only `lintFilesAsync` (engine/) uses it. */
   readonly cache?: boolean;
   /** The cache file, or a folder for it (default `node_modules/.cache/milint/`). */
   readonly cacheLocation?: string;
@@ -92,91 +92,7 @@ export function lintFiles(options: LintOptions = {}): LintRun {
   return lintPrepared(prepare(options));
 }
 
-/**
- * Lints files on disk as the CLI does: each file that can be linted on its own is, in worker
- * threads for large runs (`concurrency`) and from the cache when it is unchanged (`cache`); the
- * project rules then run over every file's summary. The results are the same as `lintFiles`; in
- * the index returned, entries of such files hold only the fields project rules read.
- */
-export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun> {
-  const prep = prepare(options);
-  if (options.overlay) return lintPrepared(prep);
-  const job = fileJob(prep.config, options.parseMode ?? 'fast', limitsOf(options, prep.within));
-  const store = new EntryStore(keptKeys(prep.config));
-  const guard = guardOf(job.limits);
-  const holder: { cache?: LintCache; opened?: boolean } = {};
-  // What the cache knows (read once a run, when first asked).
-  const known: Known = {
-    digest: (p) => holder.cache?.digest(p),
-    stamp: (p) => holder.cache?.stamp(p),
-  };
-  const stubs = new Map<string, LoadedFile>();
-  /** Files linted or looked at already (stubs, and files the main graph reads in full). */
-  const seen = new Set<string>();
-  const stats = { linted: 0, cached: 0, stamped: 0, hashed: 0, threads: 0, workersLost: 0 };
-
-  const lintSome = async (paths: readonly string[]): Promise<void> => {
-    for (const p of paths) seen.add(p);
-    const threads = threadsFor(options.concurrency ?? 'auto', paths.length);
-    stats.threads = Math.max(stats.threads, threads);
-    // A cached line that cannot be used (cut short, edited) is linted again, here.
-    let linter: FileLinter | undefined;
-    /** Takes in an unchanged file; true when its summary came from the cache. */
-    const hit = (cache: LintCache, path: string): boolean => {
-      const found = cache.outcome(path);
-      if (found === 'full') return false;
-      if (found !== undefined && found !== 'unusable') { stubs.set(path, stubFile(found.summary, store, guard)); stats.cached++; return true; }
-      const o = (linter ??= new FileLinter(job)).lint(path);
-      cache.record(o);
-      if (o.kind === 'leaf') { stubs.set(path, stubFile(o.summary, store, guard)); stats.linted++; }
-      return false;
-    };
-    const { workersLost, hashed } = await lintEach(paths, job, threads, Boolean(options.cache), () => {
-      if (options.cache && !holder.opened) holder.cache = LintCache.open(cacheFilePath(options.cacheLocation, prep.cwd), cacheKey(job));
-      holder.opened = true;
-      return known;
-    }, (o, text) => {
-      // A hit is taken in as it comes (while other files are still being hashed or linted); one
-      // found by its digest brings the file's stamp now.
-      if (o.kind === 'hit') {
-        if (!holder.cache) return;
-        if (o.stamp !== undefined) holder.cache.restamp(o.path, o.stamp);
-        if (hit(holder.cache, o.path) && o.stamp === undefined) stats.stamped++;
-        return;
-      }
-      holder.cache?.record(o, text);
-      if (o.kind === 'leaf') { stubs.set(o.path, stubFile(o.summary, store, guard)); stats.linted++; }
-    }, options.onProgress);
-    stats.workersLost += workersLost;
-    stats.hashed += hashed;
-  };
-
-  await lintSome(prep.files);
-  // Files that references reach but nobody named (the pages an index imports, under `--index`)
-  // are linted on their own too: the graph is walked without reading them, they are linted, and
-  // the walk is done again until it reaches nothing new.
-  const { confine } = prep;
-  let walk: Resolution;
-  for (;;) {
-    walk = resolveGraph(prep.files, {
-      preloaded: stubs, mode: options.parseMode, defer: (p) => !seen.has(p) && formatOf(p) !== undefined,
-      limits: resolveLimits(options, prep.within), ...(confine ? { confine } : {}),
-    });
-    for (const p of walk.files.keys()) seen.add(p);
-    if (walk.deferred.size === 0) break;
-    await lintSome([...walk.deferred]);
-  }
-  const { cache } = holder;
-  if (cache) {
-    const failed = cache.save(seen, stats.stamped > 0);
-    if (failed) options.onCacheError?.(cache.path, failed);
-  }
-  // The last walk deferred nothing: it is the graph (unless a stub must be read in full).
-  const run = lintPrepared(prep, stubs, walk);
-  return { ...run, stats: { ...stats, full: seen.size - stats.linted - stats.cached } };
-}
-
-interface Prepared {
+export interface Prepared {
   readonly options: LintOptions;
   readonly cwd: string;
   readonly config: EffectiveConfig;
@@ -191,7 +107,7 @@ interface Prepared {
   readonly within: readonly string[] | undefined;
 }
 
-function prepare(options: LintOptions): Prepared {
+export function prepare(options: LintOptions): Prepared {
   const cwd = resolve(options.cwd ?? process.cwd());
   const config = options.effectiveConfig ?? loadEffectiveConfig(options);
   const configDir = config.file ? dirname(config.file) : cwd;
@@ -218,9 +134,9 @@ function prepare(options: LintOptions): Prepared {
   return { options, cwd, config, configDir, ignored, found, root, files, confine, within };
 }
 
-/** Resolves and lints; `stubs` are files linted on their own already (by path); `built`, the graph if it is built already. */
-function lintPrepared(prep: Prepared, stubs?: ReadonlyMap<string, LoadedFile>, built?: Resolution): LintRun {
-  const { options, cwd, config, ignored, found, root, files, confine, within } = prep;
+/** The graph of a prepared run; `stubs` are files linted on their own already (by path); `built`, the graph if it is built already. */
+function graphOf(prep: Prepared, stubs?: ReadonlyMap<string, LoadedFile>, built?: Resolution): Resolution {
+  const { options, files, confine, within } = prep;
   const preloaded = new Map([...(stubs ?? []), ...preload(options.overlay, options)]);
   const graph = (): Resolution => resolveGraph(files, {
     preloaded, mode: options.parseMode, ...(stubs ? {} : { onProgress: options.onProgress }),
@@ -232,10 +148,27 @@ function lintPrepared(prep: Prepared, stubs?: ReadonlyMap<string, LoadedFile>, b
     for (const p of resolution.needsFull) preloaded.delete(p);
     resolution = graph();
   }
+  return resolution;
+}
+
+/** Resolves and lints; `stubs` and `built` as for `graphOf`. */
+export function lintPrepared(prep: Prepared, stubs?: ReadonlyMap<string, LoadedFile>, built?: Resolution): LintRun {
+  const { options, cwd, config, ignored, found, root, confine, within } = prep;
+  const resolution = graphOf(prep, stubs, built);
   const rootDir = indexRootDir(options, config, cwd, resolution);
   const run = lintResolution(resolution, rootDir, found.explicit, config, confine);
   const wanted = root ? reachedFrom(resolution, found.files) : undefined;
   return { ...run, ...(within ? { within } : {}), results: run.results.filter((r) => !ignored(r.file) && (!wanted || wanted.has(r.file))) };
+}
+
+/**
+ * The index `lintFiles` returns (every entry with all its data), built without linting: files are
+ * read and resolved, and no validation or rule runs. Throws as `lintFiles` does for bad usage.
+ */
+export function indexFiles(options: LintOptions = {}): ModelIndex {
+  const prep = prepare(options);
+  const resolution = graphOf(prep);
+  return normalize(resolution, indexRootDir(options, prep.config, prep.cwd, resolution));
 }
 
 /**
@@ -276,7 +209,7 @@ function checkNamedPlaces(options: LintOptions, cwd: string): void {
   }
 }
 
-function limitsOf(options: LintOptions, within?: readonly string[]): Limits {
+export function limitsOf(options: LintOptions, within?: readonly string[]): Limits {
   return {
     ...DEFAULT_LIMITS, ...(options.limits?.maxBlockSize ? { maxBlockSize: options.limits.maxBlockSize } : {}),
     ...(within ? { within } : {}),
@@ -284,7 +217,7 @@ function limitsOf(options: LintOptions, within?: readonly string[]): Limits {
 }
 
 /** The limits of a graph walk: a file's, and how many files references may bring in. */
-function resolveLimits(options: LintOptions, within: readonly string[] | undefined): Limits & { readonly maxImports?: number } {
+export function resolveLimits(options: LintOptions, within: readonly string[] | undefined): Limits & { readonly maxImports?: number } {
   return { ...limitsOf(options, within), ...(options.limits?.maxImports ? { maxImports: options.limits.maxImports } : {}) };
 }
 

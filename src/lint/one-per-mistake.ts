@@ -5,7 +5,7 @@
  * Works per file, so a file linted on its own gets what the whole graph gives it.
  */
 import type { EffectiveConfig } from '../config/types.js';
-import type { Report } from './report.js';
+import type { Report } from '../core/report.js';
 
 export function onePerMistake(reports: readonly Report[], config: EffectiveConfig): Report[] {
   const all = (config.rules.get('schema/unknown-key')?.options as { report?: string } | undefined)?.report === 'all';

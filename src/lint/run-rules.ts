@@ -1,9 +1,9 @@
 import type { ModelIndex } from '../model/types.js';
 import type { Rule, RuleContext, RuleReport, RunFacts } from '../rules/define-rule.js';
 import type { EffectiveConfig } from '../config/types.js';
-import { reportAt, reportSpan, type Report } from './report.js';
+import { reportAt, reportSpan, type Report } from '../core/report.js';
 import type { Origin, RuleId, SourceFile, Suggestion } from '../types.js';
-import { fixer } from '../fix/fixer.js';
+import { fixer } from '../core/fixer.js';
 import { forgetIndexLists } from '../rules/helpers/per-index.js';
 
 /** A rule that runs, with its options. */

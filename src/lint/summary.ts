@@ -25,6 +25,19 @@ import { isWrittenAt } from '../model/located.js';
 import { ownsWeights } from '../rules/helpers/weights-name.js';
 import type { EntryStore } from './entry-store.js';
 
+// The engine's additions to the pipeline's loaded files: a file linted on its own is a stub that
+// carries its summary, and its blocks the entries kept for the project rules.
+declare module '../resolve/load-file.js' {
+  interface LoadedFile {
+    /** Set when the file was linted on its own (a stub: no data, diagnostics already rendered). */
+    readonly summary?: FileSummary;
+  }
+  interface LoadedBlock {
+    /** A block known by its summary: its entries, as the project rules read them. */
+    readonly entries?: readonly Entry[];
+  }
+}
+
 /**
  * A value and the data path it was written at, inside its block; the path is left out when it is
  * where the format puts that value (`[...entry, 'Weights']`), which keeps summaries small. Such a
@@ -246,9 +259,8 @@ type BlockText = readonly [BlockKind, number, number, number, Path, boolean, rea
 
 /**
  * A summary as JSON text, without its path and digest (a cache line holds those already): a
- * list, not an object, so that the text has no key names. For the cache of 10,000 pages this took
- * the text from 16.9 to 13.0 MB and the peak RSS of a warm run from about 200 to 190 MiB; reading
- * every line back took a fifth less time once the code was optimised, about the same in a real run.
+ * list, not an object, so that the text has no key names (smaller cache, lower peak memory; see
+ * docs/performance.md).
  */
 export function summaryToText(s: FileSummary): string {
   const blocks = s.blocks.map((b): BlockText => (b.roles

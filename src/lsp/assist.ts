@@ -3,7 +3,7 @@
  * they answer in a half-typed block; only `In Collection` names come from the index.
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Hover } from 'vscode-languageserver';
-import { displayKey } from '../schema/keys.js';
+import { displayKey } from '../source/keys.js';
 import { INTERPOLATIONS } from '../rules/metadata/interpolation.js';
 import type { ModelIndex } from '../model/types.js';
 import type { EffectiveConfig } from '../config/types.js';

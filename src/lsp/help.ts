@@ -3,7 +3,7 @@
  * from the zod shapes, so completion never drifts from validation), their hover text (the docs the
  * JSON Schema carries), and the rules' descriptions for directives.
  */
-import { canonicalKey, displayKey } from '../schema/keys.js';
+import { canonicalKey, displayKey } from '../source/keys.js';
 import { FIELD_DOCS } from '../schema/docs.js';
 import { collection, library, metadataMap, model, modelIndex, result } from '../schema/pwc.js';
 import { docsUrl, rules } from '../rules/index.js';

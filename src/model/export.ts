@@ -8,7 +8,7 @@ import { relative } from 'node:path';
 import type { Data } from '../source/to-data.js';
 import type { Entry, ModelIndex, Result } from './types.js';
 import { locate } from '../source/locate.js';
-import { parsePercent } from '../rules/helpers/numbers.js';
+import { parsePercent } from '../core/numbers.js';
 import { isMapping } from '../schema/roles.js';
 
 export interface ExportedMetric {

@@ -8,7 +8,7 @@ import type { Data } from '../source/to-data.js';
 import { isMapping, unwrap } from '../schema/roles.js';
 import { refKey, type Resolution, type Unit } from '../resolve/resolve.js';
 import type { Dialect, Entry, ModelIndex, Result } from './types.js';
-import { walkUnit } from './walk.js';
+import { walkUnit } from '../resolve/walk.js';
 import { DataMap, NOT_FIELDS, NOT_HF_FIELDS, type Layer } from './data-map.js';
 import { PathValue, type PathKey } from './located.js';
 

@@ -3,8 +3,8 @@
  * the wording is in the rules' messages (src/rules/url/, src/rules/weights/).
  */
 import type { Fix } from '../types.js';
-import { reportAt, type Report } from '../lint/report.js';
-import { fixer } from '../fix/fixer.js';
+import { reportAt, type Report } from '../core/report.js';
+import { fixer } from '../core/fixer.js';
 import type { Target } from './targets.js';
 import type { Outcome } from './probe.js';
 

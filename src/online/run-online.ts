@@ -7,7 +7,8 @@
 import type { Diagnostic, FileResult } from '../types.js';
 import type { ModelIndex } from '../model/types.js';
 import type { LintRun } from '../lint/lint.js';
-import { toDiagnostic, type Report } from '../lint/report.js';
+import type { Report } from '../core/report.js';
+import { toDiagnostic } from '../lint/report.js';
 import { isStubEntry } from '../lint/entry-store.js';
 import { UrlCache } from '../cache/url-cache.js';
 import type { OnlineOptions } from './options.js';

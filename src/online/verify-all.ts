@@ -4,7 +4,7 @@
  * written gets the findings: sha256 prefix of the file name, size against File Size, a check
  * that could not be done.
  */
-import { reportAt, type Report } from '../lint/report.js';
+import { reportAt, type Report } from '../core/report.js';
 import type { Answers, OnlineDeps } from './answers.js';
 import { sameSize } from './findings.js';
 import { DownloadProgress, type ProgressStream } from './progress-bar.js';

@@ -11,28 +11,20 @@ import { FileLinter, outcomeFromText, type FileJob, type FileOutcome, type Outco
 import { answer, type Reply, type Request } from './lint-worker.js';
 import { fileDigest, hasStamp } from '../io/digest.js';
 import { guardOf } from '../resolve/load-file.js';
+import type { Concurrency } from '../lint/lint.js';
 
-export type Concurrency = number | 'auto' | 'off';
+export type { Concurrency };
 
 /**
- * Below this many files `auto` stays on one thread. Measured on this project's two cores (wall
- * time, peak RSS): one thread is about as fast at every size (1,000 pages 0.98 s against 1.21 s
- * with two workers; 5,000 pages 2.3 s against 2.3-2.5 s; 10,000 pages 3.7-3.8 s against 4.0-4.4 s
- * in one set, the other way round in others), since a thread that lints keeps V8 busy on the other
- * core too (optimising code, collecting garbage) and two workers leave none spare. What workers buy
- * is memory: one thread peaks at 153 MiB for 5,000 pages and 187-207 for 10,000; two workers at 162
- * and 184-186. Measured again later (10,000 pages, three sets of alternating runs): two workers
- * 3.02, 3.35 and 3.70 s against one thread 2.92, 3.25 and 3.80 s, peak RSS 179-184 against
- * 182-187 MiB, and 30-40% more CPU; on a machine with more cores the workers have room that these
- * two do not give them.
+ * Below this many files `auto` stays on one thread: on two cores workers save memory, not time
+ * (figures in docs/performance.md).
  */
 export const AUTO_MIN_FILES = 5000;
 
 /**
  * How many worker threads a run of `files` files uses (0: this thread only) on a machine with
- * `cores` cores. `auto` stays on this thread with a single core: a worker would only add its own
- * start and V8 warm-up on that core (10,000 pages on one core, three alternating runs: 4.12-4.62 s
- * on this thread against 4.68-8.53 s with one worker).
+ * `cores` cores. `auto` stays on this thread with a single core, where a worker only adds its own
+ * start and warm-up (docs/performance.md).
  */
 export function threadsFor(concurrency: Concurrency, files: number, cores = availableParallelism()): number {
   if (concurrency === 'off') return 0;
@@ -47,19 +39,15 @@ function workerUrl(name: 'lint-worker' | 'hash-worker'): URL {
 }
 
 /**
- * A worker's heap limits, in MiB. A file's garbage dies young, so a small young generation is
- * enough, and a worker holds a few files at a time, so a small old generation makes it collect
- * instead of growing. Measured at 10,000 pages (8 alternating runs, wall time and peak RSS of the
- * run): young 4 MiB 4.48 s, 178 MiB; 8 MiB 4.20 s, 187 MiB; 12 MiB 4.25 s, 184 MiB; 16 MiB
- * about 11% faster than 4 but 202 MiB. A file too big for the old generation kills the worker,
- * and the main thread lints its batch (see `Pool`).
+ * A worker's heap limits, in MiB: a file's garbage dies young, and a small old generation makes a
+ * worker collect instead of growing (figures in docs/performance.md). A file too big for the old
+ * generation kills the worker, and the main thread lints its batch (see `Pool`).
  */
 export const workerLimits = { youngMb: 8, oldMb: 96 };
 
 /**
- * Files per lint message. A worker holds a batch's outcomes until it answers, and they outlive its
- * young generation: 16 files kept its garbage collector's work (and peak memory) lower than 64
- * (10,000 pages, 8 alternating runs: 4.36 s against 4.73 s), for 625 messages instead of 157.
+ * Files per lint message: a worker holds a batch's outcomes until it answers, so a small batch
+ * keeps its heap small (docs/performance.md).
  */
 const BATCH = 16;
 

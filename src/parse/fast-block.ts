@@ -10,7 +10,7 @@ import jsYaml from 'js-yaml';
 import type { Document } from 'yaml';
 import type { Block, BlockHints, ParsedBlock, Path } from '../types.js';
 import type { Data } from '../source/to-data.js';
-import { canonicalKey, displayKey, KNOWN_KEYS } from '../schema/keys.js';
+import { canonicalKey, displayKey, KNOWN_KEYS } from '../source/keys.js';
 import { parseBlock, yamlText } from './parse-block.js';
 import { GAVE_UP, loadPlainYaml, type PlainInspector } from './plain-yaml.js';
 

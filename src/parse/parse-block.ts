@@ -1,6 +1,6 @@
 import { isMap, isScalar, parseDocument, type YAMLError } from 'yaml';
 import type { Block, ParsedBlock, Path, Span } from '../types.js';
-import { canonicalKey } from '../schema/keys.js';
+import { canonicalKey } from '../source/keys.js';
 import { plainSyntaxError } from './plain-errors.js';
 
 /** A YAML problem, with its span already shifted into the file. */

@@ -94,9 +94,7 @@ let lineTable = new Int32Array(3 * 512);
 /**
  * The last key stored, by length and first character (`keySlot`): a key read again (blocks use the
  * same few dozen keys over and over) is that same string, so no new one is made and the mapping is
- * given a property name it has seen. Loading the model-index blocks of 10,000 generated pages,
- * 15 alternating rounds in one process: 441 ms against 490-495 (fastest), 481-512 against 532-579
- * (median).
+ * given a property name it has seen (docs/performance.md).
  */
 const recentKeys: (string | undefined)[] = new Array<string | undefined>(32 * 128).fill(undefined);
 
@@ -259,8 +257,7 @@ class Loader {
       recentKeys[keySlot(key.length, key.charCodeAt(0))] = key;
       if (inspect) {
         // After the key is stored: V8 has then made it a reference to the stored (internalized) key,
-        // which the inspector's look-up compares by identity. Per-file linting of 10,000 pages,
-        // medians of 5 alternating runs: 2,474 ms against 2,588, and 2,563 against 2,879.
+        // which the inspector's look-up compares by identity (docs/performance.md).
         const form = inspect.key(key);
         if (Array.isArray(forms)) {
           if (forms.includes(form)) inspect.sameKeys();

@@ -12,10 +12,8 @@ import { isModelIndexComment } from '../extract/markdown.js';
 import { parseBlock } from '../parse/parse-block.js';
 import { fastBlock, lazyParsedBlock } from '../parse/fast-block.js';
 import { toData, type Data } from '../source/to-data.js';
-import { reportSpan, type Report } from '../lint/report.js';
+import { reportSpan, type Report } from '../core/report.js';
 import type { Role } from '../schema/roles.js';
-import type { Entry } from '../model/types.js';
-import type { FileSummary } from '../lint/summary.js';
 
 export interface LoadedBlock {
   readonly parsed: ParsedBlock;
@@ -28,8 +26,7 @@ export interface LoadedBlock {
   readonly reports: readonly Report[];
   /** A block known by its summary: the roles it may be read in (YAML files; Markdown roles are fixed). */
   readonly accepts?: ReadonlySet<Role>;
-  /** A block known by its summary: its entries, as the project rules read them. */
-  readonly entries?: readonly Entry[];
+  // `entries` (a summarised block's entries) is declared by lint/summary.ts, with `LoadedFile.summary`.
 }
 
 export interface LoadedFile {
@@ -41,8 +38,7 @@ export interface LoadedFile {
   readonly reports: readonly Report[];
   /** The file could not be read as text at all. */
   readonly unreadable: boolean;
-  /** Set when the file was linted on its own (a stub: no data, diagnostics already rendered). */
-  readonly summary?: FileSummary;
+  // `summary` (set on a file linted on its own) is declared by lint/summary.ts, which makes such files.
 }
 
 /** How blocks are parsed: `fast` tries js-yaml first (see fast-block.ts); `full` always builds the Document. */

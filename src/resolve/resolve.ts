@@ -6,16 +6,16 @@
  */
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve as resolvePath } from 'node:path';
-import { insideAny } from '../source/paths.js';
+import { insideAny } from '../io/paths.js';
 import { realLocation } from '../io/read-guard.js';
 import type * as Tinyglobby from 'tinyglobby';
 import { lazy } from '../lazy.js';
 import type { Origin } from '../types.js';
 import { formatOf } from '../extract/extract.js';
-import { walkUnit, type RefVisit } from '../model/walk.js';
+import { walkUnit, type RefVisit } from './walk.js';
 import type { Role, Shape } from '../schema/roles.js';
 import { pathLabel } from '../schema/issues.js';
-import { reportAt, type Report } from '../lint/report.js';
+import { reportAt, type Report } from '../core/report.js';
 import { DEFAULT_LIMITS, loadFile, type Limits, type LoadedBlock, type LoadedFile, type ParseMode } from './load-file.js';
 
 /** One block read in one role. */
@@ -95,7 +95,7 @@ export interface ResolveOptions {
 /** Most files one run follows through references (a glob can match many). */
 export const DEFAULT_MAX_IMPORTS = 100_000;
 
-export { inside, insideAny } from '../source/paths.js';
+export { inside, insideAny } from '../io/paths.js';
 
 export function resolveGraph(discovered: readonly string[], options: ResolveOptions = {}): Resolution {
   const { preloaded, onProgress, mode = 'fast', confine } = options;

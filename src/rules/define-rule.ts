@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { Fix, Origin, ParsedBlock, RuleId, Severity, SourceFile, Suggestion } from '../types.js';
-import type { Fixer } from '../fix/fixer.js';
+import type { Fixer } from '../core/fixer.js';
 import type { ModelIndex } from '../model/types.js';
 import type { Target } from '../source/locate.js';
 
-export type MessageData = Record<string, string | number>;
+import type { MessageData } from '../core/report.js';
+
+export type { MessageData };
 
 export interface RuleMeta {
   readonly id: RuleId;

@@ -8,10 +8,10 @@
 import type { z } from 'zod';
 import type { Origin, ParsedBlock, Path } from '../types.js';
 import type { Data } from '../source/to-data.js';
-import { reportAt, type Report } from '../lint/report.js';
-import { fixer } from '../fix/fixer.js';
-import { closest } from '../rules/helpers/suggest.js';
-import { EXTENSION_KEYS, KNOWN_KEYS, canonicalKey } from './keys.js';
+import { reportAt, type Report } from '../core/report.js';
+import { fixer } from '../core/fixer.js';
+import { closest } from '../core/suggest.js';
+import { EXTENSION_KEYS, KNOWN_KEYS, canonicalKey } from '../source/keys.js';
 import { isMapping } from './roles.js';
 
 type Issue = z.core.$ZodIssue;

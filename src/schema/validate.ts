@@ -1,13 +1,20 @@
-import type { Unit } from '../resolve/resolve.js';
-import { reportAt, type Report } from '../lint/report.js';
+import type { ParsedBlock } from '../types.js';
+import type { Shape } from './roles.js';
+import { reportAt, type Report } from '../core/report.js';
 import { describe, issuesToReports } from './issues.js';
 import { surelyValid } from './pwc-valid.js';
+
+/** What validation needs of a resolved unit (resolve's `Unit`): its block and how it was read. */
+export interface ShapedUnit {
+  readonly block: { readonly parsed: ParsedBlock };
+  readonly shape?: Shape;
+}
 
 /**
  * Validates one unit against the schema of the role it was read in. Uses `safeParse` only:
  * problems are data. Broken blocks have no shape and are skipped (their syntax errors stand).
  */
-export function validateUnit(unit: Unit): Report[] {
+export function validateUnit(unit: ShapedUnit): Report[] {
   const shape = unit.shape;
   if (!shape) return [];
   const block = unit.block.parsed;

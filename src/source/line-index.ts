@@ -1,4 +1,4 @@
-import type { Position } from '../types.js';
+import type { Lines, Position } from '../types.js';
 
 /**
  * Converts offsets in a text to 1-based line/column positions and back.
@@ -6,7 +6,7 @@ import type { Position } from '../types.js';
  * Line breaks are `\n`, `\r\n` (one break) and a lone `\r`, as editors count them.
  * Columns are in UTF-16 code units, the unit of JavaScript strings and of LSP/ESLint.
  */
-export class LineIndex {
+export class LineIndex implements Lines {
   /** Offset of the first character of each line, ascending; `starts[0]` is 0. */
   readonly starts: readonly number[];
   readonly length: number;

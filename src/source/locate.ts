@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Pair } from 'yaml';
 import type { Origin, Path, Span } from '../types.js';
-import { sameKey } from '../schema/keys.js';
+import { sameKey } from './keys.js';
 import { isMergePair, keyText } from './to-data.js';
 
 /** Which part of a mapping entry a report is about. */

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import type { Span } from '../types.js';
-import { canonicalKey, displayKey } from '../schema/keys.js';
+import { canonicalKey, displayKey } from './keys.js';
 
 /** Plain data built from a YAML node. Mappings are null-prototype objects (see `toData`). */
 export type Data = null | boolean | number | string | bigint | Data[] | { [key: string]: Data };

@@ -8,7 +8,7 @@ import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, FileResult } from '../../src/types.js';
 import { formatters } from '../../src/format/index.js';
-import { pathToUriReference, safeLine, safeText } from '../../src/format/sanitize.js';
+import { pathToUriReference, safeLine, safeText } from '../../src/io/sanitize.js';
 import { milint } from '../helpers/exec.js';
 import { tmpTree } from '../helpers/tmp.js';
 

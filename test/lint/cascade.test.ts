@@ -4,7 +4,8 @@
  * missing import defines nothing: a collection it might have held is undefined in the index.
  */
 import { describe, expect, it } from 'vitest';
-import { lintFiles, lintFilesAsync, type LintRun } from '../../src/lint/lint.js';
+import { lintFiles, type LintRun } from '../../src/lint/lint.js';
+import { lintFilesAsync } from '../../src/engine/lint-async.js';
 import { tmpTree } from '../helpers/tmp.js';
 
 const page = (collection: string) => `# p\n\n<!--\nType: model-index\nModels:\n- Name: m_${collection}\n  In Collection: ${collection}\n-->\n`;

@@ -6,7 +6,8 @@
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintFiles, lintFilesAsync, lintText, type LintRun } from '../../src/lint/lint.js';
+import { lintFiles, lintText, type LintRun } from '../../src/lint/lint.js';
+import { lintFilesAsync } from '../../src/engine/lint-async.js';
 import { corpusDir } from '../../scripts/findings-check.js';
 import { tmpTree } from '../helpers/tmp.js';
 import { milint } from '../helpers/exec.js';

@@ -4,7 +4,8 @@
  * both, with each one's median.
  */
 import { describe, expect, it } from 'vitest';
-import { lintFiles, lintFilesAsync } from '../../src/lint/lint.js';
+import { lintFiles } from '../../src/lint/lint.js';
+import { lintFilesAsync } from '../../src/engine/lint-async.js';
 import { tmpTree } from '../helpers/tmp.js';
 
 function page(i: number, top1: string, top5: string): string {

@@ -1,7 +1,7 @@
 /** `median`: found by selection, it must be exactly the median a full sort gives. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { median } from '../../src/rules/helpers/numbers.js';
+import { median } from '../../src/core/numbers.js';
 
 function sortedMedian(values: readonly number[]): number {
   const s = Float64Array.from(values).sort();

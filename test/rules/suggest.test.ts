@@ -1,6 +1,6 @@
 /** Did-you-mean counts two swapped letters as one edit, so short keys get their suggestion too. */
 import { describe, expect, it } from 'vitest';
-import { closest, osaDistance } from '../../src/rules/helpers/suggest.js';
+import { closest, osaDistance } from '../../src/core/suggest.js';
 import { lintText } from '../../src/lint/lint.js';
 
 describe('closest', () => {

@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintFiles, lintFilesAsync } from '../../src/lint/lint.js';
+import { lintFiles } from '../../src/lint/lint.js';
+import { lintFilesAsync } from '../../src/engine/lint-async.js';
 import { milint, ROOT } from '../helpers/exec.js';
 import { tmpTree } from '../helpers/tmp.js';
 

@@ -1,6 +1,6 @@
 import { sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inside, insideAny } from '../../src/source/paths.js';
+import { inside, insideAny } from '../../src/io/paths.js';
 
 const j = (...parts: string[]): string => parts.join(sep);
 const root = j('', 'zoo', 'docs');

@@ -1,5 +1,5 @@
 import { defineRule, q } from '../define-rule.js';
-import { closest } from '../helpers/suggest.js';
+import { closest } from '../../core/suggest.js';
 
 export const collectionExists = defineRule({
   meta: {

@@ -2,7 +2,7 @@ import type { Entry } from '../../model/types.js';
 import * as z from 'zod';
 import { defineRule, qPath } from '../define-rule.js';
 import { fileRefsOf } from '../helpers/file-refs.js';
-import { insideAny } from '../../source/paths.js';
+import { insideAny } from '../../io/paths.js';
 
 export const fileNotFound = defineRule({
   meta: {

@@ -9,10 +9,7 @@ const forgetters: (() => void)[] = [];
  * done (`forgetIndexLists`).
  *
  * Not a WeakMap keyed by the index: V8's young-generation collector keeps a WeakMap's values
- * alive, so every file's entries and parsed data survived its collections and were moved to the
- * old generation. Measured on 5,000 generated pages: 122 MB survived young collections against
- * 40 MB with one slot, each collection took about 8 ms instead of 2, and the run faulted in
- * 45,000 fresh pages of memory against 31,000.
+ * alive, which moved every file's entries to the old generation (figures in docs/performance.md).
  */
 export function perIndex<T>(compute: (index: ModelIndex) => T): (index: ModelIndex) => T {
   let last: ModelIndex | undefined;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineRule, q } from '../define-rule.js';
 import { pwcEntries } from '../helpers/entries.js';
-import { closest } from '../helpers/suggest.js';
+import { closest } from '../../core/suggest.js';
 
 /** Resampling filters of the common image libraries (PIL, torchvision, OpenCV, TensorFlow). */
 export const INTERPOLATIONS = [

@@ -1,6 +1,6 @@
 import { defineRule, q } from '../define-rule.js';
 import { pwcEntries } from '../helpers/entries.js';
-import { closest } from '../helpers/suggest.js';
+import { closest } from '../../core/suggest.js';
 
 /**
  * Metadata keys the format defines, and the custom keys zoos commonly write (timm's training

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineRule, q } from '../define-rule.js';
 import { pwcEntries } from '../helpers/entries.js';
-import { parseQuantity, show } from '../helpers/numbers.js';
+import { parseQuantity, show } from '../../core/numbers.js';
 
 const PRODUCT = /^\s*\d+\s*[x×*]\s*\d+\s*$/;
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Fix, Located } from '../../types.js';
 import type { Data } from '../../source/to-data.js';
-import type { Fixer } from '../../fix/fixer.js';
+import type { Fixer } from '../../core/fixer.js';
 
 /**
  * How a preset wants Crop Pct and Image Size written: `any`, or always as a quoted `string`

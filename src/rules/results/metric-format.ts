@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineRule, q } from '../define-rule.js';
 import { allResults } from '../helpers/results.js';
-import { parsePercent } from '../helpers/numbers.js';
+import { parsePercent } from '../../core/numbers.js';
 
 export const resultsMetricFormat = defineRule({
   meta: {

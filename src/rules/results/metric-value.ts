@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { Origin } from '../../types.js';
 import { defineRule, q } from '../define-rule.js';
 import { allResults } from '../helpers/results.js';
-import { parsePercent } from '../helpers/numbers.js';
+import { parsePercent } from '../../core/numbers.js';
 
 /** A value that stands for "no result yet": each one is its own finding (leave the metric out). */
 const PLACEHOLDER = /^\s*(-+|—|none|null|n\/?a|nan|wip|tbd|todo|\?+)\s*$/i;

@@ -3,7 +3,7 @@ import type { Entry, Result } from '../../model/types.js';
 import { defineRule } from '../define-rule.js';
 import { datasetName, datasetNameOf, eachMetric } from '../helpers/results.js';
 import type { Data } from '../../source/to-data.js';
-import { median, metricNumber, show } from '../helpers/numbers.js';
+import { median, metricNumber, show } from '../../core/numbers.js';
 
 /** The numeric values of one metric on one dataset, and where each is (entry, result, metric index). */
 interface Group { readonly name: string; readonly values: number[]; readonly entries: Entry[]; readonly results: number[]; readonly metrics: number[] }

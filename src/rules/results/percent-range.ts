@@ -1,6 +1,6 @@
 import { defineRule, q } from '../define-rule.js';
 import { allResults } from '../helpers/results.js';
-import { parsePercent } from '../helpers/numbers.js';
+import { parsePercent } from '../../core/numbers.js';
 
 export const resultsPercentRange = defineRule({
   meta: {

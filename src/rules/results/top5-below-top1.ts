@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.js';
 import { allResults } from '../helpers/results.js';
-import { metricNumber } from '../helpers/numbers.js';
+import { metricNumber } from '../../core/numbers.js';
 
 const TOP1 = /^top[- _]?1\b/i;
 const TOP5 = /^top[- _]?5\b/i;

@@ -1,7 +1,7 @@
 import { isMap, isSeq } from 'yaml';
 import { defineRule } from '../define-rule.js';
 import { walkYaml } from '../helpers/yaml-walk.js';
-import { canonicalKey } from '../../schema/keys.js';
+import { canonicalKey } from '../../source/keys.js';
 
 /** Lists that hold the substance of an index: empty, they are almost always a mistake. */
 const LISTS = new Set(['models', 'collections', 'import', 'results', 'metrics']);

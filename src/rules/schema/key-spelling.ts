@@ -1,6 +1,6 @@
 import { defineRule, q } from '../define-rule.js';
 import { walkYaml } from '../helpers/yaml-walk.js';
-import { canonicalKey, displayKey, KNOWN_KEYS } from '../../schema/keys.js';
+import { canonicalKey, displayKey, KNOWN_KEYS } from '../../source/keys.js';
 
 const KNOWN = new Set(KNOWN_KEYS.map((k) => canonicalKey(k)));
 KNOWN.add('incollection');

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { resolveConfig } from '../config/resolve-config.js';
 import { PRESET_NAMES } from '../config/types.js';
-import type { Rule } from './define-rule.js';
+import type { Rule } from '../rules/define-rule.js';
 
 export const HAND_START = '<!-- hand-written: start (kept by scripts/rule-docs.js) -->';
 export const HAND_END = '<!-- hand-written: end -->';
