@@ -14,9 +14,9 @@ import type { OnlineOptions } from './options.js';
 import { targetsOf } from './targets.js';
 import { Limiter } from './limiter.js';
 import { HttpClient } from './http.js';
-import { findingsFor } from './findings.js';
-import { linkAnswers, type Answers } from './answers.js';
-import { verifyWeights } from './verify-all.js';
+import { findingsFor, offlineFinding } from './findings.js';
+import { linkAnswers, type Answers, type LinkAnswer } from './answers.js';
+import { verifyWeights, type Verified } from './verify-all.js';
 import type { ProgressStream } from './progress-bar.js';
 
 export interface OnlineIo {
@@ -44,43 +44,73 @@ export interface OnlineStats {
   /** `--offline`: links the cache had no answer for. */
   unknown: number;
   verified: number;
+  /** Checkpoints downloaded in full (not those over the cap or cut short). */
   downloaded: number;
+  /** Bytes received, whole downloads or not. */
   downloadedBytes: number;
+  /** The file names of the checkpoints over `--max-download-size`. */
+  tooLarge: string[];
+  /** Downloads that failed. */
+  failed: number;
 }
 
-export async function onlineChecks(run: LintRun, options: OnlineOptions, io: OnlineIo): Promise<OnlineResult> {
-  const started = performance.now();
+/**
+ * What one run has learnt, kept across passes: after `--fix` writes new links, the files are
+ * linted and checked again, and only the new links are asked.
+ */
+export interface OnlineSession {
+  readonly stats: OnlineStats;
+  readonly links: Set<string>;
+  readonly answers: Map<string, LinkAnswer>;
+  readonly downloads: Map<string, Verified>;
+  readonly started: number;
+}
+
+export function newSession(): OnlineSession {
+  return {
+    stats: { links: 0, requests: 0, cached: 0, unknown: 0, verified: 0, downloaded: 0, downloadedBytes: 0, tooLarge: [], failed: 0 },
+    links: new Set(), answers: new Map(), downloads: new Map(), started: performance.now(),
+  };
+}
+
+export async function onlineChecks(run: LintRun, options: OnlineOptions, io: OnlineIo, session = newSession()): Promise<OnlineResult> {
   const index = hasStubs(run.index) && io.relint ? io.relint().index : run.index;
   const reported = new Set(run.results.map((r) => r.file));
   const targets = targetsOf(index).filter((t) => reported.has(t.origin.block.block.file.path)
     && (options.checkUrls || t.field === 'Weights'));
   const cache = UrlCache.open(options.cacheDir);
-  const stats: OnlineStats = { links: new Set(targets.map((t) => t.url)).size, requests: 0, cached: 0, unknown: 0, verified: 0, downloaded: 0, downloadedBytes: 0 };
+  const { stats } = session;
+  for (const t of targets) session.links.add(t.href);
+  stats.links = session.links.size;
   // The client (and undici) is made on the first request: an offline run, or one answered from the cache, makes none.
   let client: Promise<HttpClient> | undefined;
   const deps = {
     client: () => (client ??= HttpClient.create(options)),
     limiter: new Limiter(options.perHost, options.total),
-    options, cache, stats,
+    options, cache, stats, memo: session.answers, downloads: session.downloads,
   };
+  const names = [...new Set(index.models.map((m) => m.name?.value).filter((n): n is string => typeof n === 'string'))];
+  const extra = { timeoutMs: options.timeoutMs, maxRetryAfterMs: options.maxRetryAfterMs, names };
   const reports: Report[] = [];
   try {
     const answers: Answers = await linkAnswers(targets, deps);
     for (const t of targets) {
-      const a = answers.get(t.url);
-      if (a) reports.push(...findingsFor(t, a.outcome, { ...(a.commitMissing ? { commitMissing: a.commitMissing } : {}), timeoutMs: options.timeoutMs }));
+      const a = answers.get(t.href);
+      // Offline, a link the cache does not know is reported: a run that checked nothing must not look clean.
+      if (!a) { if (options.offline && options.checkUrls) reports.push(offlineFinding(t)); continue; }
+      reports.push(...findingsFor(t, a.outcome, { ...(a.commitMissing ? { commitMissing: a.commitMissing } : {}), ...extra }));
     }
     if (options.verifyWeights) reports.push(...await verifyWeights(targets.filter((t) => t.field === 'Weights'), answers, reports, deps, io.stderr));
   } finally {
     const c = await client?.catch(() => undefined);
     if (c) {
-      stats.requests = c.requests;
+      stats.requests += c.requests;
       await c.close();
     }
   }
   const cacheError = cache.save(io.root);
   const results = merge(run, reports);
-  return { results, summary: summaryLine(stats, options, performance.now() - started), ...(cacheError ? { cacheError } : {}), stats };
+  return { results, summary: summaryLine(stats, options, performance.now() - session.started), ...(cacheError ? { cacheError } : {}), stats };
 }
 
 /** Whether the index holds entries known only by a file summary (they lack most link fields). */
@@ -122,7 +152,11 @@ export function summaryLine(s: OnlineStats, options: OnlineOptions, ms: number):
   const parts = [plural(s.requests, 'request'), plural(s.cached, 'cached answer')];
   if (s.unknown) parts.push(`${s.unknown} not in the cache (--offline)`);
   let line = `milint: ${plural(s.links, 'link')} checked${options.offline ? ' offline' : ''}: ${parts.join(', ')}`;
-  if (options.verifyWeights) line += `; ${plural(s.verified, 'checkpoint')} verified, ${s.downloaded} downloaded (${s.downloadedBytes} bytes)`;
+  if (options.verifyWeights) {
+    line += `; ${plural(s.verified, 'checkpoint')} verified, ${s.downloaded} downloaded (${s.downloadedBytes} bytes)`;
+    if (s.tooLarge.length) line += `; ${s.tooLarge.length} over the ${options.maxDownloadBytes}-byte cap, not verified: ${s.tooLarge.join(', ')}`;
+    if (s.failed) line += `; ${plural(s.failed, 'download')} failed`;
+  }
   return `${line}; ${(ms / 1000).toFixed(1)} s`;
 }
 
