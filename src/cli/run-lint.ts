@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { lintFiles, lintFilesAsync, lintText, loadEffectiveConfig, type LintRun } from '../lint/lint.js';
 import type { Concurrency } from '../parallel/lint-pool.js';
 import { reportSpan, toDiagnostic } from '../lint/report.js';
@@ -116,7 +117,11 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
   if (online) {
     // The network code (and undici) loads only here.
     const { runOnline } = await import('../online/cli-online.js');
-    run = { ...run, results: await runOnline(run, opts, cwd, () => lintFiles({ patterns: paths, cwd, effectiveConfig, ...shared })) };
+    // The files again (as `overlay` has them, else as on disk): for entries in full, and for what remains after online fixes.
+    const relint = (overlay?: ReadonlyMap<string, string>): LintRun => stdin
+      ? lintText(overlay?.get(resolve(cwd, stdin.filename)) ?? stdin.text, stdin.filename, { cwd, effectiveConfig, ...shared, ...(overlay ? { overlay } : {}) })
+      : lintFiles({ patterns: paths, cwd, effectiveConfig, ...shared, ...(overlay ? { overlay } : {}) });
+    run = { ...run, results: await runOnline(run, opts, cwd, relint) };
   }
   const warnings = run.results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'error').length, 0);
   const results = opts.quiet

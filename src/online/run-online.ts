@@ -4,10 +4,10 @@
  * the run's results as diagnostics of the `url/*` and `weights/*` rules that have `stage: 'online'`.
  * Loaded only when a flag asks for it: a normal run never imports this folder, nor undici.
  */
-import type { Diagnostic, FileResult } from '../types.js';
+import type { FileResult } from '../types.js';
 import type { ModelIndex } from '../model/types.js';
 import type { LintRun } from '../lint/lint.js';
-import { toDiagnostic, type Report } from '../lint/report.js';
+import type { Report } from '../lint/report.js';
 import { isStubEntry } from '../lint/entry-store.js';
 import { UrlCache } from '../cache/url-cache.js';
 import type { OnlineOptions } from './options.js';
@@ -17,6 +17,7 @@ import { HttpClient } from './http.js';
 import { findingsFor, offlineFinding } from './findings.js';
 import { linkAnswers, type Answers, type LinkAnswer } from './answers.js';
 import { verifyWeights, type Verified } from './verify-all.js';
+import { merge } from './merge-results.js';
 import type { ProgressStream } from './progress-bar.js';
 
 export interface OnlineIo {
@@ -97,7 +98,7 @@ export async function onlineChecks(run: LintRun, options: OnlineOptions, io: Onl
     for (const t of targets) {
       const a = answers.get(t.href);
       // Offline, a link the cache does not know is reported: a run that checked nothing must not look clean.
-      if (!a) { if (options.offline && options.checkUrls) reports.push(offlineFinding(t)); continue; }
+      if (!a) { if (options.offline) reports.push(offlineFinding(t)); continue; }
       reports.push(...findingsFor(t, a.outcome, { ...(a.commitMissing ? { commitMissing: a.commitMissing } : {}), ...extra }));
     }
     if (options.verifyWeights) reports.push(...await verifyWeights(targets.filter((t) => t.field === 'Weights'), answers, reports, deps, io.stderr));
@@ -116,34 +117,6 @@ export async function onlineChecks(run: LintRun, options: OnlineOptions, io: Onl
 /** Whether the index holds entries known only by a file summary (they lack most link fields). */
 function hasStubs(index: ModelIndex): boolean {
   return [index.models, index.collections, index.libraries].some((l) => l.some(isStubEntry));
-}
-
-/** The run's results with the online diagnostics added (severity from the configuration; `off` drops them). */
-function merge(run: LintRun, reports: readonly Report[]): FileResult[] {
-  const byFile = new Map<string, Diagnostic[]>();
-  const seen = new Set<string>();
-  for (const r of reports) {
-    const severity = run.config.rules.get(r.ruleId)?.severity;
-    if (severity === 'off') continue;
-    const key = `${r.file.path}|${r.ruleId}|${r.messageId}|${r.span.start}|${JSON.stringify(r.data)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const list = byFile.get(r.file.path) ?? [];
-    list.push(toDiagnostic(r, severity));
-    byFile.set(r.file.path, list);
-  }
-  return run.results.map((r) => {
-    const extra = byFile.get(r.file);
-    if (!extra) return r;
-    const diagnostics = [...r.diagnostics, ...extra].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end
-      || cmp(a.ruleId, b.ruleId) || cmp(a.messageId, b.messageId));
-    // Keeps the lazy `source` getter of the result (its text is read only by a formatter that shows it).
-    return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(r), diagnostics: { value: diagnostics, enumerable: true } }) as FileResult;
-  });
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** `milint: 272 links checked: 272 requests, 0 cached answers, 1.4 s` (+ what --verify-weights did). */

@@ -42,7 +42,7 @@ export async function verifyWeights(targets: readonly Target[], answers: Answers
   for (const [u, d] of results) deps.downloads.set(u, d);
   const all = [...results.entries()];
   stats.verified = all.filter(([, d]) => d.kind === 'ok').length;
-  stats.tooLarge = all.filter(([, d]) => d.kind === 'too-large').map(([u]) => fileNameOf(u));
+  stats.tooLarge = all.filter(([, d]) => d.kind === 'too-large').map(([u]) => fileNameOf(u)).sort();
   stats.failed = all.filter(([, d]) => d.kind === 'failed').length;
   const sized = new Set(earlier.filter((r) => r.ruleId === 'weights/size-mismatch').map((r) => `${r.file.path}|${r.span.start}`));
   const out: Report[] = [];

@@ -5,6 +5,7 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintFiles } from '../../src/lint/lint.js';
 import { onlineChecks } from '../../src/online/run-online.js';
@@ -28,7 +29,9 @@ function route(req: IncomingMessage, res: ServerResponse): void {
     case '/slow-down': return send(429, { 'retry-after': '3600' });
     case '/to-ftp': return send(301, { location: 'ftp://files.example.org/model.pth' });
     case '/no-location': return send(301);
+    case '/big-a.pth': case '/big-b.pth': res.writeHead(200, { 'content-length': 2000 }); return void res.end(req.method === 'HEAD' ? undefined : 'x'.repeat(2000));
     case '/configs/my%20config.py': case '/configs/r%C3%A9sum%C3%A9.py': return send(200, { 'content-length': 2 });
+    case '/weights-ok.pth': return send(200, { 'content-length': 0 });
     default: return send(404);
   }
 }
@@ -127,5 +130,39 @@ describe('online reports in plain words', () => {
     expect(server.seen.length).toBe(before);
     expect(rows).toEqual([row(page, url, 'url/unreachable', `Code link "${url}" was not checked: --offline answers from the URL cache, which has no answer for it.`)]);
     expect(out.results[0]!.diagnostics.find((d) => d.ruleId === 'url/unreachable')?.severity).toBe('warning');
+  });
+
+  it('--verify-weights counts only whole downloads, and names the checkpoints over the cap', async () => {
+    const o = server.origin;
+    const page = modelPage([{ name: 'a', weights: `${o}/big-a.pth`, fileSize: 2000 }, { name: 'b', weights: `${o}/big-b.pth`, fileSize: 2000 }]);
+    const { rows, out } = await check(page, { checkUrls: false, verifyWeights: true, maxDownloadBytes: 1000 });
+    expect(out.summary).toMatch(/; 0 checkpoints verified, 0 downloaded \(0 bytes\); 2 over the 1000-byte cap, not verified: big-a\.pth, big-b\.pth; \d+\.\d s$/);
+    expect(rows.map((r) => r.ruleId)).toEqual(['weights/unverified', 'weights/unverified']);
+  });
+
+  it('--verify-weights --offline reports a checkpoint the cache knows no hash for', async () => {
+    const url = `${server.origin}/weights-ok.pth`;
+    const page = modelPage([{ name: 'a', weights: url }]);
+    const dir = tmpTree({ 'page.md': page, 'cache/.keep': '' });
+    const cacheDir = join(dir, 'cache');
+    const run = () => lintFiles({ patterns: ['page.md'], cwd: dir });
+    const io = { stderr: { isTTY: false, write: () => true }, root: dir };
+    const ids = (out: Awaited<ReturnType<typeof onlineChecks>>) => out.results.flatMap((r) => r.diagnostics.filter((d) => ONLINE.has(d.ruleId)).map((d) => `${d.ruleId} ${d.messageId}`));
+    // Nothing in the cache: the link itself was not answered.
+    expect(ids(await onlineChecks(run(), options({ checkUrls: false, verifyWeights: true, offline: true, cacheDir }), io))).toEqual(['url/unreachable offline']);
+    // The link's answer is in the cache, its hash is not.
+    await onlineChecks(run(), options({ cacheDir }), io);
+    const offline = await onlineChecks(run(), options({ checkUrls: false, verifyWeights: true, offline: true, cacheDir }), io);
+    expect(offline.results[0]!.diagnostics.filter((d) => ONLINE.has(d.ruleId)).map((d) => d.message))
+      .toEqual([`"${url}" was not verified: --offline answers from the cache, which has no hash for this file.`]);
+  });
+
+  it('does not ask for Weights written as a list (schema/invalid-value reports it; Weights is one URL)', async () => {
+    const page = ['<!--', 'Type: model-index', 'Models:', '- Name: a', '  Weights:', `  - ${server.origin}/list-a.pth`, `  - ${server.origin}/list-b.pth`, '-->', ''].join('\n');
+    const before = server.seen.length;
+    const { rows, out } = await check(page);
+    expect(server.seen.length).toBe(before);
+    expect(rows).toEqual([]);
+    expect(out.stats.links).toBe(0);
   });
 });
