@@ -3,6 +3,7 @@
  * `url/https-redirect` (the new address) are applied like any other, after the offline fixes,
  * on the text those left. The caller then lints and checks the result again (cli-online.ts).
  */
+import { readFileSync } from 'node:fs';
 import type { FileResult } from '../types.js';
 import type { LintRun } from '../lint/lint.js';
 import { reportSpan, toDiagnostic } from '../lint/report.js';
@@ -35,10 +36,18 @@ export function overlayOf(run: LintRun, files: readonly FixedFile[]): Map<string
   const overlay = new Map<string, string>();
   for (const [path, loaded] of run.resolution.files) {
     const source = loaded.source;
-    if (source) overlay.set(path, (source.bom ? '\uFEFF' : '') + source.text);
+    if (!source) continue;
+    // Only texts the other fixes changed (or standard input): a file read from disk is read again
+    // as it is, so that what it reports (an encoding problem, say) stays the same.
+    const text = (source.bom ? '\uFEFF' : '') + source.text;
+    if (text !== diskText(path)) overlay.set(path, text);
   }
   for (const f of files) overlay.set(f.path, f.after);
   return overlay;
+}
+
+function diskText(path: string): string | undefined {
+  try { return readFileSync(path, 'utf8'); } catch { return undefined; }
 }
 
 /**

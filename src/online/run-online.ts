@@ -44,6 +44,8 @@ export interface OnlineStats {
   cached: number;
   /** `--offline`: links the cache had no answer for. */
   unknown: number;
+  /** Links written as http(s) that are not valid URLs: not asked. */
+  invalid: number;
   verified: number;
   /** Checkpoints downloaded in full (not those over the cap or cut short). */
   downloaded: number;
@@ -69,7 +71,7 @@ export interface OnlineSession {
 
 export function newSession(): OnlineSession {
   return {
-    stats: { links: 0, requests: 0, cached: 0, unknown: 0, verified: 0, downloaded: 0, downloadedBytes: 0, tooLarge: [], failed: 0 },
+    stats: { links: 0, requests: 0, cached: 0, unknown: 0, invalid: 0, verified: 0, downloaded: 0, downloadedBytes: 0, tooLarge: [], failed: 0 },
     links: new Set(), answers: new Map(), downloads: new Map(), started: performance.now(),
   };
 }
@@ -77,12 +79,15 @@ export function newSession(): OnlineSession {
 export async function onlineChecks(run: LintRun, options: OnlineOptions, io: OnlineIo, session = newSession()): Promise<OnlineResult> {
   const index = hasStubs(run.index) && io.relint ? io.relint().index : run.index;
   const reported = new Set(run.results.map((r) => r.file));
-  const targets = targetsOf(index).filter((t) => reported.has(t.origin.block.block.file.path)
+  const all = targetsOf(index).filter((t) => reported.has(t.origin.block.block.file.path)
     && (options.checkUrls || t.field === 'Weights'));
+  // A link that no URL parser reads (`https://exa mple.com/`) cannot be asked: counted, never silently skipped.
+  const targets = all.filter((t) => t.href !== '');
   const cache = UrlCache.open(options.cacheDir);
   const { stats } = session;
   for (const t of targets) session.links.add(t.href);
   stats.links = session.links.size;
+  stats.invalid = new Set(all.filter((t) => t.href === '').map((t) => t.url)).size;
   // The client (and undici) is made on the first request: an offline run, or one answered from the cache, makes none.
   let client: Promise<HttpClient> | undefined;
   const deps = {
@@ -124,6 +129,7 @@ export function summaryLine(s: OnlineStats, options: OnlineOptions, ms: number):
   const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
   const parts = [plural(s.requests, 'request'), plural(s.cached, 'cached answer')];
   if (s.unknown) parts.push(`${s.unknown} not in the cache (--offline)`);
+  if (s.invalid) parts.push(`${plural(s.invalid, 'link')} not checked (not a valid URL)`);
   let line = `milint: ${plural(s.links, 'link')} checked${options.offline ? ' offline' : ''}: ${parts.join(', ')}`;
   if (options.verifyWeights) {
     line += `; ${plural(s.verified, 'checkpoint')} verified, ${s.downloaded} downloaded (${s.downloadedBytes} bytes)`;

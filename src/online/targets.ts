@@ -13,7 +13,7 @@ export const LINK_FIELDS = ['Weights', 'Code', 'Paper', 'Config', 'README', 'Tra
 export interface Target {
   /** The link as written (trimmed), for messages and fixes. */
   readonly url: string;
-  /** The address asked: `url` encoded by the WHATWG URL parser (a space is `%20`, `é` is `%C3%A9`). */
+  /** The address asked: `url` encoded by the WHATWG URL parser (a space is `%20`, `é` is `%C3%A9`); '' when it does not parse (not asked, counted in the summary). */
   readonly href: string;
   /** The field it is written in (`Weights`, `source.url`...), for messages. */
   readonly field: string;
@@ -36,7 +36,7 @@ export function targetsOf(index: ModelIndex): Target[] {
         // Weights is one URL (a list is schema/invalid-value's finding, not links to ask).
         if (field === 'Weights' && typeof at.value !== 'string') continue;
         const extra = field === 'Weights' ? { ...sizeOf(e), ...(typeof name === 'string' ? { model: name } : {}) } : {};
-        for (const s of linksIn(at, field)) out.push({ url: s.value.trim(), href: hrefOf(s.value.trim())!, field, origin: s.origin, ...extra });
+        for (const s of linksIn(at, field)) out.push({ url: s.value.trim(), href: hrefOf(s.value.trim()) ?? '', field, origin: s.origin, ...extra });
       }
     }
     if (e.dialect === 'huggingface') out.push(...sourceUrls(e));
@@ -50,7 +50,7 @@ function* linksIn(at: Located<Data>, field: string): Generator<Located<string>> 
     const last = s.origin.path[s.origin.path.length - 1];
     // In a mapping, only its URL is a link (`Code: {URL, Version}`), not a title.
     if (typeof last === 'string' && last !== field && last !== 'URL') continue;
-    if (isLink(s.value.trim())) yield s;
+    if (looksLikeLink(s.value.trim())) yield s;
   }
 }
 
@@ -76,16 +76,16 @@ function sourceUrls(e: Entry): Target[] {
   for (const r of e.results) {
     const { block, path } = r.origin;
     const url: unknown = block.doc.getIn([...block.dataPath, ...path, 'source', 'url']);
-    if (typeof url === 'string' && isLink(url.trim())) {
-      out.push({ url: url.trim(), href: hrefOf(url.trim())!, field: 'source.url', origin: { block, path: [...path, 'source', 'url'] } });
+    if (typeof url === 'string' && looksLikeLink(url.trim())) {
+      out.push({ url: url.trim(), href: hrefOf(url.trim()) ?? '', field: 'source.url', origin: { block, path: [...path, 'source', 'url'] } });
     }
   }
   return out;
 }
 
-/** An absolute http(s) URL that parses (a malformed one is `schema/invalid-value`'s, not a link to ask). */
-function isLink(s: string): boolean {
-  return hrefOf(s) !== undefined;
+/** Written as an absolute http(s) link (whether it parses is `hrefOf`'s to say). */
+function looksLikeLink(s: string): boolean {
+  return /^https?:\/\/\S/i.test(s);
 }
 
 /** The address to ask for a written link, encoded as a browser would (spaces, non-ASCII); undefined when it is no http(s) link. */

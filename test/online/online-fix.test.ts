@@ -29,7 +29,7 @@ const page = () => modelPage([
   { name: 'c', code: `${server.origin}/gone`, paper: `${server.origin}/old-paper` },
 ]);
 /** The findings of a compact report (without the diff of a dry run). */
-const findings = (stdout: string): string[] => stdout.split('\n').filter((l) => /^page\.md:\d+:\d+: /.test(l));
+const findings = (stdout: string): string[] => stdout.split('\n').filter((l) => /^[a-z]+\.md:\d+:\d+: /.test(l));
 
 describe('online fixes (CLI)', () => {
   it('notes a moved Weights link whose new file is another model\'s checkpoint', async () => {
@@ -55,14 +55,19 @@ describe('online fixes (CLI)', () => {
     expect(fixed.code).toBe(plain.code);
   });
 
-  it('--fix-dry-run lists as remaining only what its diffs leave: the same as --fix, then a plain run', async () => {
-    const text = page();
-    const dir = tmpTree({ 'page.md': text });
-    const dry = await milintAsync(['-f', 'compact', '--fix-dry-run', '--check-urls', 'page.md'], dir, noProxy);
+  it('--fix-dry-run lists as remaining only what its diffs leave (the other fixes\' too): the same as --fix', async () => {
+    // Padded names: offline fixes, in the first diff (one in a file without online fixes).
+    const text = page().replace('- Name: c', '- Name: "c "');
+    const other = '<!--\nType: model-index\nModels:\n- Name: "d "\n-->\n';
+    const dir = tmpTree({ 'page.md': text, 'other.md': other });
+    const dry = await milintAsync(['-f', 'compact', '--fix-dry-run', '--check-urls', 'page.md', 'other.md'], dir, noProxy);
     expect(readFileSync(join(dir, 'page.md'), 'utf8')).toBe(text);
     expect(dry.stdout).toContain(`-    URL: ${server.origin}/old-paper\n+    URL: ${server.origin}/new-paper\n`);
+    expect(dry.stdout).toContain('-- Name: "c "\n+- Name: "c"\n');
     expect(findings(dry.stdout).some((l) => l.endsWith('[url/moved]'))).toBe(false);
-    const fixed = await milintAsync(['-f', 'compact', '--fix', '--check-urls', 'page.md'], dir, noProxy);
+    expect(dry.stdout).toContain('-- Name: "d "\n+- Name: "d"\n');
+    const fixed = await milintAsync(['-f', 'compact', '--fix', '--check-urls', 'page.md', 'other.md'], dir, noProxy);
+    expect(readFileSync(join(dir, 'other.md'), 'utf8')).toContain('- Name: "d"\n');
     expect(findings(dry.stdout)).toEqual(findings(fixed.stdout));
     expect(findings(dry.stdout).some((l) => l.endsWith('[url/dead-link]'))).toBe(true);
     expect(dry.code).toBe(fixed.code);

@@ -100,10 +100,11 @@ describe('online reports in plain words', () => {
       '-->', '',
     ].join('\n');
     const before = server.seen.length;
-    const { rows } = await check(page);
+    const { rows, out } = await check(page);
     expect(server.seen.slice(before).map((s) => s.url).sort()).toEqual(['/configs/my%20config.py', '/configs/other%20file.py', '/configs/r%C3%A9sum%C3%A9.py']);
     const dead = `${o}/configs/other file.py`;
     expect(rows).toEqual([row(page, dead, 'url/dead-link', `Config link "${dead}" is dead: the server answered 404.`)]);
+    expect(out.summary).toMatch(/^milint: 3 links checked: 3 requests, 0 cached answers; /);
   });
 
   it('checks Training Log links at the entry and in its Metadata, both when an entry has both', async () => {
@@ -164,5 +165,12 @@ describe('online reports in plain words', () => {
     expect(server.seen.length).toBe(before);
     expect(rows).toEqual([]);
     expect(out.stats.links).toBe(0);
+  });
+
+  it('counts a link that no URL parser reads in the summary, as not checked', async () => {
+    const page = ['<!--', 'Type: model-index', 'Models:', '- Name: a', '  Config: https://exa mple.com/x.py', '-->', ''].join('\n');
+    const { rows, out } = await check(page);
+    expect(rows).toEqual([]);
+    expect(out.summary).toMatch(/^milint: 0 links checked: 0 requests, 0 cached answers, 1 link not checked \(not a valid URL\); /);
   });
 });
