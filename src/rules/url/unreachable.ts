@@ -4,7 +4,7 @@ import { defineRule, q } from '../define-rule.js';
 export const urlUnreachable = defineRule({
   meta: {
     id: 'url/unreachable', stage: 'online', defaultSeverity: 'warning', fixable: false,
-    description: 'With `--check-urls`: a link that times out, is refused, or keeps answering with an error after retries is reported as a warning (networks flake); so is one that `--offline` could not answer from the cache.',
+    description: 'With `--check-urls`: a link that times out, is refused, or keeps answering with an error after retries is reported as a warning (networks flake).',
   },
   messages: {
     timeout: (d) => `${d.field} link ${q(d.url)} did not answer within ${d.seconds} s.`,

@@ -4,7 +4,7 @@ import { defineRule, q } from '../define-rule.js';
 export const weightsUnverified = defineRule({
   meta: {
     id: 'weights/unverified', stage: 'online', defaultSeverity: 'warning', fixable: false,
-    description: 'With `--verify-weights`: a checkpoint that could not be checked (larger than the download cap, the download failed, or `--offline` and the cache has no hash for it) is reported, so that a skipped check is never silent.',
+    description: 'With `--verify-weights`: a checkpoint that could not be checked (larger than the download cap, or the download failed) is reported, so that a skipped check is never silent.',
   },
   messages: {
     tooLarge: (d) => `${q(d.url)} is larger than the download cap (${d.cap} bytes); its hash and size were not checked.`,
