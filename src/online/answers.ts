@@ -59,7 +59,7 @@ async function answer(url: string, deps: OnlineDeps): Promise<Outcome | undefine
     stats.cached++;
     return hit.value;
   }
-  if (options.offline) { stats.unknown++; return undefined; }
+  if (options.offline) return undefined;
   const outcome = await probe(url, { client: await deps.client(), limiter: deps.limiter, options });
   if (lasting(outcome)) cache.set('urls', url, outcome);
   return outcome;

@@ -100,6 +100,7 @@ export async function onlineChecks(run: LintRun, options: OnlineOptions, io: Onl
   const reports: Report[] = [];
   try {
     const answers: Answers = await linkAnswers(targets, deps);
+    stats.unknown = new Set(targets.filter((t) => !answers.has(t.href)).map((t) => t.href)).size;
     for (const t of targets) {
       const a = answers.get(t.href);
       // Offline, a link the cache does not know is reported: a run that checked nothing must not look clean.
