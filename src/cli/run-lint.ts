@@ -122,7 +122,11 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
   if (online) {
     // The network code (and undici) loads only here.
     const { runOnline } = await import('../online/cli-online.js');
-    run = { ...run, results: await runOnline(run, opts, cwd, () => lintFiles({ patterns: paths, cwd, effectiveConfig, ...shared })) };
+    // The files again (as `overlay` has them, else as on disk): for entries in full, and for what remains after online fixes.
+    const relint = (overlay?: ReadonlyMap<string, string>): LintRun => stdin
+      ? lintText(overlay?.get(resolve(cwd, stdin.filename)) ?? stdin.text, stdin.filename, { cwd, effectiveConfig, ...shared, ...(overlay ? { overlay } : {}) })
+      : lintFiles({ patterns: paths, cwd, effectiveConfig, ...shared, ...(overlay ? { overlay } : {}) });
+    run = { ...run, results: await runOnline(run, opts, cwd, relint) };
   }
   const warnings = run.results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'error').length, 0);
   const results = opts.quiet

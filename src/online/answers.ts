@@ -25,12 +25,16 @@ export interface OnlineDeps {
   readonly options: OnlineOptions;
   readonly cache: UrlCache;
   readonly stats: OnlineStats;
+  /** The answers already known in this run (a second pass over fixed files asks only for new links). */
+  readonly memo: Map<string, LinkAnswer>;
 }
 
 export async function linkAnswers(targets: readonly Target[], deps: OnlineDeps): Promise<Answers> {
-  const urls = [...new Set(targets.map((t) => t.url))];
+  const urls = [...new Set(targets.map((t) => t.href))];
   const out = new Map<string, LinkAnswer>();
   await Promise.all(urls.map(async (url) => {
+    const known = deps.memo.get(url);
+    if (known) { out.set(url, known); return; }
     const outcome = await answer(url, deps);
     if (!outcome) return;
     const commit = outcome.kind === 'status' && outcome.status === 404 ? githubCommit(url, deps.options.githubHosts) : undefined;
@@ -43,6 +47,7 @@ export async function linkAnswers(targets: readonly Target[], deps: OnlineDeps):
     }
     out.set(url, { outcome });
   }));
+  for (const [url, a] of out) deps.memo.set(url, a);
   return out;
 }
 
@@ -54,7 +59,7 @@ async function answer(url: string, deps: OnlineDeps): Promise<Outcome | undefine
     stats.cached++;
     return hit.value;
   }
-  if (options.offline) { stats.unknown++; return undefined; }
+  if (options.offline) return undefined;
   const outcome = await probe(url, { client: await deps.client(), limiter: deps.limiter, options });
   if (lasting(outcome)) cache.set('urls', url, outcome);
   return outcome;

@@ -8,7 +8,8 @@ import type { LintRun } from '../lint/lint.js';
 import { cacheFilePath } from '../cache/lint-cache.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_ONLINE, parseDuration, parseSize, type OnlineOptions } from './options.js';
-import { onlineChecks } from './run-online.js';
+import { newSession, onlineChecks } from './run-online.js';
+import { noCommands, safeLine } from '../io/sanitize.js';
 
 export interface OnlineFlags {
   readonly checkUrls?: boolean;
@@ -39,22 +40,40 @@ export function onlineOptionsOf(flags: OnlineFlags, cwd: string): OnlineOptions 
   };
 }
 
-/** Runs the online checks for the CLI and prints their summary (and a cache that could not be written) on stderr. */
-export async function runOnline(run: LintRun, flags: OnlineFlags, cwd: string, relint: () => LintRun): Promise<FileResult[]> {
+/**
+ * Runs the online checks for the CLI and prints their summary (and a cache that could not be
+ * written) on stderr. With `--fix` or `--fix-dry-run`, the online fixes are applied (or printed as
+ * a diff), then the files as they now are (or as the diffs leave them) are linted and checked
+ * again: what is reported is what a plain run on the fixed files reports (a moved link may lead
+ * to a checkpoint another rule has something to say about). The second pass asks only for new links.
+ */
+export async function runOnline(run: LintRun, flags: OnlineFlags, cwd: string, relint: (overlay?: ReadonlyMap<string, string>) => LintRun): Promise<FileResult[]> {
   const options = onlineOptionsOf(flags, cwd);
-  const out = await onlineChecks(run, options, { stderr: process.stderr, root: cwd, relint });
+  const session = newSession();
+  const io = { stderr: process.stderr, root: cwd, relint: () => relint() };
+  let out = await onlineChecks(run, options, io, session);
+  if (flags.fix || flags.fixDryRun) {
+    // The fix machinery loads only for --fix and --fix-dry-run, as in cli/run-lint.ts.
+    const { onlineEdits, overlayOf, withFixFailures } = await import('./online-fixes.js');
+    const edits = onlineEdits(run, out.results);
+    if (edits.files.length > 0) {
+      let next: LintRun | undefined;
+      if (flags.fixDryRun) {
+        const { unifiedDiff } = await import('../fix/diff.js');
+        // The diff quotes file content: each line shown escaped, as the diff of the other fixes is.
+        process.stdout.write(noCommands(`${unifiedDiff(edits.files, cwd).split('\n').map(safeLine).join('\n')}\n`));
+        next = relint(overlayOf(run, edits.files));
+      } else {
+        const { writeFixes } = await import('../fix/fix-files.js');
+        const { written, notWritten } = writeFixes(edits.files, run.within);
+        // What remains is what is on disk now, as a plain run would find it.
+        if (written.length > 0) next = relint();
+        next = withFixFailures(next ?? run, run, notWritten);
+      }
+      out = await onlineChecks(next, options, io, session);
+    }
+  }
   if (out.cacheError) process.stderr.write(`milint: could not write the URL cache (${out.cacheError}); results are not affected.\n`);
   process.stderr.write(`${out.summary}\n`);
-  if (!flags.fix && !flags.fixDryRun) return out.results;
-  // The fix machinery loads only for --fix and --fix-dry-run, as in cli/run-lint.ts.
-  const { onlineEdits, withoutApplied } = await import('./online-fixes.js');
-  const edits = onlineEdits(run, out.results);
-  if (edits.files.length === 0) return out.results;
-  if (flags.fixDryRun) {
-    const { unifiedDiff } = await import('../fix/diff.js');
-    process.stdout.write(`${unifiedDiff(edits.files, cwd)}\n`);
-    return out.results;
-  }
-  const { writeFixes } = await import('../fix/fix-files.js');
-  return withoutApplied(out.results, edits, new Set(writeFixes(edits.files).written));
+  return out.results;
 }

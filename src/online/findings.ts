@@ -5,6 +5,7 @@
 import type { Fix } from '../types.js';
 import { reportAt, type Report } from '../core/report.js';
 import { fixer } from '../core/fixer.js';
+import { betterOwner } from '../rules/helpers/weights-name.js';
 import type { Target } from './targets.js';
 import type { Outcome } from './probe.js';
 
@@ -12,6 +13,15 @@ import type { Outcome } from './probe.js';
 export interface Extra {
   readonly commitMissing?: { readonly ref: string; readonly repo: string };
   readonly timeoutMs: number;
+  /** The longest Retry-After waited for, in ms (for the message of one longer). */
+  readonly maxRetryAfterMs?: number;
+  /** The names of the index's models: a Weights link that moved to another model's checkpoint is noted. */
+  readonly names?: readonly string[];
+}
+
+/** The report for a link `--offline` could not answer: the cache does not know it. */
+export function offlineFinding(t: Target): Report {
+  return reportAt('url/unreachable', 'offline', { field: t.field, url: t.url }, t.origin, 'value');
 }
 
 /** The reports for one link. */
@@ -22,6 +32,8 @@ export function findingsFor(t: Target, o: Outcome, extra: Extra): Report[] {
     case 'ok': {
       const out: Report[] = [];
       const moved = redirectFinding(t, o.hops);
+      const other = moved?.ruleId === 'url/moved' && t.model && extra.names ? betterOwner(t.model, moved.target, extra.names) : undefined;
+      if (moved && other) moved.data = { ...moved.data, other };
       if (moved) out.push(at(moved.ruleId, moved.messageId, moved.data, fixer.replaceString(t.origin, moved.target)));
       if (t.fileSize && o.size !== undefined && !sameSize(t.fileSize.bytes, o.size, t.fileSize.rounded)) {
         out.push(at('weights/size-mismatch', 'differs', { expected: t.fileSize.written, actual: o.size, how: 'Content-Length' }));
@@ -31,11 +43,13 @@ export function findingsFor(t: Target, o: Outcome, extra: Extra): Report[] {
     case 'status':
       if (o.status === 404 && extra.commitMissing) return [at('url/commit-not-found', 'missing', { ...extra.commitMissing })];
       if (o.status === 404 || o.status === 410) return [at('url/dead-link', 'gone', { status: o.status })];
+      if (o.retryAfter !== undefined) return [at('url/unreachable', 'rateLimited', { status: o.status, retryAfter: o.retryAfter, cap: (extra.maxRetryAfterMs ?? 30_000) / 1000 })];
+      if (o.status >= 300 && o.status < 400) return [at('url/unreachable', 'noLocation', { status: o.status })];
       return [at('url/unreachable', 'status', { status: o.status, attempts: o.attempts })];
     case 'net':
       if (o.net === 'dns') return [at('url/dead-link', 'dns', { host: hostOf(o.hops.at(-1)?.to ?? t.url) })];
       if (o.net === 'timeout') return [at('url/unreachable', 'timeout', { seconds: extra.timeoutMs / 1000 })];
-      return [at('url/unreachable', 'network', { reason: o.reason })];
+      return [at('url/unreachable', 'network', { reason: o.reason, ...(o.code ? { code: o.code } : {}) })];
     case 'redirects':
       return [at('url/unreachable', 'redirects', { max: o.hops.length })];
   }

@@ -22,8 +22,9 @@ export interface Answer {
 /** Why a request got no answer: the kinds the findings tell apart. */
 export type NetKind = 'dns' | 'timeout' | 'reset' | 'refused' | 'other';
 
+/** `message` in plain words (it reaches the report); `code` the error code behind it, if any. */
 export class NetError extends Error {
-  constructor(readonly kind: NetKind, message: string) { super(message); }
+  constructor(readonly kind: NetKind, message: string, readonly code?: string) { super(message); }
 }
 
 export class HttpClient {
@@ -86,12 +87,17 @@ export function toNetError(e: unknown): NetError {
     const code = (x as { code?: unknown }).code;
     if (typeof code === 'string') codes.push(code);
   }
-  // What a server or resolver said may reach the terminal: no control characters, one short line.
-  const message = (e instanceof Error ? e.message : String(e)).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').slice(0, 120);
   const has = (...c: string[]): boolean => codes.some((x) => c.includes(x));
-  if (has('ENOTFOUND')) return new NetError('dns', 'host not found');
-  if (has('UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT', 'ABORT_ERR')) return new NetError('timeout', 'timed out');
-  if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE')) return new NetError('reset', 'connection reset');
-  if (has('ECONNREFUSED')) return new NetError('refused', 'connection refused');
-  return new NetError('other', codes[0]?.replace(/[^A-Z0-9_]/gi, '') || message);
+  // The code, kept for tools; the message says what happened in words (a raw code means nothing to most readers).
+  const code = codes[0]?.replace(/[^A-Z0-9_]/gi, '').slice(0, 60) || undefined;
+  const err = (kind: NetKind, message: string): NetError => new NetError(kind, message, code);
+  if (has('ENOTFOUND')) return err('dns', 'host not found');
+  if (has('UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT', 'ABORT_ERR')) return err('timeout', 'timed out');
+  if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE')) return err('reset', 'connection reset');
+  if (has('ECONNREFUSED')) return err('refused', 'connection refused');
+  if (codes.some((c) => /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_OSSL_)/.test(c))) return err('other', 'the secure connection (TLS) failed');
+  if (has('EAI_AGAIN')) return err('other', 'the host name could not be looked up now');
+  if (has('EHOSTUNREACH', 'ENETUNREACH')) return err('other', 'no route to the host');
+  if (has('UND_ERR_INVALID_ARG', 'ERR_INVALID_URL')) return err('other', 'the address cannot be requested');
+  return err('other', 'a network error');
 }

@@ -1,44 +1,75 @@
 /**
  * `--fix` and `--fix-dry-run` with the online checks: the fixes of `url/moved` and
  * `url/https-redirect` (the new address) are applied like any other, after the offline fixes,
- * on the text those left. Applied diagnostics leave the report; lines do not move (a link is
- * one scalar on one line), so the positions of the others stand.
+ * on the text those left. The caller then lints and checks the result again (cli-online.ts).
  */
-import type { Diagnostic, FileResult } from '../types.js';
+import { readFileSync } from 'node:fs';
+import type { FileResult } from '../types.js';
 import type { LintRun } from '../lint/lint.js';
-import { applyVerified, type FixedFile } from '../fix/fix-files.js';
+import { toDiagnostic } from '../lint/report.js';
+import { reportSpan } from '../core/report.js';
+import { applyVerified, type FixedFile, type NotWritten } from '../fix/fix-files.js';
 import { rules } from '../rules/index.js';
 
 const ONLINE = new Set<string>(rules.filter((r) => r.meta.stage === 'online').map((r) => r.meta.id));
 
 export interface OnlineEdits {
   readonly files: FixedFile[];
-  /** The diagnostics whose fix is in `files`. */
-  readonly applied: ReadonlySet<Diagnostic>;
 }
 
 /** The edits the online fixes of `results` make to the run's files. */
 export function onlineEdits(run: LintRun, results: readonly FileResult[]): OnlineEdits {
   const files: FixedFile[] = [];
-  const applied = new Set<Diagnostic>();
   for (const r of results) {
     const mine = r.diagnostics.filter((d) => d.fix && ONLINE.has(d.ruleId));
     const source = run.resolution.files.get(r.file)?.source;
     if (mine.length === 0 || !source) continue;
-    const { text, dropped } = applyVerified(r.file, source, mine.map((d) => ({ fix: d.fix!, ruleId: d.ruleId, line: d.start.line })));
+    const { text } = applyVerified(r.file, source, mine.map((d) => ({ fix: d.fix!, ruleId: d.ruleId, line: d.start.line })));
     if (text === source.text) continue;
     const bom = source.bom ? '\uFEFF' : '';
     files.push({ path: r.file, before: bom + source.text, after: bom + text });
-    for (const d of mine) if (!dropped.some((x) => x.ruleId === d.ruleId && x.line === d.start.line)) applied.add(d);
   }
-  return { files, applied };
+  return { files };
 }
 
-/** The results without the diagnostics whose fix was written (files in `written` only). */
-export function withoutApplied(results: readonly FileResult[], edits: OnlineEdits, written: ReadonlySet<string>): FileResult[] {
-  return results.map((r) => {
-    if (!written.has(r.file)) return r;
-    const diagnostics = r.diagnostics.filter((d) => !edits.applied.has(d));
-    return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(r), diagnostics: { value: diagnostics, enumerable: true } }) as FileResult;
+/** Every file of the run as its text now stands, with the online edits on top: the state a `--fix-dry-run` diff leads to. */
+export function overlayOf(run: LintRun, files: readonly FixedFile[]): Map<string, string> {
+  const overlay = new Map<string, string>();
+  for (const [path, loaded] of run.resolution.files) {
+    const source = loaded.source;
+    if (!source) continue;
+    // Only texts the other fixes changed (or standard input): a file read from disk is read again
+    // as it is, so that what it reports (an encoding problem, say) stays the same.
+    const text = (source.bom ? '\uFEFF' : '') + source.text;
+    if (text !== diskText(path)) overlay.set(path, text);
+  }
+  for (const f of files) overlay.set(f.path, f.after);
+  return overlay;
+}
+
+function diskText(path: string): string | undefined {
+  try { return readFileSync(path, 'utf8'); } catch { return undefined; }
+}
+
+/**
+ * `next` (the files linted again) with the `file/fix-failed` findings of the fix run `from`, and
+ * one for each file whose online fixes could not be written.
+ */
+export function withFixFailures(next: LintRun, from: LintRun, notWritten: readonly NotWritten[]): LintRun {
+  const carried = new Map(from.results.map((r) => [r.file, r.diagnostics.filter((d) => d.ruleId === 'file/fix-failed')]));
+  const setting = next.config.rules.get('file/fix-failed')?.severity;
+  const severity = setting === 'off' ? undefined : setting;
+  const failed = new Map(setting === 'off' ? [] : notWritten.map((n) => [n.path, n]));
+  const results = next.results.map((r) => {
+    const extra = next === from ? [] : [...(carried.get(r.file) ?? [])];
+    const n = failed.get(r.file);
+    const file = next.resolution.files.get(r.file)?.source;
+    if (n && file) {
+      const report = n.kind === 'changed' ? reportSpan('file/fix-failed', 'changedOnDisk', {}, file, { start: 0, end: 0 })
+        : reportSpan('file/fix-failed', n.kind === 'refused' ? 'refused' : 'writeFailed', { reason: n.reason }, file, { start: 0, end: 0 });
+      extra.push(toDiagnostic(report, severity));
+    }
+    return extra.length ? { ...r, diagnostics: [...extra, ...r.diagnostics] } : r;
   });
+  return { ...next, results };
 }

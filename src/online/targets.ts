@@ -11,37 +11,52 @@ import { stringsIn } from '../rules/helpers/strings.js';
 export const LINK_FIELDS = ['Weights', 'Code', 'Paper', 'Config', 'README', 'Training Log'] as const;
 
 export interface Target {
+  /** The link as written (trimmed), for messages and fixes. */
   readonly url: string;
+  /** The address asked: `url` encoded by the WHATWG URL parser (a space is `%20`, `é` is `%C3%A9`); '' when it does not parse (not asked, counted in the summary). */
+  readonly href: string;
   /** The field it is written in (`Weights`, `source.url`...), for messages. */
   readonly field: string;
   readonly origin: Origin;
   /** For Weights: the entry's File Size, and whether it was written with a unit (`97.8 MB`: rounded). */
   readonly fileSize?: { readonly bytes: number; readonly rounded: boolean; readonly written: string };
+  /** For Weights: the name of the model it belongs to. */
+  readonly model?: string;
 }
 
 /** Every http(s) link of the index, in index order (a URL may appear in several targets). */
 export function targetsOf(index: ModelIndex): Target[] {
   const out: Target[] = [];
   for (const e of [...index.models, ...index.collections, ...index.libraries]) {
+    const name = e.name?.value;
     for (const field of LINK_FIELDS) {
-      const at = e.fields.get(field) ?? e.metadata.get(field);
-      if (!at) continue;
-      const size = field === 'Weights' ? fileSizeOf(e) : undefined;
-      for (const s of linksIn(at, field)) out.push({ url: s.value.trim(), field, origin: s.origin, ...(size ? { fileSize: size } : {}) });
+      // A field may be written at the entry and in its Metadata (`Training Log`): both are links.
+      for (const at of [e.fields.get(field), e.metadata.get(field)]) {
+        if (!at) continue;
+        // Weights is one URL (a list is schema/invalid-value's finding, not links to ask).
+        if (field === 'Weights' && typeof at.value !== 'string') continue;
+        const extra = field === 'Weights' ? { ...sizeOf(e), ...(typeof name === 'string' ? { model: name } : {}) } : {};
+        for (const s of linksIn(at, field)) out.push({ url: s.value.trim(), href: hrefOf(s.value.trim()) ?? '', field, origin: s.origin, ...extra });
+      }
     }
     if (e.dialect === 'huggingface') out.push(...sourceUrls(e));
   }
   return out;
 }
 
-/** The http(s) strings of a field: Weights may be a list; Code and Paper may be `{URL, ...}` mappings. */
+/** The http(s) strings of a field: Code and Paper may be `{URL, ...}` mappings. */
 function* linksIn(at: Located<Data>, field: string): Generator<Located<string>> {
   for (const s of stringsIn(at)) {
     const last = s.origin.path[s.origin.path.length - 1];
     // In a mapping, only its URL is a link (`Code: {URL, Version}`), not a title.
     if (typeof last === 'string' && last !== field && last !== 'URL') continue;
-    if (isLink(s.value.trim())) yield s;
+    if (looksLikeLink(s.value.trim())) yield s;
   }
+}
+
+function sizeOf(e: Entry): { fileSize?: NonNullable<Target['fileSize']> } {
+  const size = fileSizeOf(e);
+  return size ? { fileSize: size } : {};
 }
 
 /** File Size in bytes: a number (exact), or a number with a unit (`97.8 MB`, `98M`: rounded). */
@@ -61,15 +76,23 @@ function sourceUrls(e: Entry): Target[] {
   for (const r of e.results) {
     const { block, path } = r.origin;
     const url: unknown = block.doc.getIn([...block.dataPath, ...path, 'source', 'url']);
-    if (typeof url === 'string' && isLink(url.trim())) {
-      out.push({ url: url.trim(), field: 'source.url', origin: { block, path: [...path, 'source', 'url'] } });
+    if (typeof url === 'string' && looksLikeLink(url.trim())) {
+      out.push({ url: url.trim(), href: hrefOf(url.trim()) ?? '', field: 'source.url', origin: { block, path: [...path, 'source', 'url'] } });
     }
   }
   return out;
 }
 
-/** An absolute http(s) URL that parses (a malformed one is `schema/invalid-value`'s, not a link to ask). */
-function isLink(s: string): boolean {
-  if (!/^https?:\/\/[^\s]+$/i.test(s)) return false;
-  try { return new URL(s).hostname !== ''; } catch { return false; }
+/** Written as an absolute http(s) link (whether it parses is `hrefOf`'s to say). */
+function looksLikeLink(s: string): boolean {
+  return /^https?:\/\/\S/i.test(s);
+}
+
+/** The address to ask for a written link, encoded as a browser would (spaces, non-ASCII); undefined when it is no http(s) link. */
+export function hrefOf(s: string): string | undefined {
+  if (!/^https?:\/\//i.test(s)) return undefined;
+  try {
+    const u = new URL(s);
+    return u.hostname !== '' ? u.href : undefined;
+  } catch { return undefined; }
 }

@@ -125,7 +125,7 @@ describe('online flags (CLI)', () => {
     const first = await milintAsync(['-f', 'compact', '--verify-weights', 'page.md'], dir, noProxy);
     const p = positionOf(text, bad);
     expect(first.stdout.split('\n').filter((l) => l.includes('weights/'))).toEqual([
-      `page.md:${p.line}:${p.column}: error The file name of "${bad}" promises a sha256 starting 12345678, but the downloaded file's sha256 is ${CKPT_SHA}. [weights/hash-mismatch]`,
+      `page.md:${p.line}:${p.column}: error The file name of "${bad}" promises a sha256 starting 12345678, but the file's sha256 is ${CKPT_SHA}. [weights/hash-mismatch]`,
     ]);
     expect(first.stderr).toMatch(new RegExp(`^milint: 2 links checked: 4 requests, 0 cached answers; 2 checkpoints verified, 2 downloaded \\(${CKPT.length * 2} bytes\\); \\d+\\.\\d s\n$`));
     expect(first.code).toBe(1);

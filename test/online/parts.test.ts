@@ -129,9 +129,11 @@ describe('Limiter', () => {
 
 describe('summaryLine', () => {
   it('gives requests, cached answers and time, and what --verify-weights did', () => {
-    const stats = { links: 272, requests: 0, cached: 272, unknown: 0, verified: 3, downloaded: 1, downloadedBytes: 1234 };
+    const stats = { links: 272, requests: 0, cached: 272, unknown: 0, invalid: 0, verified: 3, downloaded: 1, downloadedBytes: 1234, tooLarge: [] as string[], failed: 0 };
     expect(summaryLine(stats, { ...DEFAULT_ONLINE, checkUrls: true }, 1234)).toBe('milint: 272 links checked: 0 requests, 272 cached answers; 1.2 s');
     expect(summaryLine({ ...stats, links: 1, requests: 1, cached: 1 }, { ...DEFAULT_ONLINE, verifyWeights: true }, 50))
       .toBe('milint: 1 link checked: 1 request, 1 cached answer; 3 checkpoints verified, 1 downloaded (1234 bytes); 0.1 s');
+    expect(summaryLine({ ...stats, verified: 0, downloaded: 0, downloadedBytes: 0, tooLarge: ['a.pth', 'b.pth'], failed: 1 }, { ...DEFAULT_ONLINE, verifyWeights: true, maxDownloadBytes: 1000 }, 50))
+      .toBe('milint: 272 links checked: 0 requests, 272 cached answers; 0 checkpoints verified, 0 downloaded (0 bytes); 2 over the 1000-byte cap, not verified: a.pth, b.pth; 1 download failed; 0.1 s');
   });
 });

@@ -7,6 +7,6 @@ export const weightsHashMismatch = defineRule({
     description: 'With `--verify-weights`: a checkpoint whose file name ends in a hex prefix of its sha256 (`resnet50-0676ba61.pth`, the torch.hub convention) must have that hash.',
   },
   messages: {
-    differs: (d) => `The file name of ${q(d.url)} promises a sha256 starting ${d.expected}, but the downloaded file's sha256 is ${d.actual}.`,
+    differs: (d) => `The file name of ${q(d.url)} promises a sha256 starting ${d.expected}, but the file's sha256 is ${d.actual}.`,
   },
 });

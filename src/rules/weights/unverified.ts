@@ -9,5 +9,6 @@ export const weightsUnverified = defineRule({
   messages: {
     tooLarge: (d) => `${q(d.url)} is larger than the download cap (${d.cap} bytes); its hash and size were not checked.`,
     failed: (d) => `${q(d.url)} could not be downloaded (${d.reason}); its hash and size were not checked.`,
+    offline: (d) => `${q(d.url)} was not verified: --offline answers from the cache, which has no hash for this file.`,
   },
 });
