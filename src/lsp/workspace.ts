@@ -1,8 +1,9 @@
 /**
  * The server's state: workspace folders (folder.ts), open documents, and when to lint. Edits are
- * taken in at once; linting waits for the queue of incoming messages to drain (one lint for a burst
- * of keystrokes, and never for a version already replaced). After a lint, the edited documents get
- * their diagnostics, and every other open document whose diagnostics changed (a renamed collection).
+ * taken in at once; linting waits until every message received is handled (traffic.ts: one lint
+ * for a burst of keystrokes, never for a version already replaced, requests answered first), one
+ * folder at a time. After a lint, the edited documents get their diagnostics, and every other
+ * open document whose diagnostics changed (a renamed collection).
  */
 import { basename, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import type { LintRun } from '../lint/lint.js';
 import { formatOf } from '../extract/extract.js';
 import { Folder } from './folder.js';
 import { bomShift, toLspDiagnostic } from './convert.js';
+import type { Traffic } from './traffic.js';
 
 const CONFIG_FILE = /^(milint\.config\.(json|ya?ml)|\.milintrc(\.(json|ya?ml))?|package\.json)$/;
 
@@ -33,7 +35,9 @@ export class Workspace {
   /** Settled once every folder is indexed (requests that need the index wait for it). */
   readonly ready = new Promise<void>((r) => { this.markReady = r; });
 
-  constructor(private readonly connection: Connection, private readonly documents: TextDocuments<TextDocument>) {}
+  constructor(
+    private readonly connection: Connection, private readonly documents: TextDocuments<TextDocument>, private readonly traffic: Traffic,
+  ) {}
 
   setFolders(uris: readonly string[]): void {
     this.folders = uris.flatMap((u) => (u.startsWith('file:') ? [new Folder(fileURLToPath(u))] : []));
@@ -153,11 +157,21 @@ export class Workspace {
   private schedule(): void {
     if (this.scheduled || !this.started) return;
     this.scheduled = true;
-    // After the messages already received (more keystrokes) are taken in.
-    setImmediate(() => {
-      this.scheduled = false;
-      this.flush();
-    });
+    setImmediate(() => this.step());
+  }
+
+  /**
+   * Lints one folder with pending changes once the client's messages are all handled (the
+   * newest version of every buffer, the requests answered), then yields before the next.
+   */
+  private step(): void {
+    const next = this.traffic.next();
+    if (next === 'turn') { setImmediate(() => this.step()); return; }
+    if (next !== 'now') { setTimeout(() => this.step(), next); return; }
+    const [folder] = this.dirty;
+    if (folder) { this.dirty.delete(folder); this.lintFolder(folder); }
+    if (this.dirty.size > 0) setImmediate(() => this.step());
+    else this.scheduled = false;
   }
 
   /** Lints the folders with pending changes now. */
