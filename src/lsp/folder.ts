@@ -53,7 +53,9 @@ export class Folder {
       this.configError = undefined;
     } catch (e) {
       this.config = resolveConfig();
-      this.configError = e instanceof Error ? e.message : String(e);
+      // As the CLI prints it: the message, then the hint (`Did you mean…`).
+      const hint = (e as { hint?: unknown }).hint;
+      this.configError = `${e instanceof Error ? e.message : String(e)}${typeof hint === 'string' && hint ? `\n${hint}` : ''}`;
     }
     // Files are read as the CLI reads them: only inside the project, by real path (io/read-guard.ts).
     this.limits = { ...DEFAULT_LIMITS, within: readRoots(projectRoots({}, this.config, this.root)!, [], this.root) };

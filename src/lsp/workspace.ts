@@ -7,7 +7,7 @@
  */
 import { basename, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Connection, Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection, type Diagnostic as LspDiagnostic, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../types.js';
 import type { LintRun } from '../lint/lint.js';
@@ -46,13 +46,29 @@ export class Workspace {
   changeFolders(added: readonly string[], removed: readonly string[]): void {
     const gone = new Set(removed.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
     this.folders = this.folders.filter((f) => !gone.has(f.root));
-    for (const u of added) if (u.startsWith('file:')) void this.indexFolder(new Folder(fileURLToPath(u)), true);
+    for (const u of added) {
+      if (!u.startsWith('file:')) continue;
+      const folder = new Folder(fileURLToPath(u));
+      this.reportConfig(folder);
+      void this.indexFolder(folder, true);
+    }
+  }
+
+  /**
+   * A config file the CLI would refuse is said as the CLI says it; the folder goes on with the
+   * defaults. A notification: `showErrorMessage` is a request here, and a client that does not
+   * answer it would fail the server.
+   */
+  private reportConfig(folder: Folder): void {
+    if (!folder.configError) return;
+    const message = `milint: ${folder.configError} (the defaults are used until it is fixed)`;
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }).catch(() => undefined);
   }
 
   /** Indexes every folder (with work-done progress), then lints what is open. */
   async start(): Promise<void> {
     for (const f of this.folders) {
-      if (f.configError) void this.connection.window.showWarningMessage(`milint: ${f.configError} (the defaults are used)`);
+      this.reportConfig(f);
       await this.indexFolder(f, false);
     }
     this.started = true;
@@ -126,14 +142,16 @@ export class Workspace {
   }
 
   changedOnDisk(uris: readonly string[]): void {
+    const reconfigured = new Set<Folder>();
     for (const uri of uris) {
       if (!uri.startsWith('file:')) continue;
       const path = fileURLToPath(uri);
       const folder = this.folderFor(path);
-      if (CONFIG_FILE.test(basename(path))) folder.reconfigure();
+      if (CONFIG_FILE.test(basename(path))) reconfigured.add(folder);
       else folder.changedOnDisk(path);
       this.dirty.add(folder);
     }
+    for (const folder of reconfigured) { folder.reconfigure(); this.reportConfig(folder); }
     this.schedule();
   }
 

@@ -81,6 +81,33 @@ describe('milint lsp: the workspace', () => {
     expect(rows(await client.diagnostics(b, (ds) => ds.length === 0))).toEqual(cli('docs/b.md'));
   });
 
+  it('says why a broken configuration file is not used, as the CLI says it, and lints with the defaults', async () => {
+    const dir = tmpTree({ ...TREE, '.milintrc.yml': 'rules:\n  url/https: off\n' });
+    client = await startClient(dir);
+    const messages: { type: number; message: string }[] = [];
+    client.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => { messages.push(m); });
+    const json = client.open(join(dir, 'extra.json'), TREE['extra.json'], 'json');
+    expect(rows(await client.diagnostics(json))).toEqual([]);
+
+    writeFileSync(join(dir, '.milintrc.yml'), 'rules: {metadata/numbr: off}\n');
+    const cli = milint(['extra.json'], dir);
+    expect(cli.code).toBe(2);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(dir, '.milintrc.yml')), type: 2 }] });
+    // The defaults: url/https is on again.
+    expect(rows(await client.diagnostics(json, (ds) => ds.length > 0))).toEqual(['3:59 url/https']);
+    expect(messages).toEqual([{ type: 1, message: `${cli.stderr.trim()} (the defaults are used until it is fixed)` }]);
+
+    // Broken from the start: the same message, and the server goes on.
+    await client.close();
+    client = await startClient(dir, { initialized: false });
+    const atStart: { type: number; message: string }[] = [];
+    client.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => { atStart.push(m); });
+    await client.connection.sendNotification('initialized', {});
+    const again = client.open(join(dir, 'extra.json'), TREE['extra.json'], 'json');
+    expect(rows(await client.diagnostics(again))).toEqual(['3:59 url/https']);
+    expect(atStart).toEqual(messages);
+  });
+
   it('answers a request cancelled before it could be served as cancelled', async () => {
     const dir = tmpTree(TREE);
     // Completion waits for the index, which is read only after `initialized`: the cancellation
