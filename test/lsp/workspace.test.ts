@@ -7,7 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CancellationTokenSource, CompletionRequest, HoverRequest, type Hover } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, CompletionRequest, HoverRequest, type CompletionItem, type Hover, type TextEdit } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { tmpTree } from '../helpers/tmp.js';
 import { milint } from '../helpers/exec.js';
 import { startClient, uriOf, type Client } from '../helpers/lsp-client.js';
@@ -106,6 +107,33 @@ describe('milint lsp: the workspace', () => {
     const again = client.open(join(dir, 'extra.json'), TREE['extra.json'], 'json');
     expect(rows(await client.diagnostics(again))).toEqual(['3:59 url/https']);
     expect(atStart).toEqual(messages);
+  });
+
+  it('completes a value or a rule id by replacing all of it, so names with spaces are not doubled', async () => {
+    const lines = [
+      '# A page', '', '<!--', 'Type: model-index', 'Collections:', '- Name: CSP ResNet', '- Name: CSP DarkNet', 'Models:',
+      '- Name: m-1', '  In Collection: CSP Res', '  Metadata:', '    Interpolation: bil # as trained',
+      '  # milint-disable-next-line url/ht', '  Weights: http://example.org/m.pth', '-->', '',
+    ];
+    const text = lines.join('\n');
+    const dir = tmpTree({ 'model-index.yml': 'Import:\n- ./docs/*.md\n', 'docs/a.md': text });
+    client = await startClient(dir);
+    const uri = client.open(join(dir, 'docs/a.md'), text);
+    await client.diagnostics(uri);
+    /** The line after accepting `label` at the cursor, as a client applies an item. */
+    const accept = async (line: number, character: number, label: string) => {
+      const items = await client!.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } }) as CompletionItem[];
+      const item = items.find((i) => i.label === label)!;
+      expect(item.filterText).toBe(label);
+      const edit = item.textEdit as TextEdit | undefined;
+      const doc = TextDocument.create(uri, 'markdown', 1, text);
+      const applied = TextDocument.applyEdits(doc, [edit ?? { range: { start: { line, character }, end: { line, character } }, newText: label }]);
+      return applied.split('\n')[line];
+    };
+    expect(await accept(9, 23, 'CSP ResNet')).toBe('  In Collection: CSP ResNet');
+    expect(await accept(9, 20, 'CSP DarkNet')).toBe('  In Collection: CSP DarkNet');
+    expect(await accept(11, 21, 'bilinear')).toBe('    Interpolation: bilinear # as trained');
+    expect(await accept(12, 34, 'url/https')).toBe('  # milint-disable-next-line url/https');
   });
 
   it('answers a request cancelled before it could be served as cancelled', async () => {
