@@ -7,6 +7,7 @@ import { displayKey } from '../schema/keys.js';
 import { INTERPOLATIONS } from '../rules/metadata/interpolation.js';
 import type { ModelIndex } from '../model/types.js';
 import type { EffectiveConfig } from '../config/types.js';
+import { formatOf } from '../extract/extract.js';
 import { cursorAt } from './cursor.js';
 import { keyDoc, keysAt, RULE_IDS, ruleDescription, ruleDoc } from './help.js';
 
@@ -23,10 +24,22 @@ export function hoverAt(path: string, text: string, line: number, character: num
       if (value) return { contents: { kind: MarkupKind.Markdown, value }, range: { start: { line, character: m.index }, end: { line, character: m.index + m[0].length } } };
     }
   }
-  if (!c.block || !c.key || character < c.key.start || character > c.key.end) return null;
-  const value = keyDoc(c.key.name);
+  if (!c.block) return null;
+  // JSON puts several keys on a line (`{"Name": "x", "In Collection": "Y"}`): the one under the cursor.
+  const key = formatOf(path) === 'json' ? jsonKeyAt(c.line, character) : c.key;
+  if (!key || character < key.start || character > key.end) return null;
+  const value = keyDoc(key.name);
   if (!value) return null;
-  return { contents: { kind: MarkupKind.Markdown, value }, range: { start: { line, character: c.key.start }, end: { line, character: c.key.end } } };
+  return { contents: { kind: MarkupKind.Markdown, value }, range: { start: { line, character: key.start }, end: { line, character: key.end } } };
+}
+
+/** The JSON key (a string followed by `:`) spanning `character` on a line, quotes included in its span. */
+function jsonKeyAt(line: string, character: number): { name: string; start: number; end: number } | undefined {
+  for (const m of line.matchAll(/"((?:[^"\\]|\\.)*)"\s*:/g)) {
+    const end = m.index + m[1]!.length + 2;
+    if (character >= m.index && character <= end) return { name: m[1]!, start: m.index, end };
+  }
+  return undefined;
 }
 
 export function completionsAt(

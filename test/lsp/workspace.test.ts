@@ -136,6 +136,23 @@ describe('milint lsp: the workspace', () => {
     expect(await accept(12, 34, 'url/https')).toBe('  # milint-disable-next-line url/https');
   });
 
+  it('hovers any key of a JSON model-index file, also keys after the first on a line', async () => {
+    const dir = tmpTree(TREE);
+    client = await startClient(dir);
+    const json = client.open(join(dir, 'extra.json'), TREE['extra.json'], 'json');
+    await client.diagnostics(json);
+    const hover = async (line: number, character: number) => {
+      const h = await client!.connection.sendRequest(HoverRequest.type, { textDocument: { uri: json }, position: { line, character } }) as Hover | null;
+      return h && `${(h.contents as { value: string }).value.split('\n')[0]} ${h.range!.start.character}-${h.range!.end.character}`;
+    };
+    // `    {"Name": "json-1", "In Collection": "Bar", "Weights": "http://example.org/j.pth"}`
+    expect(await hover(1, 4)).toBe('**Models** 2-10');
+    expect(await hover(2, 7)).toBe('**Name** 5-11');
+    expect(await hover(2, 25)).toBe('**In Collection** 23-38');
+    expect(await hover(2, 48)).toBe('**Weights** 47-56');
+    expect(await hover(2, 15)).toBeNull(); // a value
+  });
+
   it('answers a request cancelled before it could be served as cancelled', async () => {
     const dir = tmpTree(TREE);
     // Completion waits for the index, which is read only after `initialized`: the cancellation
