@@ -2,12 +2,13 @@
  * What the client has sent that the server has not handled yet. The protocol library queues each
  * message and handles one per turn of the event loop; a lint started while messages wait would lint
  * a version already replaced and keep a request waiting. The workspace lints only when nothing
- * waits and no bytes came for a moment (a large message arrives in many chunks).
+ * waits and no message is half received (frames.ts).
  */
+import { Frames } from './frames.js';
 import { StreamMessageReader, type ConnectionOptions, type Message, type MessageReader } from 'vscode-languageserver/node';
 
-/** How long the input must be quiet before a lint starts, in milliseconds. */
-export const QUIET_MS = 5;
+/** How long a half-received message holds a lint back at most (a client that stops mid-message). */
+const STALLED_MS = 200;
 
 const CANCEL = '$/cancelRequest';
 /** A cancellation of a running request is handled on arrival, never queued: it is not counted. */
@@ -17,6 +18,7 @@ export class Traffic {
   private arrived = 0;
   private handled = 0;
   private lastData = 0;
+  private readonly frames = new Frames();
   /** `handled` when a lint last waited a turn (-1: it did not wait). */
   private seen = -1;
 
@@ -40,13 +42,16 @@ export class Traffic {
         callback(message);
       });
       // Attached with the reader's own listener, so that no chunk flows past before it.
-      input.on('data', () => { this.lastData = performance.now(); });
+      input.on('data', (chunk: Buffer | string) => {
+        this.lastData = performance.now();
+        this.frames.take(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      });
       return listening;
     };
     return reader;
   }
 
-  /** `now` when a lint may start; `turn` when messages wait (ask again next turn); else ms to wait. */
+  /** `now` when a lint may start; `turn` when messages wait (ask again next turn); else ms to wait (a message half received). */
   next(): 'now' | 'turn' | number {
     if (this.arrived > this.handled) {
       // The queue handles one message a turn: none handled since the last turn means it is empty
@@ -55,7 +60,7 @@ export class Traffic {
       this.arrived = this.handled;
     }
     this.seen = -1;
-    const quiet = performance.now() - this.lastData;
-    return quiet >= QUIET_MS ? 'now' : QUIET_MS - quiet;
+    if (!this.frames.partial || performance.now() - this.lastData >= STALLED_MS) return 'now';
+    return 1;
   }
 }

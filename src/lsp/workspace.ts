@@ -1,8 +1,8 @@
 /**
  * The server's state: workspace folders (folder.ts), open documents, and when to lint. Edits are
- * taken in at once; linting waits until every message received is handled (traffic.ts: one lint
- * for a burst of keystrokes, never for a version already replaced, requests answered first), one
- * folder at a time. After a lint, the edited documents get their diagnostics, and every other
+ * taken in at once; linting waits until every message received is handled and none is half
+ * received (traffic.ts: one lint for a burst of keystrokes, never for a version already replaced,
+ * requests answered first), one folder at a time. After a lint, the edited documents get their diagnostics, and every other
  * open document whose diagnostics changed (a renamed collection).
  */
 import { basename, dirname, sep } from 'node:path';

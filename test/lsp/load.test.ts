@@ -37,6 +37,19 @@ describe('milint lsp under load', () => {
     expect(order).toEqual(['publish 1', 'hover **In Collection**', 'publish 11']);
   });
 
+  it('does not lint a version whose replacement is still arriving (a large change, in many chunks)', async () => {
+    const dir = tmpTree({ 'model-index.yml': 'Import:\n- ./docs/*.md\n', 'docs/a.md': smallPage(1) });
+    client = await startClient(dir);
+    const uri = client.open(join(dir, 'docs/a.md'), smallPage(1));
+    await client.diagnostics(uri, undefined, 1);
+    const large = `${smallPage(3)}${'Some prose. '.repeat(200_000)}\n`;
+    client.burst([2, 3].map((version) => ({
+      method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ text: version === 3 ? large : smallPage(2) }] },
+    })));
+    await client.diagnostics(uri, undefined, 3);
+    expect(client.published.filter((p) => p.uri === uri).map((p) => p.version)).toEqual([1, 3]);
+  });
+
   it('reports a buffer larger than the largest block in one diagnostic, and goes on answering', async () => {
     const small = '# Small\n\n<!--\nType: model-index\nModels:\n- Name: small-1\n-->\n';
     const dir = tmpTree({ 'model-index.yml': 'Import:\n- ./docs/*.md\n', 'docs/small.md': small });
