@@ -14,6 +14,7 @@ import { resolveConfig } from '../config/resolve-config.js';
 import { formatOf } from '../extract/extract.js';
 import { isWalkedFile } from '../discover/discover.js';
 import { DEFAULT_LIMITS, guardOf, loadFile, loadSource, type Limits, type LoadedFile } from '../resolve/load-file.js';
+import { reportSpan } from '../core/report.js';
 import { resolveGraph, type Resolution } from '../resolve/resolve.js';
 import { sourceFromText } from '../source/source-file.js';
 import { loadEffectiveConfig, lintResolution, type LintRun } from '../lint/lint.js';
@@ -34,6 +35,8 @@ export class Folder {
   private store!: EntryStore;
   /** Files of the index as loaded (from disk, or from an open buffer), by absolute path. */
   private readonly loaded = new Map<string, LoadedFile>();
+  /** Open buffers past the size limit (reported, never parsed). */
+  private readonly oversized = new Set<string>();
   /** Open buffers, by absolute path. */
   private readonly open = new Map<string, string>();
   /** The last lint run, for completion (collection names). */
@@ -50,7 +53,9 @@ export class Folder {
       this.configError = undefined;
     } catch (e) {
       this.config = resolveConfig();
-      this.configError = e instanceof Error ? e.message : String(e);
+      // As the CLI prints it: the message, then the hint (`Did you mean…`).
+      const hint = (e as { hint?: unknown }).hint;
+      this.configError = `${e instanceof Error ? e.message : String(e)}${typeof hint === 'string' && hint ? `\n${hint}` : ''}`;
     }
     // Files are read as the CLI reads them: only inside the project, by real path (io/read-guard.ts).
     this.limits = { ...DEFAULT_LIMITS, within: readRoots(projectRoots({}, this.config, this.root)!, [], this.root) };
@@ -62,12 +67,26 @@ export class Folder {
   /** An open buffer's text (BOM included if the editor keeps one). */
   setText(path: string, text: string): void {
     this.open.set(path, text);
-    this.loaded.set(path, loadText(path, text));
+    // Past the largest block the CLI parses, a lint takes many seconds: too long to repeat as one
+    // types. Such a buffer is reported, not parsed.
+    const max = this.limits.maxBlockSize;
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > max) {
+      this.oversized.add(path);
+      this.loaded.set(path, tooLarge(path, size, max));
+    } else {
+      this.oversized.delete(path);
+      this.loaded.set(path, loadText(path, text));
+    }
   }
+
+  /** Whether an open buffer is past the size limit (hover and completion skip it too). */
+  tooLarge(path: string): boolean { return this.oversized.has(path); }
 
   /** A buffer was closed: its file on disk counts again. */
   close(path: string): void {
     this.open.delete(path);
+    this.oversized.delete(path);
     this.loaded.delete(path);
   }
 
@@ -183,6 +202,12 @@ export class Folder {
   private isNamed(path: string): boolean {
     return formatOf(path) === 'markdown' || isWalkedFile(basename(path));
   }
+}
+
+function tooLarge(path: string, size: number, max: number): LoadedFile {
+  const source = sourceFromText(path, '');
+  const reason = `at ${size.toLocaleString('en-US')} bytes it is larger than ${max.toLocaleString('en-US')}, the most checked as you type; run milint on the saved file`;
+  return { path, format: formatOf(path) ?? 'markdown', source, blocks: [], unreadable: true, reports: [reportSpan('file/unreadable', 'refused', { reason }, source, { start: 0, end: 0 })] };
 }
 
 function loadText(path: string, text: string): LoadedFile {

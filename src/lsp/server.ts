@@ -5,19 +5,21 @@
  */
 import {
   CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ErrorCodes, LSPErrorCodes, ResponseError,
-  StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind, type CancellationToken, type Connection,
+  StreamMessageWriter, TextDocuments, TextDocumentSyncKind, type CancellationToken, type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VERSION } from '../version.js';
 import { Workspace } from './workspace.js';
+import { Traffic } from './traffic.js';
 import { hoverAt, completionsAt } from './assist.js';
 import { codeActions, FIX_ALL_KIND } from './actions.js';
 
 /** Starts the server; it runs until the client sends `exit` or closes the stream. */
 export function startServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Connection {
-  const connection = createConnection(new StreamMessageReader(input), new StreamMessageWriter(output));
+  const traffic = new Traffic();
+  const connection = createConnection(traffic.reader(input), new StreamMessageWriter(output), traffic.options);
   const documents = new TextDocuments(TextDocument);
-  const workspace = new Workspace(connection, documents);
+  const workspace = new Workspace(connection, documents, traffic);
   let watch = false;
   let folderEvents = false;
 
@@ -51,7 +53,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   connection.onHover(guard(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     const path = doc && workspace.pathOf(doc.uri);
-    if (!doc || !path) return null;
+    if (!doc || !path || workspace.folderFor(path).tooLarge(path)) return null;
     return hoverAt(path, doc.getText(), params.position.line, params.position.character);
   }));
 
@@ -63,6 +65,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     await workspace.ready;
     if (token.isCancellationRequested) throw cancelled();
     const folder = workspace.folderFor(path);
+    if (folder.tooLarge(path)) return [];
     return completionsAt(path, doc.getText(), params.position.line, params.position.character, folder.last?.index, folder.config);
   }));
 

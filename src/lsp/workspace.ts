@@ -1,18 +1,20 @@
 /**
  * The server's state: workspace folders (folder.ts), open documents, and when to lint. Edits are
- * taken in at once; linting waits for the queue of incoming messages to drain (one lint for a burst
- * of keystrokes, and never for a version already replaced). After a lint, the edited documents get
- * their diagnostics, and every other open document whose diagnostics changed (a renamed collection).
+ * taken in at once; linting waits until every message received is handled and none is half
+ * received (traffic.ts: one lint for a burst of keystrokes, never for a version already replaced,
+ * requests answered first), one folder at a time. After a lint, the edited documents get their diagnostics, and every other
+ * open document whose diagnostics changed (a renamed collection).
  */
 import { basename, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Connection, Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection, type Diagnostic as LspDiagnostic, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../types.js';
 import type { LintRun } from '../lint/lint.js';
 import { formatOf } from '../extract/extract.js';
 import { Folder } from './folder.js';
 import { bomShift, toLspDiagnostic } from './convert.js';
+import type { Traffic } from './traffic.js';
 
 const CONFIG_FILE = /^(milint\.config\.(json|ya?ml)|\.milintrc(\.(json|ya?ml))?|package\.json)$/;
 
@@ -33,7 +35,9 @@ export class Workspace {
   /** Settled once every folder is indexed (requests that need the index wait for it). */
   readonly ready = new Promise<void>((r) => { this.markReady = r; });
 
-  constructor(private readonly connection: Connection, private readonly documents: TextDocuments<TextDocument>) {}
+  constructor(
+    private readonly connection: Connection, private readonly documents: TextDocuments<TextDocument>, private readonly traffic: Traffic,
+  ) {}
 
   setFolders(uris: readonly string[]): void {
     this.folders = uris.flatMap((u) => (u.startsWith('file:') ? [new Folder(fileURLToPath(u))] : []));
@@ -42,13 +46,29 @@ export class Workspace {
   changeFolders(added: readonly string[], removed: readonly string[]): void {
     const gone = new Set(removed.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
     this.folders = this.folders.filter((f) => !gone.has(f.root));
-    for (const u of added) if (u.startsWith('file:')) void this.indexFolder(new Folder(fileURLToPath(u)), true);
+    for (const u of added) {
+      if (!u.startsWith('file:')) continue;
+      const folder = new Folder(fileURLToPath(u));
+      this.reportConfig(folder);
+      void this.indexFolder(folder, true);
+    }
+  }
+
+  /**
+   * A config file the CLI would refuse is said as the CLI says it; the folder goes on with the
+   * defaults. A notification: `showErrorMessage` is a request here, and a client that does not
+   * answer it would fail the server.
+   */
+  private reportConfig(folder: Folder): void {
+    if (!folder.configError) return;
+    const message = `milint: ${folder.configError} (the defaults are used until it is fixed)`;
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }).catch(() => undefined);
   }
 
   /** Indexes every folder (with work-done progress), then lints what is open. */
   async start(): Promise<void> {
     for (const f of this.folders) {
-      if (f.configError) void this.connection.window.showWarningMessage(`milint: ${f.configError} (the defaults are used)`);
+      this.reportConfig(f);
       await this.indexFolder(f, false);
     }
     this.started = true;
@@ -122,14 +142,16 @@ export class Workspace {
   }
 
   changedOnDisk(uris: readonly string[]): void {
+    const reconfigured = new Set<Folder>();
     for (const uri of uris) {
       if (!uri.startsWith('file:')) continue;
       const path = fileURLToPath(uri);
       const folder = this.folderFor(path);
-      if (CONFIG_FILE.test(basename(path))) folder.reconfigure();
+      if (CONFIG_FILE.test(basename(path))) reconfigured.add(folder);
       else folder.changedOnDisk(path);
       this.dirty.add(folder);
     }
+    for (const folder of reconfigured) { folder.reconfigure(); this.reportConfig(folder); }
     this.schedule();
   }
 
@@ -153,11 +175,21 @@ export class Workspace {
   private schedule(): void {
     if (this.scheduled || !this.started) return;
     this.scheduled = true;
-    // After the messages already received (more keystrokes) are taken in.
-    setImmediate(() => {
-      this.scheduled = false;
-      this.flush();
-    });
+    setImmediate(() => this.step());
+  }
+
+  /**
+   * Lints one folder with pending changes once the client's messages are all handled (the
+   * newest version of every buffer, the requests answered), then yields before the next.
+   */
+  private step(): void {
+    const next = this.traffic.next();
+    if (next === 'turn') { setImmediate(() => this.step()); return; }
+    if (next !== 'now') { setTimeout(() => this.step(), next); return; }
+    const [folder] = this.dirty;
+    if (folder) { this.dirty.delete(folder); this.lintFolder(folder); }
+    if (this.dirty.size > 0) setImmediate(() => this.step());
+    else this.scheduled = false;
   }
 
   /** Lints the folders with pending changes now. */

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification,
   StreamMessageReader, StreamMessageWriter, WorkDoneProgressCreateRequest,
-  type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams,
+  type Diagnostic, type Message, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { ROOT } from './exec.js';
 
@@ -19,6 +19,10 @@ export interface Client {
   readonly published: PublishDiagnosticsParams[];
   /** Progress notifications ($/progress values), in order. */
   readonly progress: unknown[];
+  /** Every message received (responses included), in order. */
+  readonly received: Message[];
+  /** Sends messages (notifications, or requests with ids of their own) in one write. */
+  burst(messages: readonly object[]): void;
   /** Resolves with the first publication for `uri` (at `version`, if given) that passes `test`. */
   diagnostics(uri: string, test?: (d: Diagnostic[]) => boolean, version?: number): Promise<Diagnostic[]>;
   open(path: string, text: string, languageId?: string): string;
@@ -33,7 +37,11 @@ export async function startClient(folder: string, options: { initialized?: boole
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'milint.js'), ...(options.args ?? ['lsp', '--stdio'])], {
     cwd: folder, stdio: ['pipe', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
   });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const received: Message[] = [];
+  const reader = new StreamMessageReader(child.stdout!);
+  const listen = reader.listen.bind(reader);
+  reader.listen = (callback) => listen((m) => { received.push(m); callback(m); });
+  const connection = createProtocolConnection(reader, new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const progress: unknown[] = [];
   const waiters: (() => void)[] = [];
@@ -50,7 +58,14 @@ export async function startClient(folder: string, options: { initialized?: boole
   });
   if (options.initialized !== false) await connection.sendNotification(InitializedNotification.type, {});
   return {
-    connection, child, published, progress,
+    connection, child, published, progress, received,
+    burst(messages) {
+      const frames = messages.map((m) => {
+        const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...m }), 'utf8');
+        return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+      });
+      child.stdin!.write(Buffer.concat(frames));
+    },
     diagnostics(uri, test = () => true, version) {
       const find = () => published.find((p) => p.uri === uri && (version === undefined || p.version === version) && test(p.diagnostics));
       return new Promise((resolve) => {

@@ -7,7 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CancellationTokenSource, CompletionRequest, HoverRequest, type Hover } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, CompletionRequest, HoverRequest, type CompletionItem, type Hover, type TextEdit } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { tmpTree } from '../helpers/tmp.js';
 import { milint } from '../helpers/exec.js';
 import { startClient, uriOf, type Client } from '../helpers/lsp-client.js';
@@ -79,6 +80,77 @@ describe('milint lsp: the workspace', () => {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(dir, '.milintrc.yml')), type: 2 }] });
     expect(rows(await client.diagnostics(json, (ds) => ds.some((d) => d.code === 'url/https')))).toEqual(cli('extra.json'));
     expect(rows(await client.diagnostics(b, (ds) => ds.length === 0))).toEqual(cli('docs/b.md'));
+  });
+
+  it('says why a broken configuration file is not used, as the CLI says it, and lints with the defaults', async () => {
+    const dir = tmpTree({ ...TREE, '.milintrc.yml': 'rules:\n  url/https: off\n' });
+    client = await startClient(dir);
+    const messages: { type: number; message: string }[] = [];
+    client.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => { messages.push(m); });
+    const json = client.open(join(dir, 'extra.json'), TREE['extra.json'], 'json');
+    expect(rows(await client.diagnostics(json))).toEqual([]);
+
+    writeFileSync(join(dir, '.milintrc.yml'), 'rules: {metadata/numbr: off}\n');
+    const cli = milint(['extra.json'], dir);
+    expect(cli.code).toBe(2);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(dir, '.milintrc.yml')), type: 2 }] });
+    // The defaults: url/https is on again.
+    expect(rows(await client.diagnostics(json, (ds) => ds.length > 0))).toEqual(['3:59 url/https']);
+    expect(messages).toEqual([{ type: 1, message: `${cli.stderr.trim()} (the defaults are used until it is fixed)` }]);
+
+    // Broken from the start: the same message, and the server goes on.
+    await client.close();
+    client = await startClient(dir, { initialized: false });
+    const atStart: { type: number; message: string }[] = [];
+    client.connection.onNotification('window/showMessage', (m: { type: number; message: string }) => { atStart.push(m); });
+    await client.connection.sendNotification('initialized', {});
+    const again = client.open(join(dir, 'extra.json'), TREE['extra.json'], 'json');
+    expect(rows(await client.diagnostics(again))).toEqual(['3:59 url/https']);
+    expect(atStart).toEqual(messages);
+  });
+
+  it('completes a value or a rule id by replacing all of it, so names with spaces are not doubled', async () => {
+    const lines = [
+      '# A page', '', '<!--', 'Type: model-index', 'Collections:', '- Name: CSP ResNet', '- Name: CSP DarkNet', 'Models:',
+      '- Name: m-1', '  In Collection: CSP Res', '  Metadata:', '    Interpolation: bil # as trained',
+      '  # milint-disable-next-line url/ht', '  Weights: http://example.org/m.pth', '-->', '',
+    ];
+    const text = lines.join('\n');
+    const dir = tmpTree({ 'model-index.yml': 'Import:\n- ./docs/*.md\n', 'docs/a.md': text });
+    client = await startClient(dir);
+    const uri = client.open(join(dir, 'docs/a.md'), text);
+    await client.diagnostics(uri);
+    /** The line after accepting `label` at the cursor, as a client applies an item. */
+    const accept = async (line: number, character: number, label: string) => {
+      const items = await client!.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } }) as CompletionItem[];
+      const item = items.find((i) => i.label === label)!;
+      expect(item.filterText).toBe(label);
+      const edit = item.textEdit as TextEdit | undefined;
+      const doc = TextDocument.create(uri, 'markdown', 1, text);
+      const applied = TextDocument.applyEdits(doc, [edit ?? { range: { start: { line, character }, end: { line, character } }, newText: label }]);
+      return applied.split('\n')[line];
+    };
+    expect(await accept(9, 23, 'CSP ResNet')).toBe('  In Collection: CSP ResNet');
+    expect(await accept(9, 20, 'CSP DarkNet')).toBe('  In Collection: CSP DarkNet');
+    expect(await accept(11, 21, 'bilinear')).toBe('    Interpolation: bilinear # as trained');
+    expect(await accept(12, 34, 'url/https')).toBe('  # milint-disable-next-line url/https');
+  });
+
+  it('hovers any key of a JSON model-index file, also keys after the first on a line', async () => {
+    const dir = tmpTree(TREE);
+    client = await startClient(dir);
+    const json = client.open(join(dir, 'extra.json'), TREE['extra.json'], 'json');
+    await client.diagnostics(json);
+    const hover = async (line: number, character: number) => {
+      const h = await client!.connection.sendRequest(HoverRequest.type, { textDocument: { uri: json }, position: { line, character } }) as Hover | null;
+      return h && `${(h.contents as { value: string }).value.split('\n')[0]} ${h.range!.start.character}-${h.range!.end.character}`;
+    };
+    // `    {"Name": "json-1", "In Collection": "Bar", "Weights": "http://example.org/j.pth"}`
+    expect(await hover(1, 4)).toBe('**Models** 2-10');
+    expect(await hover(2, 7)).toBe('**Name** 5-11');
+    expect(await hover(2, 25)).toBe('**In Collection** 23-38');
+    expect(await hover(2, 48)).toBe('**Weights** 47-56');
+    expect(await hover(2, 15)).toBeNull(); // a value
   });
 
   it('answers a request cancelled before it could be served as cancelled', async () => {
