@@ -36,7 +36,7 @@ export function indexGroups(resolution: Resolution, index: ModelIndex): ModelInd
       if (list[list.length - 1] !== g) list.push(g);
       groupsOf.set(unit.file.path, list);
       if (unit.block.broken) broken[g]!.push(unit.block.parsed.block.text);
-      stack.push(...(resolution.targetsOfUnit.get(unit.key) ?? []));
+      for (const t of resolution.targetsOfUnit.get(unit.key) ?? []) stack.push(t);
     }
   });
   const rest = rootFiles.length;

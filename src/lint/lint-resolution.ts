@@ -78,7 +78,8 @@ export function lintResolution(
   for (const unit of resolution.units) {
     used.add(unit.file.path);
     if (unit.file.summary) continue;
-    reports.push(...unit.block.reports, ...validateUnit(unit));
+    pushAll(reports, unit.block.reports);
+    pushAll(reports, validateUnit(unit));
     if (!unit.block.broken) blocks.set(`${unit.file.path}#${unit.block.parsed.block.index}`, unit.block.parsed);
   }
   const reported = new Set<string>();
@@ -92,7 +93,7 @@ export function lintResolution(
     const unreadable = file.summary ? file.summary.unreadable : file.unreadable;
     if (!used.has(path) && !explicit.has(path) && !unterminated && !unreadable && discovered.has(path)) continue;
     if (file.summary) rendered.set(path, file.summary.diagnostics);
-    else reports.push(...file.reports);
+    else pushAll(reports, file.reports);
     reported.add(path);
   }
   let stubs = 0;
@@ -109,11 +110,11 @@ export function lintResolution(
     libraries: index.libraries.filter((e) => !isStubEntry(e)),
   };
   const facts = runFacts(resolution, rootDir, [...blocks.values()], confine, config, index, scope);
-  reports.push(...runRules(fileRules, local, facts, config));
+  pushAll(reports, runRules(fileRules, local, facts, config));
   // Cross-file rules compare entries within one index: one per root (see index-groups.ts).
   if (scope === 'all') {
-    reports.push(...runRules(onceRules, index, facts, config));
-    for (const group of indexGroups(resolution, index)) reports.push(...runRules(perIndexRules, group, facts, config));
+    pushAll(reports, runRules(onceRules, index, facts, config));
+    for (const group of indexGroups(resolution, index)) pushAll(reports, runRules(perIndexRules, group, facts, config));
   }
   const sources = [...resolution.files.values()].filter((f) => used.has(f.path) || reported.has(f.path));
   const filtered = onePerMistake(withDirectives(reports, sources.filter((f) => !f.summary)), config);
@@ -163,10 +164,10 @@ function withDirectives(reports: readonly Report[], files: readonly LoadedFile[]
   const out: Report[] = [];
   for (const f of files) {
     const spans: Span[] = f.blocks.map((b) => ({ start: b.parsed.block.offset, end: b.parsed.block.offset + b.parsed.block.length }));
-    out.push(...applyDirectives(byFile.get(f.path) ?? [], f.source, f.format, spans));
+    pushAll(out, applyDirectives(byFile.get(f.path) ?? [], f.source, f.format, spans));
     byFile.delete(f.path);
   }
-  for (const rest of byFile.values()) out.push(...rest);
+  for (const rest of byFile.values()) pushAll(out, rest);
   return out;
 }
 
@@ -191,4 +192,9 @@ function statFileRefs(index: ModelIndex, config: EffectiveConfig, confine: reado
     }
   }
   return { exists, outside };
+}
+
+/** Appends a list of any length (spreading a list into push() overflows the stack past about 100,000 items). */
+function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const x of items) target.push(x);
 }
