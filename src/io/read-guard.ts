@@ -73,16 +73,20 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
 export function readGuarded(path: string, guard: ReadGuard): { readonly bytes: Buffer; readonly stat: Stats; readonly real: string } {
   const real = realPathOf(path);
   if (guard.roots && !insideAny(guard.roots, real)) throw new ReadRefused(path, { kind: 'outside-root' });
-  let st: Stats;
-  try { st = statSync(real); } catch (e) { throw new ReadRefused(path, { kind: 'error', code: errorCode(e) }); }
-  // Checked before opening: opening a device can have effects of its own.
-  checkStat(path, st, guard.maxBytes);
+  // Outside any root (allowOutsideRoot), a path may lead to any device: it is looked at before it is
+  // opened, since opening a device can have effects of its own. Inside the project, a checkout holds
+  // no devices (git stores none), and the open file is looked at below before a byte is read.
+  let st: Stats | undefined;
+  if (!guard.roots) {
+    try { st = statSync(real); } catch (e) { throw new ReadRefused(path, { kind: 'error', code: errorCode(e) }); }
+    checkStat(path, st, guard.maxBytes);
+  }
   let fd: number;
   try { fd = openSync(real, OPEN_FLAGS); } catch (e) { throw new ReadRefused(path, { kind: 'error', code: errorCode(e) }); }
   try {
     const now = fstatSync(fd);
     checkStat(path, now, guard.maxBytes);
-    if (now.ino !== st.ino || now.dev !== st.dev) throw new ReadRefused(path, { kind: 'error', code: 'the file was replaced while it was opened' });
+    if (st && (now.ino !== st.ino || now.dev !== st.dev)) throw new ReadRefused(path, { kind: 'error', code: 'the file was replaced while it was opened' });
     return { bytes: readBounded(path, fd, now.size, guard.maxBytes), stat: now, real };
   } finally {
     closeSync(fd);

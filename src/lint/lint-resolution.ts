@@ -194,7 +194,11 @@ function statFileRefs(index: ModelIndex, config: EffectiveConfig, confine: reado
   return { exists, outside };
 }
 
-/** Appends a list of any length (spreading a list into push() overflows the stack past about 100,000 items). */
+/**
+ * Appends a list of any length: spreading a list into push() overflows the stack past about 100,000
+ * items, and an item-by-item loop is slower for the short lists of nearly every call.
+ */
 function pushAll<T>(target: T[], items: readonly T[]): void {
-  for (const x of items) target.push(x);
+  if (items.length < 10_000) target.push(...items);
+  else for (let i = 0; i < items.length; i++) target.push(items[i]!);
 }
