@@ -10,8 +10,15 @@ export const pwcEntries: (index: ModelIndex) => readonly Entry[] = perIndex(
   (index) => withDownstream([...index.models, ...index.collections]).filter((e) => e.dialect === 'pwc'));
 
 /** Entries followed by their Downstream entries (OpenMMLab), which are checked like models. */
-export function withDownstream(entries: readonly Entry[]): Entry[] {
-  return entries.flatMap((e) => (e.downstream ? [e, ...e.downstream] : [e]));
+export function withDownstream(entries: readonly Entry[]): readonly Entry[] {
+  // Nearly no entry has any (only OpenMMLab's self-supervised zoos write them): the list as it is.
+  if (!entries.some((e) => e.downstream)) return entries;
+  const out: Entry[] = [];
+  for (const e of entries) {
+    out.push(e);
+    if (e.downstream) for (const d of e.downstream) out.push(d);
+  }
+  return out;
 }
 
 /** A display name for an entry in messages. */
