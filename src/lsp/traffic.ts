@@ -7,8 +7,11 @@
 import { Frames } from './frames.js';
 import { StreamMessageReader, type ConnectionOptions, type Message, type MessageReader } from 'vscode-languageserver/node';
 
-/** How long a half-received message holds a lint back at most (a client that stops mid-message). */
-const STALLED_MS = 200;
+/**
+ * How long a half-received message holds a lint back at most (a client that stops mid-message):
+ * long enough that a loaded machine's gaps between the chunks of one large message never reach it.
+ */
+const STALLED_MS = 2000;
 
 const CANCEL = '$/cancelRequest';
 /** A cancellation of a running request is handled on arrival, never queued: it is not counted. */
