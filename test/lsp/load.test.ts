@@ -37,7 +37,9 @@ describe('milint lsp under load', () => {
     expect(order).toEqual(['publish 1', 'hover **In Collection**', 'publish 11']);
   });
 
-  it('does not lint a version whose replacement is still arriving (a large change, in many chunks)', async () => {
+  // Whether the small change's lint is skipped depends on where the pipe splits the write (its
+  // message may arrive alone, before a byte of the next): what is certain is the order.
+  it('a large change arriving in chunks after a small one: the last publish is the large one, never a stale version after it', async () => {
     const dir = tmpTree({ 'model-index.yml': 'Import:\n- ./docs/*.md\n', 'docs/a.md': smallPage(1) });
     client = await startClient(dir);
     const uri = client.open(join(dir, 'docs/a.md'), smallPage(1));
@@ -47,7 +49,10 @@ describe('milint lsp under load', () => {
       method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ text: version === 3 ? large : smallPage(2) }] },
     })));
     await client.diagnostics(uri, undefined, 3);
-    expect(client.published.filter((p) => p.uri === uri).map((p) => p.version)).toEqual([1, 3]);
+    const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version);
+    expect(versions[0]).toBe(1);
+    expect(versions.at(-1)).toBe(3);
+    expect([[1, 3], [1, 2, 3]]).toContainEqual(versions);
   });
 
   it('reports a buffer larger than the largest block in one diagnostic, and goes on answering', async () => {
