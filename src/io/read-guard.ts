@@ -1,9 +1,9 @@
 /**
  * The one way milint reads a file of the repository it checks. A repository is untrusted input: a
  * page may be a symbolic link to a secret outside the project, to `/dev/zero`, or a FIFO. So a read
- * resolves the path's real location first and refuses, without opening it, anything that is not a
- * regular file inside the allowed roots, or that is larger than the size limit; only then is the file
- * opened (not following a link, not blocking) and read, never past the limit.
+ * resolves the path's real location first and refuses, without opening it, anything outside the
+ * allowed roots; the file is then opened (not following a link, not blocking) and refused before a
+ * byte is read unless it is a regular file within the size limit, and read never past the limit.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, sep } from 'node:path';
