@@ -7,11 +7,15 @@
  * through a symbolic link (a link in its place is replaced, not followed; a folder on the way
  * that is a link stops the write) and a link in its place is not read.
  */
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
+import { readGuarded } from '../io/read-guard.js';
+import { makeDirs, writeAtomic } from '../io/write-atomic.js';
 import { dirname, join, relative, sep } from 'node:path';
 
 export const URL_CACHE_FILE = 'url-cache.json';
 const LAYOUT = 1;
+/** Largest URL cache read (a regular file, not through a link; see io/read-guard.ts). */
+const MAX_CACHE_BYTES = 256 << 20;
 /** Entries not used for this long are dropped when the file is written. */
 const KEEP_MS = 30 * 24 * 3600 * 1000;
 
@@ -32,7 +36,7 @@ export class UrlCache {
     const path = join(dir, URL_CACHE_FILE);
     try {
       if (!lstatSync(path).isFile()) return new UrlCache(path);
-      const raw = JSON.parse(readFileSync(path, 'utf8')) as { layout?: unknown; urls?: unknown; weights?: unknown };
+      const raw = JSON.parse(readGuarded(path, { maxBytes: MAX_CACHE_BYTES }).bytes.toString('utf8')) as { layout?: unknown; urls?: unknown; weights?: unknown };
       if (raw.layout !== LAYOUT || !isRecord(raw.urls) || !isRecord(raw.weights)) return new UrlCache(path);
       return new UrlCache(path, { urls: raw.urls as Record<string, Stored>, weights: raw.weights as Record<string, Stored> });
     } catch {
@@ -62,21 +66,13 @@ export class UrlCache {
     try {
       // Looked at before the folders are made (not to make any through a link) and after.
       let link = linkOnTheWay(root, dir);
-      if (!link) { mkdirSync(dir, { recursive: true }); link = linkOnTheWay(root, dir); }
+      if (!link) { makeDirs(dir); link = linkOnTheWay(root, dir); }
       if (link) return `${link} is a symbolic link`;
       for (const section of ['urls', 'weights'] as const) {
         for (const [k, s] of Object.entries(this.data[section])) if (now - s.at > KEEP_MS) delete this.data[section][k];
       }
-      const tmp = join(dir, `.${URL_CACHE_FILE}.milint-${process.pid}.tmp`);
-      rmSync(tmp, { force: true });
-      // `wx`: created afresh, never opened through a link left in its place.
-      writeFileSync(tmp, `${JSON.stringify({ layout: LAYOUT, ...this.data })}\n`, { flag: 'wx' });
-      try {
-        renameSync(tmp, this.path); // replaces a link at the path; does not follow it
-      } catch (e) {
-        rmSync(tmp, { force: true });
-        throw e;
-      }
+      // A temporary file made afresh, renamed over the path: a link there is replaced, not followed.
+      writeAtomic(this.path, `${JSON.stringify({ layout: LAYOUT, ...this.data })}\n`);
       return undefined;
     } catch (e) {
       return e instanceof Error ? e.message : String(e);

@@ -5,8 +5,8 @@
  * allowed roots; the file is then opened (not following a link, not blocking) and refused before a
  * byte is read unless it is a regular file within the size limit, and read never past the limit.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, sep } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { insideAny } from './paths.js';
 
 /** What may be read: files whose real path lies inside `roots` (absolute real paths; undefined: anywhere), of at most `maxBytes`. */
@@ -123,18 +123,23 @@ export function realRoots(dirs: readonly string[]): string[] {
 }
 
 /**
- * Where a path really leads, also when it does not exist: the real path of its nearest existing
- * folder, with the rest of the path put after it.
+ * Where a path really leads, also where it does not exist yet: links followed (a dangling one to
+ * where it points), the missing tail kept as written. Throws on a loop of links.
  */
-export function realLocation(path: string): string {
-  let rest = '';
-  for (let p = path; ; ) {
-    try { return realpathSync.native(p) + rest; } catch { /* climb */ }
-    const up = dirname(p);
-    if (up === p) return path;
-    rest = sep + basename(p) + rest;
-    p = up;
-  }
+export function realLocation(path: string, depth = 0): string {
+  if (depth > 40) throw Object.assign(new Error(`ELOOP: ${path}`), { code: 'ELOOP' });
+  try {
+    return realpathSync.native(path);
+  } catch { /* missing, or a dangling link: below */ }
+  const st = lstatSync(path, { throwIfNoEntry: false });
+  if (st?.isSymbolicLink()) return realLocation(resolve(dirname(path), readlinkSync(path)), depth + 1);
+  const parent = dirname(path);
+  return parent === path ? path : join(realLocation(parent, depth + 1), basename(path));
+}
+
+/** `realLocation`, or the path as written where it cannot be worked out (a link loop, no access). */
+export function realLocationOr(path: string): string {
+  try { return realLocation(path); } catch { return path; }
 }
 
 /** Whether `path` (which must exist) lies inside `roots` by its real path. */

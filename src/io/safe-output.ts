@@ -4,9 +4,11 @@
  * replaced), never through a symbolic link inside the project that leads out of it, never over a
  * file the run read. A write that fails is an `OutputError` that names the path and the reason.
  */
-import { closeSync, constants, lstatSync, openSync, readlinkSync, realpathSync, statSync, writeSync, type Stats } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { closeSync, constants, openSync, statSync, writeSync, type Stats } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { inside } from './paths.js';
+import { realLocation } from './read-guard.js';
 import { safeText } from './sanitize.js';
 import { fsReason } from './fs-reason.js';
 import { writeAtomic } from './write-atomic.js';
@@ -22,25 +24,10 @@ export interface OutputPolicy {
 }
 
 /** Whether `path` is `dir` or lies below it (both absolute and normalised). */
-export function isInside(path: string, dir: string): boolean {
-  const rel = relative(dir, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
+const isInside = (path: string, dir: string): boolean => inside(dir, path);
 
-/**
- * The real path of `path` even where it does not exist yet: symbolic links followed (a dangling
- * one to where it points), the missing tail kept as written.
- */
-export function realPathOf(path: string, depth = 0): string {
-  if (depth > 40) throw Object.assign(new Error(`ELOOP: ${path}`), { code: 'ELOOP' });
-  try {
-    return realpathSync.native(path);
-  } catch { /* missing, or a dangling link: below */ }
-  const st = lstatSync(path, { throwIfNoEntry: false });
-  if (st?.isSymbolicLink()) return realPathOf(resolve(dirname(path), readlinkSync(path)), depth + 1);
-  const parent = dirname(path);
-  return parent === path ? path : join(realPathOf(parent, depth + 1), basename(path));
-}
+/** The real path of `path` even where it does not exist yet (see `realLocation`). */
+export const realPathOf = realLocation;
 
 /** `path` for a message: relative to `cwd` when below it, escaped for the terminal. */
 export function shownPath(path: string, cwd: string = process.cwd()): string {

@@ -4,7 +4,7 @@
  * rendered, their entries as summaries, and only the project rules look at them again.
  */
 import { statSync } from 'node:fs';
-import { realLocation, realRoots } from '../io/read-guard.js';
+import { realLocationOr, realRoots } from '../io/read-guard.js';
 import { basename, dirname, relative } from 'node:path';
 import type { Diagnostic, FileResult, Origin, ParsedBlock, SourceFile, Span } from '../types.js';
 import type { LoadedFile } from '../resolve/load-file.js';
@@ -186,7 +186,7 @@ function statFileRefs(index: ModelIndex, config: EffectiveConfig, confine: reado
       for (const c of ref.candidates) {
         if (confine !== undefined && !insideAny(confine, c)) continue; // never looked at
         // A link out of the project (or a path through one): said as outside, found or not.
-        if (real && !insideAny(real, realLocation(c))) { outside.add(c); continue; }
+        if (real && !insideAny(real, realLocationOr(c))) { outside.add(c); continue; }
         try { if (statSync(c).isFile()) exists.add(c); } catch { /* missing: the rule reports it */ }
       }
     }

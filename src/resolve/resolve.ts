@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve as resolvePath } from 'node:path';
 import { insideAny } from '../io/paths.js';
-import { realLocation } from '../io/read-guard.js';
+import { realLocationOr } from '../io/read-guard.js';
 import type * as Tinyglobby from 'tinyglobby';
 import { lazy } from '../lazy.js';
 import type { Origin } from '../types.js';
@@ -166,7 +166,7 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
     const mayDefine = !['metadata', 'results', 'result'].includes(ref.role);
     const globbing = isGlob(target) && GLOB_ROLES.has(ref.role);
     const fixedPart = globbing ? resolvePath(dir, target.slice(0, target.search(/[*?]/))) : '';
-    if (globbing && ((confine !== undefined && !insideAny(confine, fixedPart)) || (limits.within && !insideAny(limits.within, realLocation(fixedPart))))) {
+    if (globbing && ((confine !== undefined && !insideAny(confine, fixedPart)) || (limits.within && !insideAny(limits.within, realLocationOr(fixedPart))))) {
       // The glob's fixed part already leads outside (as written, or through a link): refused before
       // any folder is listed.
       reports.push(reportAt('import/outside-root', 'outside', { field, target }, at));
