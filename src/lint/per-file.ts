@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import type { RuleId } from '../types.js';
 import type { EffectiveConfig, SeveritySetting } from '../config/types.js';
 import { formatOf } from '../extract/extract.js';
+import type { ReadGuard } from '../io/read-guard.js';
 import { guardOf, loadBytes, unreadableFile, type Limits, type LoadedBlock, type ParseMode } from '../resolve/load-file.js';
 import { resolveGraph } from '../resolve/resolve.js';
 import { unwrap, type Role } from '../schema/roles.js';
@@ -69,10 +70,12 @@ export function fileJob(config: EffectiveConfig, mode: ParseMode, limits: Limits
 export class FileLinter {
   private readonly config: EffectiveConfig;
   private readonly kept: KeptKeys;
+  private readonly guard: ReadGuard;
 
   constructor(private readonly job: FileJob) {
     this.config = { extends: [], ignores: [], rules: new Map(job.rules) };
     this.kept = keptKeys(this.config);
+    this.guard = guardOf(job.limits);
   }
 
   /**
@@ -92,7 +95,7 @@ export class FileLinter {
     let bytes: Uint8Array | undefined;
     let stamp = '';
     let error: unknown;
-    try { ({ bytes, stamp } = readStamped(path, guardOf(this.job.limits))); } catch (e) { error = e; }
+    try { ({ bytes, stamp } = readStamped(path, this.guard)); } catch (e) { error = e; }
     const digest = bytes ? sha1(bytes) : '';
     if (known !== undefined && digest !== '' && known === digest) return { kind: 'hit', path, stamp };
     const file = bytes ? loadBytes(path, bytes, format, this.job.mode, this.job.limits) : unreadableFile(path, format, error);
