@@ -23,8 +23,8 @@ function buildDigest() {
 
 await build({
   // The workers are entries of their own: worker threads start from a file.
-  entryPoints: { main: join(root, 'dist', 'cli', 'main.js'), 'lint-worker': join(root, 'dist', 'parallel', 'lint-worker.js'),
-    'hash-worker': join(root, 'dist', 'parallel', 'hash-worker.js') },
+  entryPoints: { main: join(root, 'dist', 'cli', 'main.js'), 'lint-worker': join(root, 'dist', 'engine', 'workers', 'lint-worker.js'),
+    'hash-worker': join(root, 'dist', 'engine', 'workers', 'hash-worker.js') },
   outdir: join(root, 'dist', 'bundle'),
   bundle: true,
   splitting: true,

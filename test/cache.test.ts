@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles, type LintOptions, type LintRun } from '../src/lint/lint.js';
 import { lintFilesAsync } from '../src/engine/lint-async.js';
-import { CACHE_FILE_NAME } from '../src/cache/lint-cache.js';
+import { CACHE_FILE_NAME } from '../src/engine/lint-cache.js';
 import { secretPath } from '../src/cache/cache-secret.js';
 import { generateCorpus } from '../scripts/generate-corpus.js';
 import { milint } from './helpers/exec.js';

@@ -77,7 +77,7 @@ describe('fast path = full-position path', () => {
 
 describe('worker threads (--concurrency)', () => {
   it('auto: none below 5,000 files or on a single core, else one per core (at most 8); a number is taken as it is', async () => {
-    const { threadsFor, AUTO_MIN_FILES } = await import('../src/parallel/lint-pool.js');
+    const { threadsFor, AUTO_MIN_FILES } = await import('../src/engine/workers/lint-pool.js');
     expect(AUTO_MIN_FILES).toBe(5000);
     expect(threadsFor('auto', 4999, 4)).toBe(0);
     expect(threadsFor('auto', 5000, 1)).toBe(0);

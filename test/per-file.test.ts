@@ -111,7 +111,7 @@ describe('files linted on their own = one graph with every entry', () => {
 
 describe('worker threads', () => {
   it('a worker that dies (out of memory on a big file) leaves its batches to the main thread; results are the same', async () => {
-    const { workerLimits } = await import('../src/parallel/lint-pool.js');
+    const { workerLimits } = await import('../src/engine/workers/lint-pool.js');
     const lines = ['<!--', 'Type: model-index', 'Models:'];
     for (let i = 0; i < 20000; i++) lines.push(`- Name: m${i}`, '  Metadata:', `    FLOPs: ${i}`, '    Tags: [a, b]');
     const files: Record<string, string> = { 'big.md': `${lines.join('\n')}\n-->\n` };

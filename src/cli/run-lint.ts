@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { lintFiles, lintText, loadEffectiveConfig, type LintRun } from '../lint/lint.js';
 import { lintFilesAsync } from '../engine/lint-async.js';
-import type { Concurrency } from '../parallel/lint-pool.js';
+import type { Concurrency } from '../engine/workers/lint-pool.js';
 import { reportSpan } from '../core/report.js';
 import { toDiagnostic } from '../lint/report.js';
 import { HUMAN_FORMATS } from '../format/names.js';
@@ -11,7 +11,7 @@ import { chooseChalk } from './color.js';
 import { exitCodeFor } from './exit-code.js';
 import { planOutputs } from './outputs.js';
 import { OutputError, shownPath, writeOutput } from '../io/safe-output.js';
-import { cacheFilePath } from '../cache/lint-cache.js';
+import { cacheFilePath } from '../engine/lint-cache.js';
 import { checkCacheLocation } from '../cache/cache-location.js';
 import { cacheSecret } from '../cache/cache-secret.js';
 import { DEFAULT_LIMITS } from '../resolve/load-file.js';

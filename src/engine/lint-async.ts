@@ -6,11 +6,11 @@
 import { formatOf } from '../extract/extract.js';
 import { guardOf, type LoadedFile } from '../resolve/load-file.js';
 import { resolveGraph, type Resolution } from '../resolve/resolve.js';
-import { lintEach, threadsFor, type Known } from '../parallel/lint-pool.js';
-import { cacheFilePath, cacheKey, LintCache } from '../cache/lint-cache.js';
-import { fileJob, FileLinter } from '../lint/per-file.js';
-import { keptKeys, stubFile } from '../lint/summary.js';
-import { EntryStore } from '../lint/entry-store.js';
+import { lintEach, threadsFor, type Known } from './workers/lint-pool.js';
+import { cacheFilePath, cacheKey, LintCache } from './lint-cache.js';
+import { fileJob, FileLinter } from './per-file.js';
+import { keptKeys, stubFile } from './summary.js';
+import { EntryStore } from './entry-store.js';
 import { limitsOf, lintPrepared, prepare, resolveLimits, type LintOptions, type LintRun } from '../lint/lint.js';
 
 /**
@@ -93,6 +93,6 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
     if (failed) options.onCacheError?.(cache.path, failed);
   }
   // The last walk deferred nothing: it is the graph (unless a stub must be read in full).
-  const run = lintPrepared(prep, stubs, walk);
+  const run = lintPrepared(prep, { files: stubs, entriesOf: store.entriesOf }, walk);
   return { ...run, stats: { ...stats, full: seen.size - stats.linted - stats.cached } };
 }

@@ -1,17 +1,17 @@
 /**
  * From a resolved graph to results: validation, normalization, rules, directives, collection.
- * Files of the graph may be stubs (linted on their own, see per-file.ts): their diagnostics come
+ * Files of the graph may be stubs (linted on their own, by src/engine/): their diagnostics come
  * rendered, their entries as summaries, and only the project rules look at them again.
  */
 import { statSync } from 'node:fs';
 import { realLocationOr, realRoots } from '../io/read-guard.js';
 import { basename, dirname, relative } from 'node:path';
 import type { Diagnostic, FileResult, Origin, ParsedBlock, SourceFile, Span } from '../types.js';
-import type { LoadedFile } from '../resolve/load-file.js';
+import type { LoadedBlock, LoadedFile } from '../resolve/load-file.js';
 import { inside, insideAny, type Resolution, type Unit } from '../resolve/resolve.js';
 import { validateUnit } from '../schema/validate.js';
 import { normalize } from '../model/normalize.js';
-import type { ModelIndex } from '../model/types.js';
+import type { Entry, ModelIndex } from '../model/types.js';
 import { rules } from '../rules/index.js';
 import { fileRefsOf } from '../rules/helpers/file-refs.js';
 import type { RunFacts } from '../rules/define-rule.js';
@@ -22,7 +22,6 @@ import { runRules } from './run-rules.js';
 import { collect } from './collect.js';
 import { applyDirectives } from './directives.js';
 import type { Report } from '../core/report.js';
-import { isStubEntry } from './entry-store.js';
 import { indexGroups } from './index-groups.js';
 import { onePerMistake } from './one-per-mistake.js';
 
@@ -67,17 +66,20 @@ const RUN_ONCE = new Set(['import/orphan']);
 const perIndexRules = projectRules.filter((r) => !RUN_ONCE.has(r.meta.id));
 const onceRules = projectRules.filter((r) => RUN_ONCE.has(r.meta.id));
 
-/** Runs validation, rules, directives and collection over a resolved graph. */
+/** The entries of a block of a stub file (one linted on its own), as the project rules read them. */
+export type EntriesOf = (block: LoadedBlock) => readonly Entry[];
+
+/** Runs validation, rules, directives and collection over a resolved graph; `entriesOf` gives the entries of stub files. */
 export function lintResolution(
   resolution: Resolution, rootDir: string, explicit: ReadonlySet<string>, config: EffectiveConfig = resolveConfig(),
-  confine?: readonly string[], scope: RuleScope = 'all',
+  confine?: readonly string[], scope: RuleScope = 'all', entriesOf?: EntriesOf,
 ): LintRun {
   const reports: Report[] = [...resolution.reports];
   const used = new Set<string>();
   const blocks = new Map<string, ParsedBlock>();
   for (const unit of resolution.units) {
     used.add(unit.file.path);
-    if (unit.file.summary) continue;
+    if (unit.file.linted) continue;
     pushAll(reports, unit.block.reports);
     pushAll(reports, validateUnit(unit));
     if (!unit.block.broken) blocks.set(`${unit.file.path}#${unit.block.parsed.block.index}`, unit.block.parsed);
@@ -89,25 +91,25 @@ export function lintResolution(
     // A file found by walking a folder that holds no model-index block is not a model-index file:
     // no message for a mis-encoded page among the docs. One that could not be read at all (a link
     // out of the project, a FIFO, a binary or UTF-16 page) is said, as is any file an index imports.
-    const unterminated = file.summary ? file.summary.unterminated : file.reports.some((r) => r.ruleId === 'file/unterminated-block');
-    const unreadable = file.summary ? file.summary.unreadable : file.unreadable;
+    const unterminated = file.linted ? file.linted.unterminated : file.reports.some((r) => r.ruleId === 'file/unterminated-block');
+    const unreadable = file.linted ? file.linted.unreadable : file.unreadable;
     if (!used.has(path) && !explicit.has(path) && !unterminated && !unreadable && discovered.has(path)) continue;
-    if (file.summary) rendered.set(path, file.summary.diagnostics);
+    if (file.linted) rendered.set(path, file.linted.diagnostics);
     else pushAll(reports, file.reports);
     reported.add(path);
   }
-  let stubs = 0;
+  const stubs = new Set<Entry>();
   const index = normalize(resolution, rootDir, (unit: Unit) => {
-    const list = unit.block.entries ?? [];
-    stubs += list.length;
+    const list = entriesOf?.(unit.block) ?? [];
+    for (const e of list) stubs.add(e);
     return list;
   });
   // Per-file rules look at entries they have not seen yet: not at those of stubs.
-  const local: ModelIndex = stubs === 0 ? index : {
+  const local: ModelIndex = stubs.size === 0 ? index : {
     ...index,
-    models: index.models.filter((e) => !isStubEntry(e)),
-    collections: index.collections.filter((e) => !isStubEntry(e)),
-    libraries: index.libraries.filter((e) => !isStubEntry(e)),
+    models: index.models.filter((e) => !stubs.has(e)),
+    collections: index.collections.filter((e) => !stubs.has(e)),
+    libraries: index.libraries.filter((e) => !stubs.has(e)),
   };
   const facts = runFacts(resolution, rootDir, [...blocks.values()], confine, config, index, scope);
   pushAll(reports, runRules(fileRules, local, facts, config));
@@ -117,7 +119,7 @@ export function lintResolution(
     for (const group of indexGroups(resolution, index)) pushAll(reports, runRules(perIndexRules, group, facts, config));
   }
   const sources = [...resolution.files.values()].filter((f) => used.has(f.path) || reported.has(f.path));
-  const filtered = onePerMistake(withDirectives(reports, sources.filter((f) => !f.summary)), config);
+  const filtered = onePerMistake(withDirectives(reports, sources.filter((f) => !f.linted)), config);
   const results = collect(filtered, sources.map((f) => f.source), config, rendered);
   return { results, index, resolution, config };
 }

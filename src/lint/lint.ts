@@ -16,7 +16,7 @@ import { resolveConfig, type ConfigInput } from '../config/resolve-config.js';
 import type { EffectiveConfig } from '../config/types.js';
 import { normalize } from '../model/normalize.js';
 import type { ModelIndex } from '../model/types.js';
-import { lintResolution, type LintRun } from './lint-resolution.js';
+import { lintResolution, type EntriesOf, type LintRun } from './lint-resolution.js';
 import { checkRootDir, readRoots, ignoreMatcher, indexRootDir, projectRoot, projectRoots, reachedFrom, rootIndexFor } from './project.js';
 
 export { defaultRootDir, projectRoot, projectRoots } from './project.js';
@@ -134,6 +134,15 @@ export function prepare(options: LintOptions): Prepared {
   return { options, cwd, config, configDir, ignored, found, root, files, confine, within };
 }
 
+/**
+ * Files linted on their own already (docs/architecture.md, the seam): stubs by path, and the
+ * entries of their blocks.
+ */
+export interface Prelinted {
+  readonly files: ReadonlyMap<string, LoadedFile>;
+  readonly entriesOf: EntriesOf;
+}
+
 /** The graph of a prepared run; `stubs` are files linted on their own already (by path); `built`, the graph if it is built already. */
 function graphOf(prep: Prepared, stubs?: ReadonlyMap<string, LoadedFile>, built?: Resolution): Resolution {
   const { options, files, confine, within } = prep;
@@ -151,12 +160,12 @@ function graphOf(prep: Prepared, stubs?: ReadonlyMap<string, LoadedFile>, built?
   return resolution;
 }
 
-/** Resolves and lints; `stubs` and `built` as for `graphOf`. */
-export function lintPrepared(prep: Prepared, stubs?: ReadonlyMap<string, LoadedFile>, built?: Resolution): LintRun {
+/** Resolves and lints; `built`, the graph if it is built already (over `prelinted`'s files). */
+export function lintPrepared(prep: Prepared, prelinted?: Prelinted, built?: Resolution): LintRun {
   const { options, cwd, config, ignored, found, root, confine, within } = prep;
-  const resolution = graphOf(prep, stubs, built);
+  const resolution = graphOf(prep, prelinted?.files, built);
   const rootDir = indexRootDir(options, config, cwd, resolution);
-  const run = lintResolution(resolution, rootDir, found.explicit, config, confine);
+  const run = lintResolution(resolution, rootDir, found.explicit, config, confine, 'all', prelinted?.entriesOf);
   const wanted = root ? reachedFrom(resolution, found.files) : undefined;
   return { ...run, ...(within ? { within } : {}), results: run.results.filter((r) => !ignored(r.file) && (!wanted || wanted.has(r.file))) };
 }

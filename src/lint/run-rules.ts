@@ -12,7 +12,7 @@ type Active = readonly [rule: Rule, options: unknown];
 /** The rules of a list that are on in a configuration, worked out once per list and configuration. */
 const activeCache = new WeakMap<readonly Rule[], WeakMap<EffectiveConfig, readonly Active[]>>();
 
-function activeRules(rules: readonly Rule[], config: EffectiveConfig): readonly Active[] {
+export function activeRules(rules: readonly Rule[], config: EffectiveConfig): readonly Active[] {
   let byConfig = activeCache.get(rules);
   if (!byConfig) activeCache.set(rules, (byConfig = new WeakMap()));
   let list = byConfig.get(config);

@@ -19,9 +19,9 @@ import { resolveGraph, type Resolution } from '../resolve/resolve.js';
 import { sourceFromText } from '../source/source-file.js';
 import { loadEffectiveConfig, lintResolution, type LintRun } from '../lint/lint.js';
 import { ignoreMatcher, indexRootDir, projectRoot, projectRoots, readRoots, rootIndexFor } from '../lint/project.js';
-import { fileJob, FileLinter } from '../lint/per-file.js';
-import { EntryStore } from '../lint/entry-store.js';
-import { keptKeys, stubFile } from '../lint/summary.js';
+import { fileJob, FileLinter } from '../engine/per-file.js';
+import { EntryStore } from '../engine/entry-store.js';
+import { keptKeys, stubFile } from '../engine/summary.js';
 
 export class Folder {
   config: EffectiveConfig = resolveConfig();
@@ -163,7 +163,7 @@ export class Folder {
     this.keep(resolution);
     const confine = projectRoots({ patterns: named }, this.config, this.root);
     const rootDir = indexRootDir({}, this.config, this.root, resolution);
-    return lintResolution(resolution, rootDir, new Set(named), this.config, confine);
+    return lintResolution(resolution, rootDir, new Set(named), this.config, confine, 'all', this.store.entriesOf);
   }
 
   /** Files on disk reached by references are linted on their own (`defer`), then read as summaries. */

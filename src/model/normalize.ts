@@ -7,7 +7,7 @@ import type { Located, Origin, Path } from '../types.js';
 import type { Data } from '../source/to-data.js';
 import { isMapping, unwrap } from '../schema/roles.js';
 import { refKey, type Resolution, type Unit } from '../resolve/resolve.js';
-import type { Dialect, Entry, ModelIndex, Result } from './types.js';
+import type { Dialect, Entry, Fact, MetricVisitor, ModelIndex, Result } from './types.js';
 import { walkUnit } from '../resolve/walk.js';
 import { DataMap, NOT_FIELDS, NOT_HF_FIELDS, type Layer } from './data-map.js';
 import { PathValue, type PathKey } from './located.js';
@@ -27,7 +27,7 @@ export function normalize(res: Resolution, rootDir: string, stub?: (unit: Unit) 
   const visit = (unit: Unit): void => {
     if (seen.has(unit.key) || unit.block.broken) return;
     seen.add(unit.key);
-    if (unit.file.summary) {
+    if (unit.file.linted) {
       for (const e of stub?.(unit) ?? []) (e.kind === 'model' ? models : e.kind === 'collection' ? collections : libraries).push(e);
       return;
     }
@@ -46,6 +46,28 @@ export function normalize(res: Resolution, rootDir: string, stub?: (unit: Unit) 
   for (const root of res.roots) visit(root);
   const broken = res.units.filter((u) => u.block.broken).map((u) => u.block.parsed.block.text);
   return { models, collections, libraries, complete: res.complete, broken, missing: missingImports(res.reports), rootDir };
+}
+
+/** An entry read from its data (the full graph). */
+class IndexEntry implements Entry {
+  constructor(
+    readonly kind: Entry['kind'], readonly dialect: Dialect, readonly origin: Origin, readonly name: Located<Data> | undefined,
+    readonly fields: DataMap, readonly metadata: DataMap, readonly results: readonly Result[], readonly fromMarkdown: boolean,
+    readonly downstream: readonly Entry[] | undefined,
+  ) {}
+
+  eachMetric(fn: MetricVisitor): void {
+    const results = this.results;
+    for (let r = 0; r < results.length; r++) {
+      const result = results[r]!;
+      const dataset = result.dataset?.value;
+      for (let m = 0; m < result.metrics.length; m++) fn(r, dataset, result.metrics[m]!.name, result.metrics[m]!.value.value, m);
+    }
+  }
+
+  fact<T extends Data>(fact: Fact<T>): T {
+    return fact.derive(this);
+  }
 }
 
 /** Builds entries for the data of one unit, following its Metadata and Results references. */
@@ -72,7 +94,7 @@ class EntryBuilder {
     const downstream = kind === 'model' && Array.isArray(d.Downstream)
       ? d.Downstream.flatMap((item, i) => (isMapping(item) ? [this.entry('model', [...p, 'Downstream', i], item)] : []))
       : undefined;
-    return { kind, dialect: 'pwc', origin: this.at(p), name: fields.get('Name'), fields, metadata, results, fromMarkdown, ...(downstream?.length ? { downstream } : {}) };
+    return new IndexEntry(kind, 'pwc', this.at(p), fields.get('Name'), fields, metadata, results, fromMarkdown, downstream?.length ? downstream : undefined);
   }
 
   hfEntry(p: Path, d: Record<string, Data>): Entry {
@@ -99,8 +121,7 @@ class EntryBuilder {
         });
       });
     }
-    const dialect: Dialect = 'huggingface';
-    return { kind: 'model', dialect, origin: this.at(p), name: fields.get('name'), fields, metadata: new DataMap([]), results, fromMarkdown: false };
+    return new IndexEntry('model', 'huggingface', this.at(p), fields.get('name'), fields, new DataMap([]), results, false, undefined);
   }
 
   /** Metadata: a mapping, a list of mappings (later keys win), or a file reference. */

@@ -16,7 +16,11 @@ export interface Result {
   readonly metrics: readonly { readonly name: string; readonly value: Located<Data> }[];
 }
 
-/** Located values by key, with an allocation-free look at a value. */
+/**
+ * Located values by key, with an allocation-free look at a value. An entry of a file linted on
+ * its own (docs/architecture.md, the seam) holds only the keys the project rules declare in
+ * `meta.reads`: it lists those, and reading another throws.
+ */
 export interface LocatedMap extends ReadonlyMap<string, Located<Data>> {
   /** The value of a key, without its origin (cheap; `get` when a report needs the place). */
   peek(key: string): Data | undefined;
@@ -43,15 +47,22 @@ export interface Entry {
    * index (no name to be unique, no pooling with the index's results).
    */
   readonly downstream?: readonly Entry[];
-  /** Fields, metadata and result count as one string (see `contentKey`); set on entries read from a file summary. */
-  readonly contentKey?: string;
-  /** Whether the model's own name accounts for its Weights file (see `ownsWeights`); set on entries read from a file summary. */
-  readonly ownsWeights?: boolean;
-  /**
-   * Each metric of each result as plain values, in order: what `results` holds, without building
-   * its objects (see `eachMetric`); set on entries read from a file summary.
-   */
-  eachMetric?(fn: MetricVisitor): void;
+  /** Each metric of each result as plain values, in order: what `results` holds, without its objects. */
+  eachMetric(fn: MetricVisitor): void;
+  /** A fact derived from the whole entry (see `defineFact`); a project rule names it in `meta.reads`. */
+  fact<T extends Data>(fact: Fact<T>): T;
+}
+
+/**
+ * Something a project rule needs to know of an entry that its declared fields do not give (its whole
+ * content, say): worked out from the full entry, where its file is linted, and kept in its summary.
+ */
+export interface Fact<T extends Data = Data> {
+  /** Unique among facts: `<rule family>/<name>`. */
+  readonly id: string;
+  readonly derive: (entry: Entry) => T;
+  /** The kinds of entry it is asked of (all when absent); summaries keep it for those only. */
+  readonly kinds?: readonly Entry['kind'][];
 }
 
 /** A metric's value with its result's index and dataset value, and its own index in the result. */

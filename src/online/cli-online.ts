@@ -5,7 +5,7 @@
 import { dirname } from 'node:path';
 import type { FileResult } from '../types.js';
 import type { LintRun } from '../lint/lint.js';
-import { cacheFilePath } from '../cache/lint-cache.js';
+import { cacheFilePath } from '../engine/lint-cache.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_ONLINE, parseDuration, parseSize, type OnlineOptions } from './options.js';
 import { newSession, onlineChecks } from './run-online.js';

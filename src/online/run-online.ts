@@ -8,7 +8,7 @@ import type { FileResult } from '../types.js';
 import type { ModelIndex } from '../model/types.js';
 import type { LintRun } from '../lint/lint.js';
 import type { Report } from '../core/report.js';
-import { isStubEntry } from '../lint/entry-store.js';
+import { isStubEntry } from '../engine/entry-store.js';
 import { UrlCache } from '../cache/url-cache.js';
 import type { OnlineOptions } from './options.js';
 import { targetsOf } from './targets.js';

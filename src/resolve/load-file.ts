@@ -5,7 +5,7 @@
  */
 import { ReadRefused, readGuarded, describeRefusal, type ReadGuard } from '../io/read-guard.js';
 import { isMap, isScalar } from 'yaml';
-import type { ParsedBlock, SourceFile } from '../types.js';
+import type { Diagnostic, ParsedBlock, SourceFile } from '../types.js';
 import { byteToTextOffset, decodeSource, sourceFromText } from '../source/source-file.js';
 import { extract, formatOf, type FileFormat } from '../extract/extract.js';
 import { isModelIndexComment } from '../extract/markdown.js';
@@ -26,7 +26,6 @@ export interface LoadedBlock {
   readonly reports: readonly Report[];
   /** A block known by its summary: the roles it may be read in (YAML files; Markdown roles are fixed). */
   readonly accepts?: ReadonlySet<Role>;
-  // `entries` (a summarised block's entries) is declared by lint/summary.ts, with `LoadedFile.summary`.
 }
 
 export interface LoadedFile {
@@ -38,7 +37,19 @@ export interface LoadedFile {
   readonly reports: readonly Report[];
   /** The file could not be read as text at all. */
   readonly unreadable: boolean;
-  // `summary` (set on a file linted on its own) is declared by lint/summary.ts, which makes such files.
+  /** Set on a file linted on its own already (a stub: no data; see `LintedFile`). */
+  readonly linted?: LintedFile;
+}
+
+/**
+ * What a file linted on its own leaves for the graph (src/engine/ makes such files): its findings,
+ * rendered. Its blocks hold no data; the entries the project rules read come with it
+ * (`lintResolution`'s `entriesOf`).
+ */
+export interface LintedFile {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly unterminated: boolean;
+  readonly unreadable: boolean;
 }
 
 /** How blocks are parsed: `fast` tries js-yaml first (see fast-block.ts); `full` always builds the Document. */

@@ -144,7 +144,7 @@ export function resolveGraph(discovered: readonly string[], options: ResolveOpti
     byKey.set(key, unit);
     units.push(unit);
     if (block.broken) { complete = false; return unit; }
-    if (file.summary) {
+    if (file.linted) {
       // A stub's block has no references (that is what made it a stub); its data stays where it was linted.
       if (block.accepts && !block.accepts.has(role)) needsFull.add(file.path);
       return unit;

@@ -1,14 +1,32 @@
 import type { z } from 'zod';
 import type { Fix, Origin, ParsedBlock, RuleId, Severity, SourceFile, Suggestion } from '../types.js';
 import type { Fixer } from '../core/fixer.js';
-import type { ModelIndex } from '../model/types.js';
+import type { Fact, ModelIndex } from '../model/types.js';
 import type { Target } from '../source/locate.js';
 
 import type { MessageData } from '../core/report.js';
 
 export type { MessageData };
 
-export interface RuleMeta {
+/**
+ * What a project rule reads of an entry besides its kind, dialect, origin and name (always there).
+ * Files linted on their own keep, of each entry, the union of what the enabled project rules
+ * declare; reading anything else there throws.
+ */
+export interface Reads {
+  /** Top-level fields whose values the rule reads. */
+  readonly fields?: readonly string[];
+  /** Metadata keys whose values it reads. */
+  readonly metadata?: readonly string[];
+  /** Fields (`X`) and Metadata keys (`Metadata.X`) it only checks for a value: `peek` gives `true` for a filled one. */
+  readonly filled?: readonly string[];
+  /** Results: tasks, datasets and metric values. */
+  readonly results?: boolean;
+  /** Facts of the whole entry (`defineFact`), worked out where its file is linted. */
+  readonly facts?: readonly Fact[];
+}
+
+export interface RuleMeta<O = unknown> {
   readonly id: RuleId;
   /** One sentence: what the rule checks. */
   readonly description: string;
@@ -28,9 +46,14 @@ export interface RuleMeta {
    * its results are what `--cache` keeps per file).
    */
   readonly scope?: 'project';
+  /** A project rule: what it reads of each entry, or how its options say so. */
+  readonly reads?: Reads | ReadsOf<O>;
   /** A rule that is retired: kept in the registry, never run. */
   readonly deprecated?: boolean;
 }
+
+/** `reads` from the rule's options (a method type: a rule's options narrow it). */
+type ReadsOf<O> = { of(options: O): Reads }['of'];
 
 /** What a rule reports: where in the data, which message, with what data. Never a position. */
 export interface RuleReport<M extends string> {
@@ -74,7 +97,7 @@ export interface RuleContext<M extends string, O> extends RunFacts {
 }
 
 export interface Rule<M extends string = string, O = unknown> {
-  readonly meta: RuleMeta;
+  readonly meta: RuleMeta<O>;
   /** Message templates: each renders a full sentence from the report's data. */
   readonly messages: { readonly [K in M]: (data: MessageData) => string };
   /** Options, with defaults (`schema.parse(undefined)` must give the defaults). */

@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { wire, wiredPath, wiredValue } from '../../src/lint/summary.js';
-import { FileLinter, fileJob, outcomeFromText, outcomeToText } from '../../src/lint/per-file.js';
+import { wire, wiredPath, wiredValue } from '../../src/engine/summary.js';
+import { FileLinter, fileJob, outcomeFromText, outcomeToText } from '../../src/engine/per-file.js';
 import { loadEffectiveConfig } from '../../src/lint/lint.js';
 import { DEFAULT_LIMITS } from '../../src/resolve/load-file.js';
 import { filesBelow } from '../helpers/files.js';

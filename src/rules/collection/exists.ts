@@ -3,7 +3,7 @@ import { closest } from '../../core/suggest.js';
 
 export const collectionExists = defineRule({
   meta: {
-    id: 'collection/exists', defaultSeverity: 'error', fixable: true, scope: 'project',
+    id: 'collection/exists', defaultSeverity: 'error', fixable: true, scope: 'project', reads: { fields: ['In Collection'] },
     description: '`In Collection` must name a collection defined in the index.',
   },
   messages: {

@@ -1,12 +1,12 @@
 import type { Entry } from '../../model/types.js';
 import * as z from 'zod';
 import { defineRule, qPath } from '../define-rule.js';
-import { fileRefsOf } from '../helpers/file-refs.js';
+import { FILE_REF_FIELDS, fileRefsOf } from '../helpers/file-refs.js';
 import { insideAny } from '../../io/paths.js';
 
 export const fileNotFound = defineRule({
   meta: {
-    id: 'file/not-found', defaultSeverity: 'error', fixable: false, scope: 'project',
+    id: 'file/not-found', defaultSeverity: 'error', fixable: false, scope: 'project', reads: { fields: FILE_REF_FIELDS },
     description: 'README, Image and Config paths must name existing files (relative to the file that names them, or to the project root; a preset may require one of the two).',
   },
   options: z.object({ base: z.enum(['file', 'root', 'either']).default('either') }),

@@ -1,6 +1,7 @@
 import { sha1 } from '../../io/digest.js';
 import type { Entry, ModelIndex } from '../../model/types.js';
 import { perIndex } from './per-index.js';
+import { defineFact } from '../../model/facts.js';
 
 /**
  * Models, their Downstream entries and collections of the PwC dialect (their Metadata is what
@@ -30,16 +31,15 @@ export function nameOf(entry: Entry): string {
 /**
  * An entry's content as one comparable string, field by field: each top-level field's digest, then
  * the Metadata's and the number of results (`key\u0001digest` parts joined by `\u0000`), so that
- * `differingFields` can name what differs. Summaries carry it precomputed.
+ * `differingFields` can name what differs.
  */
-export function contentKey(e: Entry): string {
-  if (e.contentKey !== undefined) return e.contentKey;
+export const CONTENT = defineFact('collection/content', (e: Entry): string => {
   // Keys and values only: `peek`, not `get`, so that no located value is made for each field.
   const parts = [...e.fields.keys()].sort().map((k) => `${k}\u0001${sha1(JSON.stringify(e.fields.peek(k) ?? null)).slice(0, 16)}`);
   const meta = [...e.metadata.keys()].sort().map((k): [string, unknown] => [k, e.metadata.peek(k)]);
   parts.push(`${METADATA}\u0001${sha1(JSON.stringify(meta)).slice(0, 16)}`, `${RESULTS}\u0001${e.results.length}`);
   return parts.join('\u0000');
-}
+}, ['collection']);
 
 const METADATA = '#Metadata';
 const RESULTS = '#Results';

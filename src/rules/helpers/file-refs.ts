@@ -1,7 +1,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import type { Located } from '../../types.js';
 import type { Data } from '../../source/to-data.js';
-import type { Entry } from '../../model/types.js';
+import type { Entry, LocatedMap } from '../../model/types.js';
 
 export interface FileRef {
   readonly field: 'README' | 'Image' | 'Config';
@@ -21,17 +21,21 @@ export interface FileRef {
  * Folders in `looked` are relative to the root. Pure: the engine stats the candidates first.
  */
 export function fileRefsOf(entry: Entry, rootDir: string, base: 'file' | 'root' | 'either' = 'either'): FileRef[] {
+  return refsIn(entry.fields, entry.kind === 'model', entry.fromMarkdown, rootDir, base);
+}
+
+/** The fields `fileRefsOf` reads. */
+export const FILE_REF_FIELDS = ['README', 'Image', 'Config', 'Downstream'];
+
+function refsIn(fields: LocatedMap, model: boolean, fromMarkdown: boolean, rootDir: string, base: 'file' | 'root' | 'either'): FileRef[] {
   const refs: FileRef[] = [];
-  // The map once, and a located value only for a field that holds a string: every entry of a run
-  // is asked twice (once to stat, once by the rule), and most name none of these files.
-  const fields = entry.fields;
   for (const field of ['README', 'Image', 'Config'] as const) {
     if (typeof fields.peek(field) !== 'string') continue;
     const at = fields.get(field);
     if (!at || typeof at.value !== 'string') continue;
     const p = at.value.trim();
     if (p === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(p) || /^https?:/i.test(p) || PACKAGE_PATH.test(p)) continue;
-    if (field === 'README' && (entry.fromMarkdown || !/\.md$/i.test(p) || p.length >= 256 || /[\r\n]/.test(p))) continue;
+    if (field === 'README' && (fromMarkdown || !/\.md$/i.test(p) || p.length >= 256 || /[\r\n]/.test(p))) continue;
     if (field !== 'README' && /[\r\n]/.test(p)) continue;
     const dir = dirname(at.origin.block.block.file.path);
     const fromFile = resolve(dir, p);
@@ -40,7 +44,7 @@ export function fileRefsOf(entry: Entry, rootDir: string, base: 'file' | 'root' 
     const looked = candidates.map((c) => relative(rootDir, dirname(c)) || '.').join(' and ');
     refs.push({ field, path: p, at, candidates, looked });
   }
-  if (entry.kind === 'model' && fields.peek('Downstream') !== undefined) refs.push(...downstreamRefs(entry, rootDir, base));
+  if (model && fields.peek('Downstream') !== undefined) refs.push(...downstreamRefs(fields, fromMarkdown, rootDir, base));
   return refs;
 }
 
@@ -48,22 +52,21 @@ export function fileRefsOf(entry: Entry, rootDir: string, base: 'file' | 'root' 
 const PACKAGE_PATH = /^[A-Za-z_][\w.-]*::/;
 
 /** The Config paths of a model's `Downstream` entries (OpenMMLab), checked like its own. */
-function downstreamRefs(entry: Entry, rootDir: string, base: 'file' | 'root' | 'either'): FileRef[] {
-  const list = entry.fields.get('Downstream');
+function downstreamRefs(fields: LocatedMap, fromMarkdown: boolean, rootDir: string, base: 'file' | 'root' | 'either'): FileRef[] {
+  const list = fields.get('Downstream');
   if (!list || !Array.isArray(list.value)) return [];
   const refs: FileRef[] = [];
   list.value.forEach((item, i) => {
     const config = item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, Data>).Config : undefined;
     if (typeof config !== 'string') return;
     const at: Located<Data> = { value: config, origin: { block: list.origin.block, path: [...list.origin.path, i, 'Config'] } };
-    const inner = { ...entry, kind: 'model' as const, fields: oneField('Config', at) };
-    refs.push(...fileRefsOf(inner, rootDir, base));
+    refs.push(...refsIn(oneField('Config', at), true, fromMarkdown, rootDir, base));
   });
   return refs;
 }
 
 /** A LocatedMap with one field. */
-function oneField(key: string, at: Located<Data>): Entry['fields'] {
+function oneField(key: string, at: Located<Data>): LocatedMap {
   const map = new Map([[key, at]]) as Map<string, Located<Data>> & { peek(k: string): Data | undefined; layerPath(k: string): undefined };
   map.peek = (k) => map.get(k)?.value;
   map.layerPath = () => undefined;

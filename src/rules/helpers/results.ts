@@ -1,4 +1,4 @@
-import type { Entry, MetricVisitor, ModelIndex, Result } from '../../model/types.js';
+import type { Entry, ModelIndex, Result } from '../../model/types.js';
 import type { Data } from '../../source/to-data.js';
 import { perIndex } from './per-index.js';
 import { withDownstream } from './entries.js';
@@ -14,17 +14,6 @@ export const allResults: (index: ModelIndex) => readonly { entry: Entry; result:
   }
   return out;
 });
-
-/** Visits each metric of each result of an entry (see `Entry.eachMetric`). */
-export function eachMetric(entry: Entry, fn: MetricVisitor): void {
-  if (entry.eachMetric) { entry.eachMetric(fn); return; }
-  const results = entry.results;
-  for (let r = 0; r < results.length; r++) {
-    const result = results[r]!;
-    const dataset = result.dataset?.value;
-    for (let m = 0; m < result.metrics.length; m++) fn(r, dataset, result.metrics[m]!.name, result.metrics[m]!.value.value, m);
-  }
-}
 
 /** The dataset a result is on, as a comparable key: the name, or `{Name}` / HF `{name}`. */
 export function datasetName(result: Result): string | undefined {

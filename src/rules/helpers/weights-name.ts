@@ -1,3 +1,5 @@
+import { defineFact } from '../../model/facts.js';
+
 /**
  * The model name a weights URL suggests: the file name without folders, query, extensions and the
  * trailing content hash (`.../efficientnet_b3_ra2-cf984f9c.pth` → `efficientnet_b3_ra2`), lower case.
@@ -57,8 +59,7 @@ export function covers(name: string, stem: string): boolean {
 
 /**
  * Whether a model needs no look at the other models' names for its Weights file: it has no name or
- * no Weights URL to compare, the URL names no file, or its own name accounts for the file. Files
- * linted on their own work this out there, and their summaries carry it (`Entry.ownsWeights`).
+ * no Weights URL to compare, the URL names no file, or its own name accounts for the file.
  */
 export function ownsWeights(name: unknown, weights: unknown): boolean {
   if (typeof name !== 'string' || typeof weights !== 'string') return true;
@@ -106,3 +107,6 @@ const SHOT = /^\d+shots?$/;
 
 /** Whether a Weights value is a URL at all (a placeholder such as `none` is no file to share). */
 export const isUrl = (s: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
+
+/** `ownsWeights` of an entry, as a fact (worked out where its file is linted). */
+export const OWNS_WEIGHTS = defineFact('weights/owns', (e): boolean => ownsWeights(e.name?.value, e.fields.peek('Weights')), ['model']);

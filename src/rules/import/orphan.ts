@@ -3,7 +3,7 @@ import { defineRule, q } from '../define-rule.js';
 
 export const importOrphan = defineRule({
   meta: {
-    id: 'import/orphan', defaultSeverity: 'warning', fixable: false, scope: 'project',
+    id: 'import/orphan', defaultSeverity: 'warning', fixable: false, scope: 'project', reads: {},
     description: 'A metafile or model-index file under the root that no `Import:` of the root index reaches is reported: its models are not part of the published index.',
   },
   messages: {

@@ -3,7 +3,7 @@ import type { Entry } from '../../model/types.js';
 
 export const modelDuplicateName = defineRule({
   meta: {
-    id: 'model/duplicate-name', defaultSeverity: 'error', fixable: false, scope: 'project',
+    id: 'model/duplicate-name', defaultSeverity: 'error', fixable: false, scope: 'project', reads: {},
     description: 'A model Name must be defined once in the index; the later definition is reported and the first is named.',
   },
   messages: {
@@ -12,7 +12,6 @@ export const modelDuplicateName = defineRule({
   check(ctx) {
     const first = new Map<string, Entry>();
     for (const m of ctx.index.models) {
-      // Read once: an entry of a large run is a view that makes the value it hands out.
       const located = m.name;
       if (typeof located?.value !== 'string') continue;
       const name = located.value.trim();

@@ -6,6 +6,7 @@ import type { LocatedMap } from '../../model/types.js';
 export const modelRequiredFields = defineRule({
   meta: {
     id: 'model/required-fields', defaultSeverity: 'error', fixable: false, scope: 'project',
+    reads: (o: { fields: string[] }) => ({ fields: ['In Collection'], filled: o.fields }),
     description: 'Every model must have the fields a preset requires (`Weights`, `Config`, `Metadata.Crop Pct`, ...), including what it inherits from its collection; off unless a preset turns it on.',
   },
   options: z.object({ fields: z.array(z.string()).default([]) }),
@@ -17,8 +18,6 @@ export const modelRequiredFields = defineRule({
     const collections = new Map(ctx.index.collections.map((c) => [String(c.name?.value ?? ''), c]));
     // Each field split once: `Metadata.Crop Pct` is `Crop Pct` of the metadata.
     const wanted = ctx.options.fields.map((field) => ({ field, meta: field.startsWith('Metadata.'), key: field.replace(/^Metadata\./, '') }));
-    // An entry's two maps are taken once, not once per field (an entry of a large run is a view
-    // that makes a map each time it is asked for one).
     const present = (fields: LocatedMap, metadata: LocatedMap, w: typeof wanted[number]): boolean => {
       const v = w.meta ? metadata.peek(w.key) : fields.peek(w.key);
       return v !== undefined && v !== null && v !== '';

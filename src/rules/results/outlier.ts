@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Entry, Result } from '../../model/types.js';
 import { defineRule } from '../define-rule.js';
-import { datasetName, datasetNameOf, eachMetric } from '../helpers/results.js';
+import { datasetName, datasetNameOf } from '../helpers/results.js';
 import type { Data } from '../../source/to-data.js';
 import { median, metricNumber, show } from '../../core/numbers.js';
 
@@ -29,7 +29,7 @@ type Metric = Result['metrics'][number];
 
 export const resultsOutlier = defineRule({
   meta: {
-    id: 'results/outlier', defaultSeverity: 'warning', fixable: false, scope: 'project',
+    id: 'results/outlier', defaultSeverity: 'warning', fixable: false, scope: 'project', reads: { results: true },
     description: 'A metric value far from every other value of the same metric on the same dataset in the index is reported (a robust z-score from the median and the median absolute deviation).',
   },
   options: z.object({ threshold: z.number().positive().default(8), minSamples: z.number().int().min(3).default(8) }),
@@ -37,19 +37,18 @@ export const resultsOutlier = defineRule({
     outlier: (d) => `${d.metrics} ${d.verb} far from the other ${d.dataset} results in the index (median ${d.medians} over ${d.count} models); a typo or a wrong unit?`,
   },
   check(ctx) {
-    // Samples are kept as numbers and indexes (entry, result, metric), not as objects: a large run
-    // has one per metric of every model, and its entries make results only when asked.
+    // Samples are kept as numbers and indexes (entry, result, metric), not as objects: there is one
+    // per metric of every model.
     const groups = new Map<string, Group>();
     // A zoo has few datasets and metric names: their group keys are made once each.
     const keys = new Map<string, Map<string, string>>();
-    // Over each entry's metrics as plain values (`eachMetric`): in a large run an entry read from a
-    // summary makes result objects only when asked, and a list of them all would keep every one alive.
+    // Metrics as plain values: result objects are made only for the outliers reported.
     for (const entry of [...ctx.index.models, ...ctx.index.collections]) {
       let started = false;
       let lastDataset: Data | undefined;
       let ds: string | undefined;
       let byName: Map<string, string> | undefined;
-      eachMetric(entry, (ri, dataset, name, v, mi) => {
+      entry.eachMetric((ri, dataset, name, v, mi) => {
         if (!started || dataset !== lastDataset) {
           started = true;
           lastDataset = dataset;

@@ -1,24 +1,23 @@
 import { defineRule, q } from '../define-rule.js';
-import { betterOwner, ownsWeights } from '../helpers/weights-name.js';
+import { betterOwner, OWNS_WEIGHTS } from '../helpers/weights-name.js';
 
 export const weightsNameMismatch = defineRule({
   meta: {
-    id: 'weights/name-mismatch', defaultSeverity: 'warning', fixable: false, scope: 'project',
+    id: 'weights/name-mismatch', defaultSeverity: 'warning', fixable: false, scope: 'project', reads: { fields: ['Weights'], facts: [OWNS_WEIGHTS] },
     description: "A Weights file whose name matches another model of the index clearly better than its own model (a copy-paste of the neighbour's checkpoint) is reported.",
   },
   messages: {
     mismatch: (d) => `Weights file ${q(d.file)} matches model ${q(d.other)} better than this model ${q(d.name)}; is this the right checkpoint?`,
   },
   check(ctx) {
-    // Every model's name, made once and only when a first model needs them: nearly every model
-    // names its own file, and in a large run an entry is a view that makes each name it hands out.
+    // Every model's name, made once and only when a first model needs them (nearly every model
+    // names its own file).
     let names: string[] | undefined;
     for (const m of ctx.index.models) {
-      // Known from the summary, or worked out here.
-      if (m.ownsWeights === true) continue;
+      if (m.fact(OWNS_WEIGHTS)) continue;
       const name = m.name?.value;
       const weights = m.fields.peek('Weights');
-      if (typeof name !== 'string' || typeof weights !== 'string' || (m.ownsWeights === undefined && ownsWeights(name, weights))) continue;
+      if (typeof name !== 'string' || typeof weights !== 'string') continue;
       // Another model whose every name token is in the file name, and which accounts for more of
       // the file name than this model does: the most specific such name wins.
       names ??= [...new Set(ctx.index.models.map((x) => x.name?.value).filter((n): n is string => typeof n === 'string'))];

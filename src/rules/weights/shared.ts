@@ -5,7 +5,7 @@ import { nameOf } from '../helpers/entries.js';
 
 export const weightsShared = defineRule({
   meta: {
-    id: 'weights/shared', defaultSeverity: 'warning', fixable: false, scope: 'project',
+    id: 'weights/shared', defaultSeverity: 'warning', fixable: false, scope: 'project', reads: { fields: ['Weights'] },
     description: 'Two models should not point at the same Weights file unless both names match the file (variants evaluated at another resolution); the model that does not match it is reported.',
   },
   messages: {
@@ -40,7 +40,7 @@ export const weightsShared = defineRule({
         const name = nameOf(m);
         if (name === nameOf(owner) || isReuse(name, nameOf(owner))) continue;
         names ??= [...new Set(ctx.index.models.map((x) => x.name?.value).filter((n): n is string => typeof n === 'string'))];
-        if (m.ownsWeights !== true && betterOwner(name, url, names) !== undefined) continue;
+        if (betterOwner(name, url, names) !== undefined) continue;
         ctx.report({ at: m.fields.get('Weights')!.origin, messageId: 'shared', data: { name: nameOf(m), owner: nameOf(owner), where: ctx.where(owner.fields.get('Weights')!.origin) } });
       }
     }

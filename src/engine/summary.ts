@@ -1,10 +1,10 @@
 /**
  * What a file linted on its own leaves for the rest of the run: its diagnostics (already
- * rendered) and a summary of its entries that holds just what the project rules compare across
- * files (names, collection references, weights, file references, metric values, each with the
- * data path it was written at). A summary is plain data: it crosses worker threads and is what
- * `--cache` stores. On the main thread it becomes a stub file (its text read again only if a
- * project rule reports in it) and `Entry` objects that the project rules read like any other.
+ * rendered) and a summary of its entries that holds just what the enabled project rules declare
+ * they read (`meta.reads`), each value with the data path it was written at. A summary is plain
+ * data: it crosses worker threads and is what `--cache` stores. On the main thread it becomes a
+ * stub file (its text read again only if a project rule reports in it) and `Entry` objects that
+ * the project rules read like any other.
  */
 import { readGuarded, type ReadGuard } from '../io/read-guard.js';
 import { sameLength } from '../source/source-file.js';
@@ -13,30 +13,18 @@ import type { BlockKind, Diagnostic, Located, Path, SourceFile } from '../types.
 import type { FileFormat } from '../extract/extract.js';
 import type { Data } from '../source/to-data.js';
 import type { Role } from '../schema/roles.js';
-import type { Entry, LocatedMap, ModelIndex } from '../model/types.js';
+import type { Entry, Fact, LocatedMap, ModelIndex } from '../model/types.js';
 import type { EffectiveConfig } from '../config/types.js';
 import type { LoadedBlock, LoadedFile } from '../resolve/load-file.js';
+import { rules } from '../rules/index.js';
+import type { Reads } from '../rules/define-rule.js';
+import { activeRules } from '../lint/run-rules.js';
 import { makeBlock } from '../extract/markdown.js';
 import { lazyParsedBlock } from '../parse/fast-block.js';
 import { sha1 } from '../io/digest.js';
 import { LineIndex } from '../source/line-index.js';
-import { contentKey } from '../rules/helpers/entries.js';
 import { isWrittenAt } from '../model/located.js';
-import { ownsWeights } from '../rules/helpers/weights-name.js';
 import type { EntryStore } from './entry-store.js';
-
-// The engine's additions to the pipeline's loaded files: a file linted on its own is a stub that
-// carries its summary, and its blocks the entries kept for the project rules.
-declare module '../resolve/load-file.js' {
-  interface LoadedFile {
-    /** Set when the file was linted on its own (a stub: no data, diagnostics already rendered). */
-    readonly summary?: FileSummary;
-  }
-  interface LoadedBlock {
-    /** A block known by its summary: its entries, as the project rules read them. */
-    readonly entries?: readonly Entry[];
-  }
-}
 
 /**
  * A value and the data path it was written at, inside its block; the path is left out when it is
@@ -77,25 +65,23 @@ export type ThinResult = readonly [path: Path | 0, task: WireValue | 0, dataset:
  * An entry as the project rules need it. Summaries cross threads and fill the cache as JSON, and
  * key names were half of their text: an entry is an array. `flags` holds the kind (0 model, 1
  * collection, 2 library), +4 when the entry is written in Markdown, +8 for the Hugging Face
- * dialect, +16 for a model that owns its Weights file (`ownsWeights`, worked out where the file is
- * linted rather than on the main thread). `fields` and `metadata` hold one slot per kept key, in
- * `keptKeys` order. Collections end with their content key (their whole content, as
- * `collection/duplicate` compares it).
+ * dialect. `fields`, `metadata` and `facts` hold one slot per kept key or fact, in `KeptKeys`
+ * order; `results` is empty when no rule reads results.
  */
-export type ThinEntry = readonly [flags: number, path: Path, fields: readonly WireSlot[], metadata: readonly WireSlot[], results: readonly ThinResult[], contentKey?: string];
+export type ThinEntry = readonly [flags: number, path: Path, fields: readonly WireSlot[], metadata: readonly WireSlot[], results: readonly ThinResult[], facts: readonly Data[]];
 
 const KINDS: readonly Entry['kind'][] = ['model', 'collection', 'library'];
 
 /** An entry's kind, dialect and Markdown flag from its `flags`. */
 export function entryFlags(flags: number): EntryFlags {
-  return FLAGS[flags & 31]!;
+  return FLAGS[flags & 15]!;
 }
 
-interface EntryFlags { readonly kind: Entry['kind']; readonly dialect: Entry['dialect']; readonly fromMarkdown: boolean; readonly ownsWeights: boolean }
+interface EntryFlags { readonly kind: Entry['kind']; readonly dialect: Entry['dialect']; readonly fromMarkdown: boolean }
 
 /** Every combination, made once (the store reads flags on every look at an entry). */
-const FLAGS: readonly EntryFlags[] = Array.from({ length: 32 }, (_, f) => ({
-  kind: KINDS[f & 3] ?? 'model', dialect: f & 8 ? 'huggingface' : 'pwc', fromMarkdown: (f & 4) !== 0, ownsWeights: (f & 16) !== 0,
+const FLAGS: readonly EntryFlags[] = Array.from({ length: 16 }, (_, f) => ({
+  kind: KINDS[f & 3] ?? 'model', dialect: f & 8 ? 'huggingface' : 'pwc', fromMarkdown: (f & 4) !== 0,
 }));
 
 export interface SummaryBlock {
@@ -129,22 +115,39 @@ export interface FileSummary {
 }
 
 /**
- * The fields and Metadata keys a summary keeps: what the project rules read. A `value` key keeps
- * its value; a `filled` key (one that `model/required-fields` asks for, nothing else reads) keeps
- * only whether it holds something, which `peek` gives as `true`.
+ * What a summary keeps of each entry: the union of what the enabled project rules read
+ * (`meta.reads`), and the name. A `value` key keeps its value; a `filled` key (one that rules only
+ * check for a value) keeps whether it holds one, which `peek` gives as `true`.
  */
 export interface KeptKeys {
   readonly fields: ReadonlyMap<string, 'value' | 'filled'>;
   readonly metadata: ReadonlyMap<string, 'value' | 'filled'>;
+  readonly results: boolean;
+  readonly facts: readonly Fact[];
 }
 
-const PROJECT_FIELDS = ['Name', 'name', 'In Collection', 'Weights', 'README', 'Image', 'Config', 'Downstream'];
+const projectRules = rules.filter((r) => r.meta.scope === 'project');
 
 export function keptKeys(config: EffectiveConfig): KeptKeys {
-  const required = (config.rules.get('model/required-fields')?.options as { fields?: string[] } | undefined)?.fields ?? [];
-  const fields = new Map<string, 'value' | 'filled'>(required.filter((f) => !f.startsWith('Metadata.')).map((f) => [f, 'filled']));
-  for (const f of PROJECT_FIELDS) fields.set(f, 'value');
-  return { fields, metadata: new Map(required.filter((f) => f.startsWith('Metadata.')).map((f) => [f.slice(9), 'filled'])) };
+  const fields = new Map<string, 'value' | 'filled'>([['Name', 'value'], ['name', 'value']]);
+  const metadata = new Map<string, 'value' | 'filled'>();
+  const facts = new Map<string, Fact>();
+  let results = false;
+  const keep = (map: Map<string, 'value' | 'filled'>, key: string, how: 'value' | 'filled'): void => {
+    if (map.get(key) !== 'value') map.set(key, how);
+  };
+  for (const [rule, options] of activeRules(projectRules, config)) {
+    const reads: Reads = typeof rule.meta.reads === 'function' ? rule.meta.reads(options) : rule.meta.reads ?? {};
+    for (const f of reads.fields ?? []) keep(fields, f, 'value');
+    for (const k of reads.metadata ?? []) keep(metadata, k, 'value');
+    for (const f of reads.filled ?? []) {
+      if (f.startsWith('Metadata.')) keep(metadata, f.slice(9), 'filled');
+      else keep(fields, f, 'filled');
+    }
+    results ||= reads.results === true;
+    for (const fact of reads.facts ?? []) facts.set(fact.id, fact);
+  }
+  return { fields, metadata, results, facts: [...facts.values()] };
 }
 
 /** What `model/required-fields` counts as present. */
@@ -211,7 +214,7 @@ function thin(e: Entry, kept: KeptKeys): ThinEntry {
   const [list, task, dataset, metrics] = pwc ? PWC_RESULT_KEYS : HF_RESULT_KEYS;
   const entryPath = e.origin.path;
   const results: ThinResult[] = [];
-  e.results.forEach((r, i) => {
+  if (kept.results) e.results.forEach((r, i) => {
     const base = r.origin.path;
     const ms: (string | WireValue)[] = [];
     for (const m of r.metrics) ms.push(m.name, pack(m.value, base, metrics, m.name));
@@ -220,11 +223,10 @@ function thin(e: Entry, kept: KeptKeys): ThinEntry {
     for (let j = 0; usual && j < n; j++) if (base[j] !== entryPath[j]) usual = false;
     results.push([usual ? 0 : base, r.task ? pack(r.task, base, task) : 0, r.dataset ? pack(r.dataset, base, dataset) : 0, ms]);
   });
-  const owns = e.kind === 'model' && ownsWeights(e.name?.value, e.fields.peek('Weights'));
-  const flags = KINDS.indexOf(e.kind) + (e.fromMarkdown ? 4 : 0) + (pwc ? 0 : 8) + (owns ? 16 : 0);
+  const flags = KINDS.indexOf(e.kind) + (e.fromMarkdown ? 4 : 0) + (pwc ? 0 : 8);
   const fields = pick(e.fields, keyList(kept.fields), entryPath);
   const metadata = pick(e.metadata, keyList(kept.metadata), entryPath, 'Metadata');
-  return e.kind === 'collection' ? [flags, entryPath, fields, metadata, results, contentKey(e)] : [flags, entryPath, fields, metadata, results];
+  return [flags, entryPath, fields, metadata, results, kept.facts.map((f) => (f.kinds && !f.kinds.includes(e.kind) ? null : own(e.fact(f))))];
 }
 
 /** The value, with its path only when that is not `[...base, key, name]` (`name` optional). */
@@ -295,14 +297,15 @@ export function stubFile(s: FileSummary, store: EntryStore, guard: ReadGuard): L
   const blocks = s.blocks.map((b): LoadedBlock => {
     // Hints serve per-file rules only, and every block of a file linted on its own is typed.
     const parsed = lazyParsedBlock(makeBlock(source, b.kind, b.offset, b.length, b.index), b.dataPath);
-    const entries = b.entries.map((t) => store.add(t, parsed));
-    b.entries = [];
-    return {
-      parsed, data: null, broken: b.broken, typed: true, reports: [], entries,
+    const block: LoadedBlock = {
+      parsed, data: null, broken: b.broken, typed: true, reports: [],
       ...(b.roles ? { accepts: new Set(b.roles) } : {}),
     };
+    store.addBlock(block, b.entries);
+    b.entries = [];
+    return block;
   });
-  return { path: s.path, format: s.format, source, blocks, reports: [], unreadable: s.unreadable, summary: s };
+  return { path: s.path, format: s.format, source, blocks, reports: [], unreadable: s.unreadable, linted: s };
 }
 
 function summarySource(s: FileSummary, guard: ReadGuard): SourceFile {

@@ -4,8 +4,8 @@
  * Hashing alone (a cached run learning which files changed) is hash-worker.ts's job.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ReadGuard } from '../io/read-guard.js';
-import { FileLinter, outcomeToText, type FileJob, type FileOutcome, type OutcomeText } from '../lint/per-file.js';
+import type { ReadGuard } from '../../io/read-guard.js';
+import { FileLinter, outcomeToText, type FileJob, type FileOutcome, type OutcomeText } from '../per-file.js';
 
 export type Request =
   /** `json`: outcomes as text (`OutcomeText`: a cached run stores that text); else as objects. */

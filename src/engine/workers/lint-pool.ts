@@ -7,11 +7,11 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { FileLinter, outcomeFromText, type FileJob, type FileOutcome, type OutcomeText } from '../lint/per-file.js';
+import { FileLinter, outcomeFromText, type FileJob, type FileOutcome, type OutcomeText } from '../per-file.js';
 import { answer, type Reply, type Request } from './lint-worker.js';
-import { fileDigest, hasStamp } from '../io/digest.js';
-import { guardOf } from '../resolve/load-file.js';
-import type { Concurrency } from '../lint/lint.js';
+import { fileDigest, hasStamp } from '../../io/digest.js';
+import { guardOf } from '../../resolve/load-file.js';
+import type { Concurrency } from '../../lint/lint.js';
 
 export type { Concurrency };
 
@@ -35,7 +35,7 @@ export function threadsFor(concurrency: Concurrency, files: number, cores = avai
 /** A worker script: next to this module when built; from dist/ when running the sources (tests). */
 function workerUrl(name: 'lint-worker' | 'hash-worker'): URL {
   const here = new URL(`./${name}.js`, import.meta.url);
-  return existsSync(fileURLToPath(here)) ? here : new URL(`../../dist/parallel/${name}.js`, import.meta.url);
+  return existsSync(fileURLToPath(here)) ? here : new URL(`../../../dist/engine/workers/${name}.js`, import.meta.url);
 }
 
 /**

@@ -16,7 +16,7 @@ import { resolveGraph } from '../resolve/resolve.js';
 import { unwrap, type Role } from '../schema/roles.js';
 import { keptKeys, summaryFromText, summaryToText, thinEntries, type FileSummary, type KeptKeys } from './summary.js';
 import { readStamped, sha1 } from '../io/digest.js';
-import { lintResolution } from './lint-resolution.js';
+import { lintResolution } from '../lint/lint-resolution.js';
 
 /** What every file of a run is linted with; plain data, so that it can go to a worker. */
 export interface FileJob {

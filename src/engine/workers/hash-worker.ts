@@ -4,8 +4,8 @@
  * what changed. A file that still has the stamp the cache recorded is not even read.
  */
 import { parentPort } from 'node:worker_threads';
-import { fileDigest } from '../io/digest.js';
-import type { ReadGuard } from '../io/read-guard.js';
+import { fileDigest } from '../../io/digest.js';
+import type { ReadGuard } from '../../io/read-guard.js';
 
 if (parentPort) {
   const port = parentPort;

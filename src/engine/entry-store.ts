@@ -9,7 +9,8 @@
  */
 import type { Located, Origin, ParsedBlock, Path } from '../types.js';
 import type { Data } from '../source/to-data.js';
-import type { Dialect, Entry, LocatedMap, MetricVisitor, Result } from '../model/types.js';
+import type { Dialect, Entry, Fact, LocatedMap, MetricVisitor, Result } from '../model/types.js';
+import type { LoadedBlock } from '../resolve/load-file.js';
 import { PathValue } from '../model/located.js';
 import { entryFlags, usualResultPath, wiredPath, wiredValue, type KeptKeys, type ThinEntry, type WireSlot, type WireValue } from './summary.js';
 
@@ -26,7 +27,11 @@ export class EntryStore {
   private readonly flags: number[] = [];
   private readonly blocks: ParsedBlock[] = [];
   private readonly paths: Path[] = [];
-  private readonly contentKeys = new Map<number, string>();
+  /** Kept facts by id: values by row. */
+  private readonly facts = new Map<string, Data[]>();
+  private readonly factList: Data[][] = [];
+  /** The entries of each stub block. */
+  private readonly byBlock = new Map<LoadedBlock, readonly Entry[]>();
   /** Kept fields and Metadata keys, one column each. */
   private readonly fieldColumns = new Map<string, Column>();
   private readonly metadataColumns = new Map<string, Column>();
@@ -53,16 +58,25 @@ export class EntryStore {
   constructor(readonly kept: KeptKeys) {
     for (const k of kept.fields.keys()) { const c = new Column(); this.fieldColumns.set(k, c); this.fieldList.push(c); }
     for (const k of kept.metadata.keys()) { const c = new Column(); this.metadataColumns.set(k, c); this.metadataList.push(c); }
+    for (const f of kept.facts) { const values: Data[] = []; this.facts.set(f.id, values); this.factList.push(values); }
   }
 
+  /** Takes in the summarised entries of a stub block (see `entriesOf`). */
+  addBlock(block: LoadedBlock, entries: readonly ThinEntry[]): void {
+    this.byBlock.set(block, entries.map((t) => this.add(t, block.parsed)));
+  }
+
+  /** The entries of a stub block, as rules read them. */
+  readonly entriesOf = (block: LoadedBlock): readonly Entry[] => this.byBlock.get(block) ?? [];
+
   /** Takes in one summarised entry of a block; returns the entry as rules read it. */
-  add(t: ThinEntry, block: ParsedBlock): Entry {
+  private add(t: ThinEntry, block: ParsedBlock): Entry {
     const row = this.flags.length;
-    const [flags, path, fields, metadata, results, contentKey] = t;
+    const [flags, path, fields, metadata, results, facts] = t;
     this.flags.push(flags);
     this.blocks.push(block);
     this.paths.push(this.path(path));
-    if (contentKey !== undefined) this.contentKeys.set(row, contentKey);
+    for (let i = 0; i < this.factList.length; i++) this.factList[i]![row] = facts[i] ?? null;
     this.fill(this.fieldList, fields, row);
     this.fill(this.metadataList, metadata, row);
     for (let i = 0; i < results.length; i++) {
@@ -129,19 +143,35 @@ export class EntryStore {
   fromMarkdown(row: number): boolean { return entryFlags(this.flags[row]!).fromMarkdown; }
   block(row: number): ParsedBlock { return this.blocks[row]!; }
   entryPath(row: number): Path { return this.paths[row]!; }
-  contentKey(row: number): string | undefined { return this.contentKeys.get(row); }
-  ownsWeights(row: number): boolean | undefined {
-    const f = entryFlags(this.flags[row]!);
-    return f.kind === 'model' ? f.ownsWeights : undefined;
+
+  fact<T extends Data>(row: number, fact: Fact<T>): T {
+    const values = this.facts.get(fact.id);
+    if (!values || (fact.kinds && !fact.kinds.includes(this.kind(row)))) {
+      throw new TypeError(`fact "${fact.id}" is not kept in file summaries for a ${this.kind(row)}: name it in the project rule's meta.reads.facts`);
+    }
+    return values[row] as T;
   }
 
   column(which: 'fields' | 'metadata', key: string): Column {
     const col = (which === 'fields' ? this.fieldColumns : this.metadataColumns).get(key);
-    if (!col) throw new TypeError(`"${key}" is not kept in file summaries; add it to keptKeys for project rules`);
+    if (!col) throw new TypeError(`"${key}" is not kept in file summaries: name it in the project rule's meta.reads`);
     return col;
   }
 
+  /** Kept keys of an entry that hold a value, in kept order. */
+  *presentKeys(which: 'fields' | 'metadata', row: number): MapIterator<string> {
+    const kept = which === 'fields' ? this.kept.fields : this.kept.metadata;
+    for (const [key, col] of which === 'fields' ? this.fieldColumns : this.metadataColumns) {
+      if (col.values[row] !== undefined && kept.get(key) === 'value') yield key;
+    }
+  }
+
+  private keptResults(): void {
+    if (!this.kept.results) throw new TypeError('results are not kept in file summaries: set results in the project rule\'s meta.reads');
+  }
+
   eachMetric(row: number, fn: MetricVisitor): void {
+    this.keptResults();
     const first = this.resultStart[row]!;
     for (let r = first; r < this.resultStart[row + 1]!; r++) {
       const dataset = this.datasets.values[r];
@@ -152,6 +182,7 @@ export class EntryStore {
   }
 
   results(row: number): Result[] {
+    this.keptResults();
     const block = this.blocks[row]!;
     const dialect = this.dialect(row);
     const pwc = dialect === 'pwc';
@@ -186,13 +217,12 @@ class StubEntry implements Entry {
   get kind(): Entry['kind'] { return this.store.kind(this.row); }
   get dialect(): Dialect { return this.store.dialect(this.row); }
   get fromMarkdown(): boolean { return this.store.fromMarkdown(this.row); }
-  get contentKey(): string | undefined { return this.store.contentKey(this.row); }
-  get ownsWeights(): boolean | undefined { return this.store.ownsWeights(this.row); }
   get origin(): Origin { return { block: this.store.block(this.row), path: this.store.entryPath(this.row) }; }
   get fields(): LocatedMap { return new StubMap(this.store, this.row, 'fields'); }
   get metadata(): LocatedMap { return new StubMap(this.store, this.row, 'metadata'); }
   get results(): readonly Result[] { return this.store.results(this.row); }
   eachMetric(fn: MetricVisitor): void { this.store.eachMetric(this.row, fn); }
+  fact<T extends Data>(fact: Fact<T>): T { return this.store.fact(this.row, fact); }
   get name(): Located<Data> | undefined {
     return this.fields.get(this.store.dialect(this.row) === 'pwc' ? 'Name' : 'name');
   }
@@ -200,8 +230,8 @@ class StubEntry implements Entry {
 
 /**
  * The kept values of an entry. Asking for a key the summary does not keep is a programming error
- * (a project rule reading a field nobody summarised would silently see nothing); so is asking for
- * the value of a key kept as filled-or-not (`peek` gives `true` for a filled one).
+ * (a project rule reading a field it did not declare would silently see nothing); so is asking
+ * for the value of a key kept as filled-or-not (`peek` gives `true` for a filled one).
  */
 class StubMap implements LocatedMap {
   constructor(private readonly store: EntryStore, private readonly row: number, private readonly which: 'fields' | 'metadata') {}
@@ -230,16 +260,16 @@ class StubMap implements LocatedMap {
   }
 
   has(key: string): boolean { return this.peek(key) !== undefined; }
-  get size(): number { return unkept(); }
-  keys(): MapIterator<string> { return unkept(); }
-  values(): MapIterator<Located<Data>> { return unkept(); }
-  entries(): MapIterator<[string, Located<Data>]> { return unkept(); }
-  forEach(): void { unkept(); }
-  [Symbol.iterator](): MapIterator<[string, Located<Data>]> { return unkept(); }
-}
 
-function unkept(): never {
-  throw new TypeError('file summaries keep some fields only; project rules cannot list every field');
+  // Listing: the keys kept with their values that hold one (a filled-or-not key has no value to list).
+  keys(): MapIterator<string> { return this.store.presentKeys(this.which, this.row); }
+  get size(): number { return [...this.keys()].length; }
+  *entries(): MapIterator<[string, Located<Data>]> { for (const k of this.keys()) yield [k, this.get(k)!]; }
+  *values(): MapIterator<Located<Data>> { for (const k of this.keys()) yield this.get(k)!; }
+  forEach(fn: (value: Located<Data>, key: string, map: ReadonlyMap<string, Located<Data>>) => void): void {
+    for (const [k, v] of this.entries()) fn(v, k, this);
+  }
+  [Symbol.iterator](): MapIterator<[string, Located<Data>]> { return this.entries(); }
 }
 
 /** Whether an entry is a view over a summary (a file linted on its own). */

@@ -30,13 +30,13 @@ import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readF
 import { join, resolve, sep } from 'node:path';
 import { BUILD, VERSION } from '../version.js';
 import { writeAtomic } from '../io/write-atomic.js';
-import type { FileSummary } from '../lint/summary.js';
+import type { FileSummary } from './summary.js';
 import { sha1 } from '../io/digest.js';
-import { cacheSecret } from './cache-secret.js';
-import { outcomeOf, outcomeToText, type FileJob, type FileOutcome, type OutcomeText } from '../lint/per-file.js';
+import { cacheSecret } from '../cache/cache-secret.js';
+import { outcomeOf, outcomeToText, type FileJob, type FileOutcome, type OutcomeText } from './per-file.js';
 
 /** Bumped when the layout of summaries changes. */
-const LAYOUT = 12;
+const LAYOUT = 13;
 
 /** How much older than the cache file a stamp must be to be trusted (some file systems keep times to 2 s). */
 export const RACY_MS = 2000;
