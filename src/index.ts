@@ -10,14 +10,18 @@
 import { indexFiles, lintText, type LintOptions, type LintRun } from './lint/lint.js';
 import { lintFilesAsync } from './engine/lint-async.js';
 import { exportIndex, type ExportedIndex } from './model/export.js';
+import { resolve } from 'node:path';
+import { loadRuleModules, ruleModuleUrls } from './rules/modules.js';
 
 export { formatters, type FormatName, type Formatter, type FormatContext } from './format/index.js';
 export { rules } from './rules/index.js';
+export { defineRule, type Rule, type RuleMeta, type RuleContext, type Reads } from './rules/define-rule.js';
+export { defineFact } from './model/facts.js';
 export { resolveConfig } from './config/resolve-config.js';
 export { PRESET_NAMES, type PresetName, type EffectiveConfig } from './config/types.js';
 export { UsageError, ConfigError, InputError } from './errors.js';
 export type { Diagnostic, FileResult, Fix, Suggestion, Severity, RuleId, Position, Span } from './types.js';
-export type { ModelIndex, Entry, Result } from './model/types.js';
+export type { ModelIndex, Entry, Result, Fact, LocatedMap } from './model/types.js';
 export type { ExportedIndex, ExportedEntry, ExportedResult, ExportedMetric } from './model/export.js';
 export type { LintOptions } from './lint/lint.js';
 
@@ -34,6 +38,7 @@ export interface LintResult {
  * path that matches nothing rejects with a UsageError, ConfigError or InputError.
  */
 export async function lint(options: LintOptions & { text?: string; filename?: string } = {}): Promise<LintResult> {
+  await loadRuleModules(ruleModuleUrls(options.ruleModules, resolve(options.cwd ?? process.cwd())));
   if (options.text !== undefined) {
     const run = lintText(options.text, options.filename ?? 'stdin.md', options);
     return { results: run.results, index: run.index };

@@ -6,9 +6,12 @@ import type { Document, Node as YamlNode } from 'yaml';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Rule families; an id is `family/name` in kebab-case and never changes once released. */
+/**
+ * Rule families; an id is `family/name` in kebab-case and never changes once released. `custom`:
+ * a project's own rules (the API's `ruleModules`).
+ */
 export type RuleFamily =
-  | 'file' | 'yaml' | 'schema' | 'import' | 'collection' | 'model' | 'metadata' | 'weights' | 'results' | 'url';
+  | 'file' | 'yaml' | 'schema' | 'import' | 'collection' | 'model' | 'metadata' | 'weights' | 'results' | 'url' | 'custom';
 export type RuleId = `${RuleFamily}/${string}`;
 
 /** A path into the data of a block, as in zod's `issue.path` (symbols removed). */

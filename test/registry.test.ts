@@ -24,6 +24,13 @@ describe('rule registry', () => {
     }
   });
 
+  it('project rules declare what they read of entries (meta.reads), and only project rules do', () => {
+    for (const rule of rules) {
+      expect(rule.meta.reads !== undefined, rule.meta.id).toBe(rule.meta.scope === 'project');
+      if (rule.meta.scope === 'project') expect(rule.check, rule.meta.id).toBeTypeOf('function');
+    }
+  });
+
   it.each(rules.map((r) => [r.meta.id, r]))('%s: description, messages and docs', (id, rule) => {
     expect(rule.meta.description).toMatch(/^[A-Z`].*\.$/);
     expect(Object.keys(rule.messages).length).toBeGreaterThan(0);

@@ -3,7 +3,9 @@
  * threads and from the cache; the graph is then walked over their summaries until it reaches
  * nothing new. Depends on the pipeline (lint/), never the other way round.
  */
+import { resolve } from 'node:path';
 import { formatOf } from '../extract/extract.js';
+import { loadRuleModules, ruleModuleUrls } from '../rules/modules.js';
 import { guardOf, type LoadedFile } from '../resolve/load-file.js';
 import { resolveGraph, type Resolution } from '../resolve/resolve.js';
 import { lintEach, threadsFor, type Known } from './workers/lint-pool.js';
@@ -20,9 +22,11 @@ import { limitsOf, lintPrepared, prepare, resolveLimits, type LintOptions, type 
  * the index returned, entries of such files hold only the fields project rules read.
  */
 export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun> {
+  const ruleModules = ruleModuleUrls(options.ruleModules, resolve(options.cwd ?? process.cwd()));
+  await loadRuleModules(ruleModules);
   const prep = prepare(options);
   if (options.overlay) return lintPrepared(prep);
-  const job = fileJob(prep.config, options.parseMode ?? 'fast', limitsOf(options, prep.within));
+  const job = fileJob(prep.config, options.parseMode ?? 'fast', limitsOf(options, prep.within), ruleModules);
   const store = new EntryStore(keptKeys(prep.config));
   const guard = guardOf(job.limits);
   const holder: { cache?: LintCache; opened?: boolean } = {};

@@ -32,6 +32,7 @@ import { BUILD, VERSION } from '../version.js';
 import { writeAtomic } from '../io/write-atomic.js';
 import type { FileSummary } from './summary.js';
 import { sha1 } from '../io/digest.js';
+import { ruleModulesDigest } from '../rules/modules.js';
 import { cacheSecret } from '../cache/cache-secret.js';
 import { outcomeOf, outcomeToText, type FileJob, type FileOutcome, type OutcomeText } from './per-file.js';
 
@@ -90,7 +91,8 @@ export function cacheFilePath(location: string | undefined, cwd: string): string
 
 /** The key of a run: results made under another key are not used. */
 export function cacheKey(job: FileJob): string {
-  return sha1(JSON.stringify({ layout: LAYOUT, version: VERSION, build: BUILD, rules: job.rules, limits: job.limits }));
+  const modules = job.ruleModules.length > 0 ? { ruleModules: ruleModulesDigest(job.ruleModules) } : {};
+  return sha1(JSON.stringify({ layout: LAYOUT, version: VERSION, build: BUILD, rules: job.rules, limits: job.limits, ...modules }));
 }
 
 /** The user's cache secret, or undefined when there is none (see cache-secret.ts). */

@@ -23,6 +23,8 @@ export interface FileJob {
   readonly rules: readonly (readonly [RuleId, { readonly severity: SeveritySetting; readonly options: unknown }])[];
   readonly mode: ParseMode;
   readonly limits: Limits;
+  /** URLs of a project's own rule modules (`ruleModules`): a worker loads them before its first file. */
+  readonly ruleModules: readonly string[];
 }
 
 /** Every outcome of a file that was read carries its stamp (see `stampOf`; '' when there is none). */
@@ -62,8 +64,8 @@ export function outcomeOf(path: string, digest: string, stamp: string, text: str
   return text === FULL ? { kind: 'full', path, digest, stamp } : { kind: 'leaf', path, stamp, summary: summaryFromText(path, digest, text) };
 }
 
-export function fileJob(config: EffectiveConfig, mode: ParseMode, limits: Limits): FileJob {
-  return { rules: [...config.rules], mode, limits };
+export function fileJob(config: EffectiveConfig, mode: ParseMode, limits: Limits, ruleModules: readonly string[] = []): FileJob {
+  return { rules: [...config.rules], mode, limits, ruleModules };
 }
 
 /** Per-file linting, prepared once per thread. */

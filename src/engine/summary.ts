@@ -16,7 +16,7 @@ import type { Role } from '../schema/roles.js';
 import type { Entry, Fact, LocatedMap, ModelIndex } from '../model/types.js';
 import type { EffectiveConfig } from '../config/types.js';
 import type { LoadedBlock, LoadedFile } from '../resolve/load-file.js';
-import { rules } from '../rules/index.js';
+import { rulesByScope } from '../rules/index.js';
 import type { Reads } from '../rules/define-rule.js';
 import { activeRules } from '../lint/run-rules.js';
 import { makeBlock } from '../extract/markdown.js';
@@ -126,8 +126,6 @@ export interface KeptKeys {
   readonly facts: readonly Fact[];
 }
 
-const projectRules = rules.filter((r) => r.meta.scope === 'project');
-
 export function keptKeys(config: EffectiveConfig): KeptKeys {
   const fields = new Map<string, 'value' | 'filled'>([['Name', 'value'], ['name', 'value']]);
   const metadata = new Map<string, 'value' | 'filled'>();
@@ -136,7 +134,7 @@ export function keptKeys(config: EffectiveConfig): KeptKeys {
   const keep = (map: Map<string, 'value' | 'filled'>, key: string, how: 'value' | 'filled'): void => {
     if (map.get(key) !== 'value') map.set(key, how);
   };
-  for (const [rule, options] of activeRules(projectRules, config)) {
+  for (const [rule, options] of activeRules(rulesByScope().project, config)) {
     const reads: Reads = typeof rule.meta.reads === 'function' ? rule.meta.reads(options) : rule.meta.reads ?? {};
     for (const f of reads.fields ?? []) keep(fields, f, 'value');
     for (const k of reads.metadata ?? []) keep(metadata, k, 'value');

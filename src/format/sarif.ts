@@ -31,9 +31,9 @@ export const sarif: Formatter = (results, ctx) => {
             name: r.meta.id.replace(/[/-](\w)/g, (_m, c: string) => c.toUpperCase()),
             shortDescription: { text: r.meta.description.split(/(?<=\.)\s/)[0]! },
             fullDescription: { text: r.meta.description },
-            help: { text: `${r.meta.description} See ${docsPath(r.meta.id)} in the model-index-lint package, or run: milint rules ${r.meta.id}`, markdown: `${r.meta.description}\n\nSee \`${docsPath(r.meta.id)}\` in the model-index-lint package, or run \`milint rules ${r.meta.id}\`.` },
+            help: r.meta.id.startsWith('custom/') ? { text: r.meta.description } : { text: `${r.meta.description} See ${docsPath(r.meta.id)} in the model-index-lint package, or run: milint rules ${r.meta.id}`, markdown: `${r.meta.description}\n\nSee \`${docsPath(r.meta.id)}\` in the model-index-lint package, or run \`milint rules ${r.meta.id}\`.` },
             // The page in the installed package: the package is not published, so no web page exists.
-            helpUri: docsUrl(r.meta.id),
+            ...(docsUrl(r.meta.id) ? { helpUri: docsUrl(r.meta.id) } : {}),
             defaultConfiguration: { level: LEVEL[r.meta.defaultSeverity] },
             properties: { tags: [r.meta.id.split('/')[0]!], fixable: r.meta.fixable },
           })),

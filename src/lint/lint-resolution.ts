@@ -12,7 +12,8 @@ import { inside, insideAny, type Resolution, type Unit } from '../resolve/resolv
 import { validateUnit } from '../schema/validate.js';
 import { normalize } from '../model/normalize.js';
 import type { Entry, ModelIndex } from '../model/types.js';
-import { rules } from '../rules/index.js';
+import { rulesByScope } from '../rules/index.js';
+import type { Rule } from '../rules/define-rule.js';
 import { fileRefsOf } from '../rules/helpers/file-refs.js';
 import type { RunFacts } from '../rules/define-rule.js';
 import { locate } from '../source/locate.js';
@@ -59,12 +60,19 @@ export interface RunStats {
 /** Per-file rules only (`file`, for a file linted on its own), or every rule (`all`). */
 export type RuleScope = 'file' | 'all';
 
-const fileRules = rules.filter((r) => r.meta.scope !== 'project');
-const projectRules = rules.filter((r) => r.meta.scope === 'project');
 /** Project rules that read the run's facts, not an index's entries (`import/orphan`): run once. */
 const RUN_ONCE = new Set(['import/orphan']);
-const perIndexRules = projectRules.filter((r) => !RUN_ONCE.has(r.meta.id));
-const onceRules = projectRules.filter((r) => RUN_ONCE.has(r.meta.id));
+
+let lists: { readonly from: readonly Rule[]; readonly perIndex: readonly Rule[]; readonly once: readonly Rule[] } | undefined;
+
+/** The project rules run per index and those run once (made again when rules are added). */
+function projectLists(): NonNullable<typeof lists> {
+  const { project } = rulesByScope();
+  if (lists?.from !== project) {
+    lists = { from: project, perIndex: project.filter((r) => !RUN_ONCE.has(r.meta.id)), once: project.filter((r) => RUN_ONCE.has(r.meta.id)) };
+  }
+  return lists;
+}
 
 /** The entries of a block of a stub file (one linted on its own), as the project rules read them. */
 export type EntriesOf = (block: LoadedBlock) => readonly Entry[];
@@ -112,11 +120,12 @@ export function lintResolution(
     libraries: index.libraries.filter((e) => !stubs.has(e)),
   };
   const facts = runFacts(resolution, rootDir, [...blocks.values()], confine, config, index, scope);
-  pushAll(reports, runRules(fileRules, local, facts, config));
+  pushAll(reports, runRules(rulesByScope().file, local, facts, config));
   // Cross-file rules compare entries within one index: one per root (see index-groups.ts).
   if (scope === 'all') {
-    pushAll(reports, runRules(onceRules, index, facts, config));
-    for (const group of indexGroups(resolution, index)) pushAll(reports, runRules(perIndexRules, group, facts, config));
+    const { perIndex, once } = projectLists();
+    pushAll(reports, runRules(once, index, facts, config));
+    for (const group of indexGroups(resolution, index)) pushAll(reports, runRules(perIndex, group, facts, config));
   }
   const sources = [...resolution.files.values()].filter((f) => used.has(f.path) || reported.has(f.path));
   const filtered = onePerMistake(withDirectives(reports, sources.filter((f) => !f.linted)), config);

@@ -3,6 +3,7 @@
  * config → discover → (extract, parse, validate, per-file rules: per file, see per-file.ts) →
  * resolve → normalize → project rules → directives → collect.
  */
+import { checkRuleModulesLoaded, ruleModuleUrls } from '../rules/modules.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
@@ -68,6 +69,12 @@ export interface LintOptions {
   readonly noIgnore?: boolean;
   /** More files to leave out: globs relative to `cwd`, as the configuration's `ignores` (`--ignore-pattern`). */
   readonly ignorePatterns?: readonly string[];
+  /**
+   * ES modules (paths relative to `cwd`, or file URLs) of a project's own rules: each default
+   * export is a rule or a list of rules with ids `custom/<name>` (docs/api.md). Loaded by the
+   * asynchronous API before the configuration is resolved; synchronous calls need them loaded.
+   */
+  readonly ruleModules?: readonly string[];
 }
 
 
@@ -109,6 +116,7 @@ export interface Prepared {
 
 export function prepare(options: LintOptions): Prepared {
   const cwd = resolve(options.cwd ?? process.cwd());
+  checkRuleModulesLoaded(ruleModuleUrls(options.ruleModules, cwd));
   const config = options.effectiveConfig ?? loadEffectiveConfig(options);
   const configDir = config.file ? dirname(config.file) : cwd;
   const byConfig = options.noIgnore ? () => false : ignoreMatcher(config.ignores, configDir);

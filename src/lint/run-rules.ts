@@ -84,7 +84,8 @@ export function runRules(rules: readonly Rule[], index: ModelIndex, facts: RunFa
         const file = facts.firstFile ?? facts.blocks[0]?.block.file;
         if (!file) throw new Error(`rule ${rule.meta.id} failed`, { cause });
         const error = cause instanceof Error ? cause.message : String(cause);
-        out.push(reportSpan('file/internal-error', 'failed', { rule: rule.meta.id, error }, file, { start: 0, end: 0 }));
+        const messageId = rule.meta.id.startsWith('custom/') ? 'customFailed' : 'failed';
+        out.push(reportSpan('file/internal-error', messageId, { rule: rule.meta.id, error }, file, { start: 0, end: 0 }));
       }
     }
   } finally {

@@ -29,7 +29,7 @@ export function toLspDiagnostic(d: Diagnostic, shift: number): LspDiagnostic {
     range: { start: position(d.start, shift), end: position(d.end, shift) },
     severity: SEVERITY[d.severity],
     code: d.ruleId,
-    codeDescription: { href: d.docsUrl },
+    ...(d.docsUrl ? { codeDescription: { href: d.docsUrl } } : {}),
     source: 'milint',
     message: d.message,
   };

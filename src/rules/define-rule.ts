@@ -48,6 +48,8 @@ export interface RuleMeta<O = unknown> {
   readonly scope?: 'project';
   /** A project rule: what it reads of each entry, or how its options say so. */
   readonly reads?: Reads | ReadsOf<O>;
+  /** The address of the rule's page, for a project's own rule (milint's own are in docs/rules/). */
+  readonly docs?: string;
   /** A rule that is retired: kept in the registry, never run. */
   readonly deprecated?: boolean;
 }

@@ -62,7 +62,7 @@ import { yamlResourceLimit } from './yaml/resource-limit.js';
 import { yamlSyntax } from './yaml/syntax.js';
 import { yamlWarning } from './yaml/warning.js';
 
-export const rules: readonly Rule[] = ([
+const registry: Rule[] = ([
   collectionDuplicate, collectionExists,
   fileBinary, fileEncoding, fileFixFailed, fileInternalError, fileNotFound, fileUnreadable, fileUnterminatedBlock, fileUnusedDisable,
   importCycle, importLimit, importNoMatch, importNotFound, importOrphan, importOutsideRoot, importUnsupportedType,
@@ -73,9 +73,54 @@ export const rules: readonly Rule[] = ([
   urlCodePinned, urlCommitNotFound, urlDeadLink, urlHttps, urlHttpsRedirect, urlMoved, urlUnreachable,
   weightsHashMismatch, weightsNameMismatch, weightsShared, weightsSizeMismatch, weightsUnverified,
   yamlDuplicateKey, yamlPortability, yamlResourceLimit, yamlSyntax, yamlWarning,
-] as unknown as Rule[]).sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
+] as unknown as Rule[]).sort(byIdOrder);
+
+function byIdOrder(a: Rule, b: Rule): number {
+  return a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0;
+}
+
+/** Every rule of this thread: milint's own, and those added (`addRules`). */
+export const rules: readonly Rule[] = registry;
 
 const byId = new Map<string, Rule>(rules.map((r) => [r.meta.id, r]));
+
+let added = 0;
+
+/** How many rules were added so far: lists made from the registry are made again when it changes. */
+export function registryVersion(): number {
+  return added;
+}
+
+let scoped: { readonly version: number; readonly file: readonly Rule[]; readonly project: readonly Rule[] } | undefined;
+
+/** The rules that look at one file at a time (`file`) and those that compare across files (`project`). */
+export function rulesByScope(): { readonly file: readonly Rule[]; readonly project: readonly Rule[] } {
+  if (scoped?.version !== added) {
+    scoped = { version: added, file: rules.filter((r) => r.meta.scope !== 'project'), project: rules.filter((r) => r.meta.scope === 'project') };
+  }
+  return scoped;
+}
+
+/**
+ * Adds a project's own rules to this thread's registry (see the API's `ruleModules`). Ids are
+ * `custom/<name>`; a rule added again is left as it is; another rule with a taken id is refused.
+ */
+export function addRules(list: readonly Rule[]): void {
+  for (const rule of list) {
+    const id = rule?.meta?.id as string | undefined;
+    if (typeof id !== 'string' || !/^custom\/[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+      throw new TypeError(`an added rule's id must be custom/<name> in kebab-case, not ${JSON.stringify(id)}`);
+    }
+    if (typeof rule.messages !== 'object' || rule.messages === null) throw new TypeError(`rule ${id} has no messages`);
+    const known = byId.get(id);
+    if (known === rule) continue;
+    if (known) throw new TypeError(`rule ${id} is defined twice`);
+    byId.set(id, rule);
+    registry.push(rule);
+    added++;
+  }
+  registry.sort(byIdOrder);
+}
 
 /** The rule with this id; a programming error (TypeError) when there is none. */
 export function ruleById(id: RuleId): Rule {
@@ -97,8 +142,10 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * The address of a rule's page: the file in the installed package (the package is not published,
- * so no web page exists to point at).
+ * so no web page exists to point at); for a project's own rule its `meta.docs`, or ''.
  */
 export function docsUrl(id: RuleId): string {
+  const own = byId.get(id)?.meta.docs;
+  if (own !== undefined || id.startsWith('custom/')) return own ?? '';
   return pathToFileURL(join(PACKAGE_ROOT, docsPath(id))).href;
 }

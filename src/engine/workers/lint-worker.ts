@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ReadGuard } from '../../io/read-guard.js';
+import { loadRuleModules } from '../../rules/modules.js';
 import { FileLinter, outcomeToText, type FileJob, type FileOutcome, type OutcomeText } from '../per-file.js';
 
 export type Request =
@@ -37,7 +38,10 @@ function asText(o: FileOutcome): OutcomeText {
 
 if (parentPort) {
   const port = parentPort;
-  const linter = new FileLinter(workerData as FileJob);
+  const job = workerData as FileJob;
+  // Messages wait in the port's queue until the listener below is set.
+  await loadRuleModules(job.ruleModules);
+  const linter = new FileLinter(job);
   port.on('message', (req: Request) => {
     const reply = answer(req, linter);
     try {

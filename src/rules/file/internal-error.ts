@@ -7,5 +7,6 @@ export const fileInternalError = defineRule({
   },
   messages: {
     failed: (d) => `Rule ${d.rule} failed (a bug in milint, please report it): ${d.error}. The other rules ran.`,
+    customFailed: (d) => `Rule ${d.rule} (a project's own rule) failed: ${d.error}. The other rules ran.`,
   },
 });
