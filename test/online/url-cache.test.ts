@@ -10,7 +10,7 @@ import { lintFiles } from '../../src/lint/lint.js';
 import { onlineChecks } from '../../src/online/run-online.js';
 import { DEFAULT_ONLINE, type OnlineOptions } from '../../src/online/options.js';
 import { UrlCache, URL_CACHE_FILE } from '../../src/cache/url-cache.js';
-import { startServer, type TestServer } from '../helpers/http-server.js';
+import { ANSWERED_TIMEOUT_MS, startServer, type TestServer } from '../helpers/http-server.js';
 import { modelPage } from '../helpers/model-page.js';
 import { tmpTree } from '../helpers/tmp.js';
 
@@ -31,7 +31,7 @@ const stderr = { isTTY: false, write: () => true };
 async function run(dir: string, extra: Partial<OnlineOptions>) {
   const lint = lintFiles({ patterns: ['.'], cwd: dir });
   return onlineChecks(lint, {
-    ...DEFAULT_ONLINE, checkUrls: true, timeoutMs: 5000, backoffMs: 1, retries: 0, proxy: { noProxy: '*' },
+    ...DEFAULT_ONLINE, checkUrls: true, timeoutMs: ANSWERED_TIMEOUT_MS, backoffMs: 1, retries: 0, proxy: { noProxy: '*' },
     cacheDir: join(dir, 'node_modules', '.cache', 'milint'), ...extra,
   }, { stderr, root: dir });
 }

@@ -11,7 +11,7 @@ import { onlineChecks } from '../../src/online/run-online.js';
 import { DEFAULT_ONLINE, type OnlineOptions } from '../../src/online/options.js';
 import { hashPrefixOf } from '../../src/online/verify.js';
 import { DownloadProgress, formatBytes } from '../../src/online/progress-bar.js';
-import { startServer, type TestServer } from '../helpers/http-server.js';
+import { ANSWERED_TIMEOUT_MS, startServer, type TestServer } from '../helpers/http-server.js';
 import { modelPage, positionOf, type PageModel } from '../helpers/model-page.js';
 import { tmpTree } from '../helpers/tmp.js';
 
@@ -47,7 +47,7 @@ const stderr = { isTTY: false, write: () => true };
 async function verify(models: PageModel[], extra: Partial<OnlineOptions> = {}, dir = tmpTree({ 'page.md': modelPage(models) })) {
   const run = lintFiles({ patterns: ['.'], cwd: dir });
   const out = await onlineChecks(run, {
-    ...DEFAULT_ONLINE, verifyWeights: true, timeoutMs: 5000, maxDownloadBytes: 4000, proxy: { noProxy: '*' },
+    ...DEFAULT_ONLINE, verifyWeights: true, timeoutMs: ANSWERED_TIMEOUT_MS, maxDownloadBytes: 4000, proxy: { noProxy: '*' },
     cacheDir: join(dir, '.cache'), ...extra,
   }, { stderr, root: dir });
   const page = modelPage(models);
