@@ -13,6 +13,7 @@ import { UrlCache, URL_CACHE_FILE } from '../../src/cache/url-cache.js';
 import { ANSWERED_TIMEOUT_MS, startServer, type TestServer } from '../helpers/http-server.js';
 import { modelPage } from '../helpers/model-page.js';
 import { tmpTree } from '../helpers/tmp.js';
+import { backdateUrlCache } from '../helpers/url-cache.js';
 
 let server: TestServer;
 let busy = true;
@@ -27,6 +28,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const stderr = { isTTY: false, write: () => true };
+const HOUR = 3600 * 1000;
 
 async function run(dir: string, extra: Partial<OnlineOptions>) {
   const lint = lintFiles({ patterns: ['.'], cwd: dir });
@@ -58,7 +60,9 @@ describe('URL cache', () => {
   it('asks again once an answer is older than the TTL', async () => {
     const dir = tmpTree({ 'page.md': page() });
     await run(dir, {});
-    const again = await run(dir, { cacheTtlMs: 0 });
+    backdateUrlCache(join(dir, 'node_modules', '.cache', 'milint'), HOUR);
+    expect((await run(dir, { cacheTtlMs: 2 * HOUR })).stats).toMatchObject({ requests: 0, cached: 2 });
+    const again = await run(dir, { cacheTtlMs: HOUR / 2 });
     expect(again.stats).toMatchObject({ requests: 2, cached: 0 });
   });
 
