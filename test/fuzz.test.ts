@@ -1,8 +1,10 @@
 /**
  * Fuzz: random mutations of real pages and metafiles (deleted, duplicated and swapped lines, tabs,
  * changed indentation, inserted YAML syntax and odd Unicode, truncation, invalid bytes, CRLF and
- * lone CR). milint never throws, never hangs, places every diagnostic inside its file, exits 0 or 1,
- * and its fast path agrees with the full parse. `npm run fuzz` runs it longer (FUZZ_RUNS).
+ * lone CR). milint never throws, places every diagnostic inside its file, exits 0 or 1, and its fast
+ * path agrees with the full parse. `npm run fuzz` runs it longer (FUZZ_RUNS). A pathologically slow
+ * page fails the test's time limit (vitest fails a test that returns late), not a clock read per page,
+ * which a loaded machine could trip.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/lint/lint.js';
 import { exitCodeFor } from '../src/cli/exit-code.js';
 import { ROOT } from './helpers/exec.js';
+import { fuzzTimeLimit } from './helpers/fuzz.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 const TIMM = join(ROOT, 'fixtures', 'corpus', 'timm', 'docs', 'models');
@@ -60,13 +63,11 @@ function mutate(text: string, edits: readonly Edit[]): string {
 }
 
 describe('fuzz', () => {
-  it(`mutated pages and metafiles never crash or hang, positions stay inside (${RUNS} runs)`, () => {
+  it(`mutated pages and metafiles never crash, positions stay inside (${RUNS} runs)`, () => {
     fc.assert(fc.property(fc.nat(seeds.length - 1), fc.array(edit, { minLength: 1, maxLength: 8 }), (s, edits) => {
       const seed = seeds[s]!;
       const text = mutate(seed.text, edits);
-      const started = performance.now();
       const fast = lintText(text, seed.name, { cwd: ROOT, config: false, preset: 'strict' });
-      expect(performance.now() - started).toBeLessThan(5000);
       for (const r of fast.results) {
         const length = r.source?.length ?? 0;
         for (const d of r.diagnostics) {
@@ -82,5 +83,5 @@ describe('fuzz', () => {
       const view = (x: typeof fast) => x.results.map((r) => r.diagnostics.map((d) => `${d.start.line}:${d.start.column} ${d.ruleId} ${d.message}`));
       expect(view(fast)).toEqual(view(full));
     }), { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 7) });
-  });
+  }, fuzzTimeLimit);
 });

@@ -17,6 +17,7 @@ import { GAVE_UP, loadPlainYaml } from '../src/parse/plain-yaml.js';
 import { generateCorpus } from '../scripts/generate-corpus.js';
 import { ROOT } from './helpers/exec.js';
 import { filesBelow } from './helpers/files.js';
+import { fuzzTimeLimit } from './helpers/fuzz.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400) * 5;
 
@@ -174,7 +175,7 @@ describe('plain-subset loader = js-yaml', () => {
       if (agree(text)) taken++;
     }), { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 1) });
     expect(taken).toBeGreaterThan(RUNS / 20);
-  });
+  }, fuzzTimeLimit);
 
   it(`on mutated real blocks (${RUNS} runs)`, () => {
     const seeds = blocksBelow(join(ROOT, 'fixtures', 'corpus', 'timm', 'docs', 'models')).slice(0, 30);
@@ -188,5 +189,5 @@ describe('plain-subset loader = js-yaml', () => {
       }
       agree(text);
     }), { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 1) + 1 });
-  });
+  }, fuzzTimeLimit);
 });

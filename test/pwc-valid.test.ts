@@ -18,6 +18,7 @@ import { surelyValid } from '../src/schema/pwc-valid.js';
 import { generateCorpus } from '../scripts/generate-corpus.js';
 import { ROOT } from './helpers/exec.js';
 import { filesBelow } from './helpers/files.js';
+import { fuzzTimeLimit } from './helpers/fuzz.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400) * 5;
 const SCHEMAS: [string, z.ZodType][] = [
@@ -142,5 +143,5 @@ describe('quick validity look: never valid where zod says invalid', () => {
       else (where as Record<string | number, unknown>)[k] = v;
       for (const [name, schema] of SCHEMAS) sound(schema, name, d as Data);
     }), { numRuns: RUNS * 3, seed: Number(process.env.FUZZ_SEED ?? 1) });
-  });
+  }, fuzzTimeLimit);
 });

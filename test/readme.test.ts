@@ -6,11 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { milint, ROOT } from './helpers/exec.js';
+import { maskTimes as mask, milint, ROOT } from './helpers/exec.js';
 import { tmpTree } from './helpers/tmp.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const mask = (s: string) => s.replace(/\(\d+(\.\d+)? m?s\)/g, '(TIME)');
 
 describe('README', () => {
   it('is under 400 lines, and links only to docs that exist', () => {

@@ -22,6 +22,8 @@ describe('progress line', () => {
   });
 
   it('a run that never showed the line does not erase anything', () => {
+    // The clock is stopped: on a real one, a pause of half a second before `update` would show the line.
+    vi.useFakeTimers();
     const writes: string[] = [];
     const p = progressLine({ write: (s: string) => { writes.push(s); return true; } } as unknown as NodeJS.WriteStream);
     p.update(1, 2);

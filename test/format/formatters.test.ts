@@ -6,7 +6,7 @@ import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../../src/lint/lint.js';
 import { formatters } from '../../src/format/index.js';
-import { ROOT } from '../helpers/exec.js';
+import { maskTimes, ROOT } from '../helpers/exec.js';
 
 const { results } = lintFiles({ patterns: ['fixtures/demo'], cwd: ROOT });
 const ctx = { cwd: ROOT, chalk: new Chalk({ level: 0 }) };
@@ -22,6 +22,16 @@ describe('formatters', () => {
   it('stylish: clean and empty runs have their own summary', () => {
     expect(formatters.stylish(results.map((r) => ({ ...r, diagnostics: [] })), ctx)).toBe('✔ No problems found in 4 files.\n');
     expect(formatters.stylish([], ctx)).toMatch(/^No model-index blocks found/);
+  });
+
+  it('stylish: the run time in milliseconds, in seconds from one second on; tests mask both', () => {
+    const clean = results.map((r) => ({ ...r, diagnostics: [] }));
+    const at = (elapsedMs: number) => formatters.stylish(clean, { ...ctx, elapsedMs });
+    expect([at(12.4), at(999.4), at(1000), at(61_250)]).toEqual([
+      '✔ No problems found in 4 files (12 ms).\n', '✔ No problems found in 4 files (999 ms).\n',
+      '✔ No problems found in 4 files (1.0 s).\n', '✔ No problems found in 4 files (61.3 s).\n',
+    ]);
+    for (const ms of [0, 999.4, 999.6, 1000, 61_250]) expect(maskTimes(at(ms))).toBe('✔ No problems found in 4 files (TIME).\n');
   });
 });
 

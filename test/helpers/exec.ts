@@ -15,9 +15,12 @@ export function milint(args: string[], cwd: string, input?: string, env: Record<
   return { stdout: r.stdout, stderr: r.stderr, code: r.status };
 }
 
+/** The run's time in stylish output masked: `(734 ms)` below a second, `(1.3 s)` from one on. */
+export const maskTimes = (s: string): string => s.replace(/\(\d+(\.\d+)? m?s\)/g, '(TIME)');
+
 /** A golden record of a run: the command, its output with timings masked, and the exit code. */
 export function golden(args: string[], r: Exec): string {
-  const mask = (s: string) => s.replace(/\(\d+(\.\d+)? m?s\)/g, '(TIME)').replaceAll(ROOT, '<root>');
+  const mask = (s: string) => maskTimes(s).replaceAll(ROOT, '<root>');
   return [
     `# milint ${args.join(' ')}`, '', '## stdout', '', '```', mask(r.stdout).trimEnd(), '```', '',
     '## stderr', '', '```', mask(r.stderr).trimEnd(), '```', '', `Exit code: ${r.code}`, '',

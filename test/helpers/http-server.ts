@@ -22,6 +22,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/**
+ * The request timeout for servers that answer: far beyond what a loaded machine takes, so it never
+ * races an answer. Only a server that never answers is checked with a short one.
+ */
+export const ANSWERED_TIMEOUT_MS = 20_000;
+
 export const TEST_CA = readFileSync(join(ROOT, 'fixtures', 'online', 'test-cert.pem'), 'utf8');
 const KEY = readFileSync(join(ROOT, 'fixtures', 'online', 'test-key.pem'), 'utf8');
 

@@ -23,8 +23,11 @@ export interface Client {
   readonly received: Message[];
   /** Sends messages (notifications, or requests with ids of their own) in one write. */
   burst(messages: readonly object[]): void;
-  /** Resolves with the first publication for `uri` (at `version`, if given) that passes `test`. */
-  diagnostics(uri: string, test?: (d: Diagnostic[]) => boolean, version?: number): Promise<Diagnostic[]>;
+  /**
+   * Resolves with the first publication for `uri` (at `version`, if given) that passes `test`,
+   * among those from index `from` of `published` on (`published.length` before an edit: one after it).
+   */
+  diagnostics(uri: string, test?: (d: Diagnostic[]) => boolean, version?: number, from?: number): Promise<Diagnostic[]>;
   open(path: string, text: string, languageId?: string): string;
   change(uri: string, version: number, text: string): void;
   close(): Promise<void>;
@@ -66,8 +69,8 @@ export async function startClient(folder: string, options: { initialized?: boole
       });
       child.stdin!.write(Buffer.concat(frames));
     },
-    diagnostics(uri, test = () => true, version) {
-      const find = () => published.find((p) => p.uri === uri && (version === undefined || p.version === version) && test(p.diagnostics));
+    diagnostics(uri, test = () => true, version, from = 0) {
+      const find = () => published.find((p, i) => i >= from && p.uri === uri && (version === undefined || p.version === version) && test(p.diagnostics));
       return new Promise((resolve) => {
         const check = () => {
           const hit = find();

@@ -50,5 +50,7 @@ describe.runIf(hasPreCommit)('pre-commit', () => {
     expect(out).toContain('In Collection names "Resnet", but the collection is named "ResNet" (names are case-sensitive).  collection/exists');
     expect(out).not.toContain('docs/resnet.md');
     expect(run('git', 'log', '--oneline').stdout.trim().split('\n')).toHaveLength(1);
-  });
+    // Seven commands in turn, two of them commits that run pre-commit (Python) and milint: vitest's
+    // default 30 s could fail it on a loaded machine.
+  }, 120_000);
 });

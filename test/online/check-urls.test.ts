@@ -8,7 +8,7 @@ import { lintFiles } from '../../src/lint/lint.js';
 import { onlineChecks, type OnlineResult } from '../../src/online/run-online.js';
 import { DEFAULT_ONLINE, type OnlineOptions } from '../../src/online/options.js';
 import { rules } from '../../src/rules/index.js';
-import { startServer, TEST_CA, type TestServer } from '../helpers/http-server.js';
+import { ANSWERED_TIMEOUT_MS, startServer, TEST_CA, type TestServer } from '../helpers/http-server.js';
 import { modelPage, positionOf, type PageModel } from '../helpers/model-page.js';
 import { tmpTree } from '../helpers/tmp.js';
 
@@ -60,7 +60,7 @@ beforeAll(async () => { server = await startServer(route); });
 afterAll(async () => { for (const r of held) r.destroy(); await server.close(); });
 
 export const testOptions = (extra: Partial<OnlineOptions> = {}): OnlineOptions => ({
-  ...DEFAULT_ONLINE, checkUrls: true, timeoutMs: 5000, backoffMs: 5, maxRetryAfterMs: 2000,
+  ...DEFAULT_ONLINE, checkUrls: true, timeoutMs: ANSWERED_TIMEOUT_MS, backoffMs: 5, maxRetryAfterMs: 2000,
   ca: TEST_CA, proxy: { noProxy: '*' }, githubHosts: [server.host], ...extra,
 });
 

@@ -11,7 +11,7 @@ import { lintFiles } from '../../src/lint/lint.js';
 import { onlineChecks } from '../../src/online/run-online.js';
 import { DEFAULT_ONLINE, type OnlineOptions } from '../../src/online/options.js';
 import { rules } from '../../src/rules/index.js';
-import { startServer, TEST_CA, type TestServer } from '../helpers/http-server.js';
+import { ANSWERED_TIMEOUT_MS, startServer, TEST_CA, type TestServer } from '../helpers/http-server.js';
 import { modelPage, positionOf } from '../helpers/model-page.js';
 import { tmpTree } from '../helpers/tmp.js';
 
@@ -45,7 +45,7 @@ beforeAll(async () => {
 afterAll(async () => { await server.close(); await new Promise((r) => plainOnly.close(r)); });
 
 const options = (extra: Partial<OnlineOptions> = {}): OnlineOptions => ({
-  ...DEFAULT_ONLINE, checkUrls: true, timeoutMs: 5000, backoffMs: 5, maxRetryAfterMs: 2000,
+  ...DEFAULT_ONLINE, checkUrls: true, timeoutMs: ANSWERED_TIMEOUT_MS, backoffMs: 5, maxRetryAfterMs: 2000,
   ca: TEST_CA, proxy: { noProxy: '*' }, githubHosts: [], ...extra,
 });
 

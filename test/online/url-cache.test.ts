@@ -10,9 +10,10 @@ import { lintFiles } from '../../src/lint/lint.js';
 import { onlineChecks } from '../../src/online/run-online.js';
 import { DEFAULT_ONLINE, type OnlineOptions } from '../../src/online/options.js';
 import { UrlCache, URL_CACHE_FILE } from '../../src/cache/url-cache.js';
-import { startServer, type TestServer } from '../helpers/http-server.js';
+import { ANSWERED_TIMEOUT_MS, startServer, type TestServer } from '../helpers/http-server.js';
 import { modelPage } from '../helpers/model-page.js';
 import { tmpTree } from '../helpers/tmp.js';
+import { backdateUrlCache } from '../helpers/url-cache.js';
 
 let server: TestServer;
 let busy = true;
@@ -27,11 +28,12 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const stderr = { isTTY: false, write: () => true };
+const HOUR = 3600 * 1000;
 
 async function run(dir: string, extra: Partial<OnlineOptions>) {
   const lint = lintFiles({ patterns: ['.'], cwd: dir });
   return onlineChecks(lint, {
-    ...DEFAULT_ONLINE, checkUrls: true, timeoutMs: 5000, backoffMs: 1, retries: 0, proxy: { noProxy: '*' },
+    ...DEFAULT_ONLINE, checkUrls: true, timeoutMs: ANSWERED_TIMEOUT_MS, backoffMs: 1, retries: 0, proxy: { noProxy: '*' },
     cacheDir: join(dir, 'node_modules', '.cache', 'milint'), ...extra,
   }, { stderr, root: dir });
 }
@@ -58,7 +60,9 @@ describe('URL cache', () => {
   it('asks again once an answer is older than the TTL', async () => {
     const dir = tmpTree({ 'page.md': page() });
     await run(dir, {});
-    const again = await run(dir, { cacheTtlMs: 0 });
+    backdateUrlCache(join(dir, 'node_modules', '.cache', 'milint'), HOUR);
+    expect((await run(dir, { cacheTtlMs: 2 * HOUR })).stats).toMatchObject({ requests: 0, cached: 2 });
+    const again = await run(dir, { cacheTtlMs: HOUR / 2 });
     expect(again.stats).toMatchObject({ requests: 2, cached: 0 });
   });
 

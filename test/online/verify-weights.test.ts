@@ -11,9 +11,10 @@ import { onlineChecks } from '../../src/online/run-online.js';
 import { DEFAULT_ONLINE, type OnlineOptions } from '../../src/online/options.js';
 import { hashPrefixOf } from '../../src/online/verify.js';
 import { DownloadProgress, formatBytes } from '../../src/online/progress-bar.js';
-import { startServer, type TestServer } from '../helpers/http-server.js';
+import { ANSWERED_TIMEOUT_MS, startServer, type TestServer } from '../helpers/http-server.js';
 import { modelPage, positionOf, type PageModel } from '../helpers/model-page.js';
 import { tmpTree } from '../helpers/tmp.js';
+import { backdateUrlCache } from '../helpers/url-cache.js';
 
 const GOOD = Buffer.from('checkpoint bytes '.repeat(100));
 const BIG = Buffer.alloc(5000, 7);
@@ -47,7 +48,7 @@ const stderr = { isTTY: false, write: () => true };
 async function verify(models: PageModel[], extra: Partial<OnlineOptions> = {}, dir = tmpTree({ 'page.md': modelPage(models) })) {
   const run = lintFiles({ patterns: ['.'], cwd: dir });
   const out = await onlineChecks(run, {
-    ...DEFAULT_ONLINE, verifyWeights: true, timeoutMs: 5000, maxDownloadBytes: 4000, proxy: { noProxy: '*' },
+    ...DEFAULT_ONLINE, verifyWeights: true, timeoutMs: ANSWERED_TIMEOUT_MS, maxDownloadBytes: 4000, proxy: { noProxy: '*' },
     cacheDir: join(dir, '.cache'), ...extra,
   }, { stderr, root: dir });
   const page = modelPage(models);
@@ -105,9 +106,10 @@ describe('--verify-weights', () => {
     const second = await verify([{ name: 'good', weights }], {}, first.dir);
     expect(server.seen.length).toBe(before);
     expect(second.out.stats).toMatchObject({ requests: 0, verified: 1, downloaded: 0 });
-    // The link answers are a day old at most; a new version of the file has a new ETag.
+    // Once the link's answer is older than the TTL, it is asked again; a new version of the file has a new ETag.
     etag = '"v2"';
-    const third = await verify([{ name: 'good', weights }], { cacheTtlMs: 0 }, first.dir);
+    backdateUrlCache(join(first.dir, '.cache'), 2 * 24 * 3600 * 1000);
+    const third = await verify([{ name: 'good', weights }], {}, first.dir);
     etag = '"v1"';
     expect(third.out.stats).toMatchObject({ downloaded: 1 });
     expect(server.seen.slice(before).map((s) => s.method)).toEqual(['HEAD', 'GET']);

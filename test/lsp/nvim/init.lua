@@ -15,7 +15,9 @@ if vim.lsp.start then
 else
   vim.lsp.buf_attach_client(buf, vim.lsp.start_client(config))
 end
-local ok = vim.wait(30000, function() return #vim.diagnostic.get(buf) > 0 end, 50)
+-- Ends as soon as they come; the limit only catches a server that never publishes (indexing
+-- timm's docs on a loaded machine can take many seconds).
+local ok = vim.wait(120000, function() return #vim.diagnostic.get(buf) > 0 end, 50)
 local found = {}
 for _, d in ipairs(vim.diagnostic.get(buf)) do
   local lsp = d.user_data and d.user_data.lsp or {}
