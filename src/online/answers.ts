@@ -55,7 +55,7 @@ export async function linkAnswers(targets: readonly Target[], deps: OnlineDeps):
 async function answer(url: string, deps: OnlineDeps): Promise<Outcome | undefined> {
   const { cache, options, stats } = deps;
   const hit = cache.get('urls', url);
-  if (hit && (options.offline || hit.age <= options.cacheTtlMs) && isOutcome(hit.value)) {
+  if (hit && (options.offline || hit.age < options.cacheTtlMs) && isOutcome(hit.value)) {
     stats.cached++;
     return hit.value;
   }

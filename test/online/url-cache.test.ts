@@ -57,6 +57,13 @@ describe('URL cache', () => {
     expect(second.summary).toMatch(/^milint: 2 links checked: 0 requests, 2 cached answers; \d+\.\d s$/);
   });
 
+  it('asks again on every run with a TTL of 0, however young the answer', async () => {
+    const dir = tmpTree({ 'page.md': page() });
+    await run(dir, {});
+    const again = await run(dir, { cacheTtlMs: 0 });
+    expect(again.stats).toMatchObject({ links: 2, requests: 2, cached: 0 });
+  });
+
   it('asks again once an answer is older than the TTL', async () => {
     const dir = tmpTree({ 'page.md': page() });
     await run(dir, {});
