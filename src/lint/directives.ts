@@ -5,10 +5,13 @@
  * `# milint-disable-next-line rule-id`. Without ids a directive covers every rule; a reason may
  * follow `--`. A directive that suppresses nothing is reported (`file/unused-disable`), and so are
  * an unknown rule id, an unknown directive (`milint-disable-line` in an HTML comment, a typo) and
- * an enable that follows no disable: none of them can ever apply.
+ * an enable that follows no disable: none of them can ever apply. A directive that names an online
+ * rule (`url/dead-link`) is never called unused: those rules run only with `--check-urls` or
+ * `--verify-weights`, whose findings the same directives suppress (`unsuppressed`).
  */
 import type { SourceFile, Span } from '../types.js';
 import type { FileFormat } from '../extract/extract.js';
+import type { LoadedFile } from '../resolve/load-file.js';
 import { scanComments } from '../extract/markdown.js';
 import { closest } from '../core/suggest.js';
 import { rules } from '../rules/index.js';
@@ -78,6 +81,37 @@ const KNOWN_FORMS = {
 
 const covers = (d: Directive, ruleId: string) => d.ids === undefined || d.ids.includes(ruleId);
 
+/** The directive that suppresses a report, if one does. */
+function suppressor(directives: readonly Directive[], ranges: readonly Directive[], r: Report): Directive | undefined {
+  const line = r.file.lines.position(r.span.start).line;
+  const lineHit = directives.find((d) => (d.kind === 'disable-line' || d.kind === 'disable-next-line') && d.line === line && covers(d, r.ruleId));
+  if (lineHit) return lineHit;
+  // The last disable/enable before the report that names its rule decides.
+  let open: Directive | undefined;
+  for (const d of ranges) {
+    if (d.span.start > r.span.start) break;
+    if (!covers(d, r.ruleId) && !(d.kind === 'enable' && d.ids === undefined)) continue;
+    open = d.kind === 'disable' ? d : undefined;
+  }
+  return open;
+}
+
+/** Rules the online checks run (`--check-urls`, `--verify-weights`): not run by a lint pass, so their directives are never unused there. */
+const ONLINE = new Set(rules.filter((r) => r.meta.stage === 'online').map((r) => r.meta.id as string));
+
+/** Where a file's blocks are: YAML comment directives count only there. */
+export function blockSpans(file: LoadedFile): Span[] {
+  return file.blocks.map((b) => ({ start: b.parsed.block.offset, end: b.parsed.block.offset + b.parsed.block.length }));
+}
+
+/** The online reports of a file that no directive of it suppresses. */
+export function unsuppressed(reports: readonly Report[], file: SourceFile, format: FileFormat, yamlSpans: readonly Span[]): Report[] {
+  const directives = parseDirectives(file, format, yamlSpans);
+  if (directives.length === 0) return [...reports];
+  const ranges = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable');
+  return reports.filter((r) => suppressor(directives, ranges, r) === undefined);
+}
+
 /**
  * Drops the reports that directives suppress and adds reports for unused or unknown directives.
  * `file/unused-disable` itself cannot be suppressed.
@@ -89,17 +123,8 @@ export function applyDirectives(reports: readonly Report[], file: SourceFile, fo
   const kept: Report[] = [];
   for (const r of reports) {
     if (r.ruleId === 'file/unused-disable') { kept.push(r); continue; }
-    const line = file.lines.position(r.span.start).line;
-    const lineHit = directives.find((d) => (d.kind === 'disable-line' || d.kind === 'disable-next-line') && d.line === line && covers(d, r.ruleId));
-    if (lineHit) { lineHit.used = true; continue; }
-    // The last disable/enable before the report that names its rule decides.
-    let open: Directive | undefined;
-    for (const d of ranges) {
-      if (d.span.start > r.span.start) break;
-      if (!covers(d, r.ruleId) && !(d.kind === 'enable' && d.ids === undefined)) continue;
-      open = d.kind === 'disable' ? d : undefined;
-    }
-    if (open) { open.used = true; continue; }
+    const by = suppressor(directives, ranges, r);
+    if (by) { by.used = true; continue; }
     kept.push(r);
   }
   const known = rules.map((r) => r.meta.id as string);
@@ -122,7 +147,7 @@ export function applyDirectives(reports: readonly Report[], file: SourceFile, fo
       const suggestion = closest(id, known);
       kept.push(reportSpan('file/unused-disable', suggestion ? 'unknownRuleSuggest' : 'unknownRule', { rule: id, ...(suggestion ? { suggestion } : {}) }, file, d.span));
     }
-    if (!d.used && (d.ids ?? []).every((id) => known.includes(id))) {
+    if (!d.used && (d.ids ?? []).every((id) => known.includes(id)) && !(d.ids ?? []).some((id) => ONLINE.has(id))) {
       kept.push(reportSpan('file/unused-disable', 'unused', { directive: `milint-${d.kind}${d.ids ? ` ${d.ids.join(', ')}` : ''}` }, file, d.span));
     }
   }

@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { realLocationOr, realRoots } from '../io/read-guard.js';
 import { basename, dirname, relative } from 'node:path';
-import type { Diagnostic, FileResult, Origin, ParsedBlock, SourceFile, Span } from '../types.js';
+import type { Diagnostic, FileResult, Origin, ParsedBlock, SourceFile } from '../types.js';
 import type { LoadedBlock, LoadedFile } from '../resolve/load-file.js';
 import { inside, insideAny, type Resolution, type Unit } from '../resolve/resolve.js';
 import { validateUnit } from '../schema/validate.js';
@@ -21,7 +21,7 @@ import { resolveConfig } from '../config/resolve-config.js';
 import type { EffectiveConfig } from '../config/types.js';
 import { runRules } from './run-rules.js';
 import { collect } from './collect.js';
-import { applyDirectives } from './directives.js';
+import { applyDirectives, blockSpans } from './directives.js';
 import type { Report } from '../core/report.js';
 import { indexGroups } from './index-groups.js';
 import { onePerMistake } from './one-per-mistake.js';
@@ -174,8 +174,7 @@ function withDirectives(reports: readonly Report[], files: readonly LoadedFile[]
   }
   const out: Report[] = [];
   for (const f of files) {
-    const spans: Span[] = f.blocks.map((b) => ({ start: b.parsed.block.offset, end: b.parsed.block.offset + b.parsed.block.length }));
-    pushAll(out, applyDirectives(byFile.get(f.path) ?? [], f.source, f.format, spans));
+    pushAll(out, applyDirectives(byFile.get(f.path) ?? [], f.source, f.format, blockSpans(f)));
     byFile.delete(f.path);
   }
   for (const rest of byFile.values()) pushAll(out, rest);
