@@ -216,6 +216,8 @@ export function lintText(text: string, filename: string, options: Omit<LintOptio
 
 /** A root folder or root index named by the caller must exist: a run must not quietly ignore it. */
 function checkNamedPlaces(options: LintOptions, cwd: string): void {
+  // An empty argument (an unset shell variable) would otherwise mean the current folder.
+  if (options.patterns?.some((p) => p.trim() === '')) throw new InputError('An empty path was given.', 'Name files, folders or globs; "." is the current folder.');
   if (options.rootDir !== undefined) {
     const dir = resolve(cwd, options.rootDir);
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`The root folder ${options.rootDir} is not a folder.`, 'Give the project\'s root folder (rootDir), or leave it out.');

@@ -11,6 +11,16 @@ const tree = (extra: Record<string, string> = {}) => tmpTree({ '.git/HEAD': 'ref
 const HINT = 'Use --no-ignore (the API\'s noIgnore option) to lint them anyway, or name other paths.\n';
 
 describe('ignored paths', () => {
+  it('an empty path (an unset shell variable) is a usage error, not the current folder', () => {
+    const dir = tree();
+    for (const args of [[''], ['docs', ' ']]) {
+      const r = milint(args, dir);
+      expect(r.stderr).toBe('milint: An empty path was given.\nName files, folders or globs; "." is the current folder.\n');
+      expect(r.stdout).toBe('');
+      expect(r.code).toBe(2);
+    }
+  });
+
   it('a git-ignored folder, named or globbed: exit 2, by .gitignore; --no-ignore lints it', () => {
     const dir = tree({ '.gitignore': 'docs/\n' });
     for (const pattern of ['docs', 'docs/**/*.md']) {
