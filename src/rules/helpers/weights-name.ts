@@ -108,5 +108,13 @@ const SHOT = /^\d+shots?$/;
 /** Whether a Weights value is a URL at all (a placeholder such as `none` is no file to share). */
 export const isUrl = (s: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
 
-/** `ownsWeights` of an entry, as a fact (worked out where its file is linted). */
-export const OWNS_WEIGHTS = defineFact('weights/owns', (e): boolean => ownsWeights(e.name?.value, e.fields.peek('Weights')), ['model']);
+/**
+ * `ownsWeights` of an entry, as a fact (worked out where its file is linted). A model whose
+ * Metadata.ID accounts for the file owns it too: its Name is what differs, which
+ * `model/id-matches-name` reports (a renamed model is one mistake, not a wrong checkpoint as well).
+ */
+export const OWNS_WEIGHTS = defineFact('weights/owns', (e): boolean => {
+  const weights = e.fields.peek('Weights');
+  const id = e.metadata.peek('ID');
+  return ownsWeights(e.name?.value, weights) || (typeof id === 'string' && id.trim() !== '' && ownsWeights(id.trim(), weights));
+}, ['model']);
