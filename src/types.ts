@@ -75,7 +75,8 @@ export interface Block {
 
 /**
  * What a cheap look at a block found, so that rules which walk the YAML nodes can skip blocks
- * where there is nothing for them (set by the fast path; absent after a full parse).
+ * where there is nothing for them (set by the fast path; absent after a full parse). What each
+ * one tests is written once, in parse/hints.ts and parse/yaml11.ts, for the loader and the rule.
  */
 export interface BlockHints {
   /** A known key written in another spelling (`crop_pct`). */

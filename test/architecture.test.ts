@@ -20,7 +20,7 @@ const LAYERS: readonly (readonly string[])[] = [
   // The pipeline, in the order data flows through it.
   ['discover'], // arguments → files
   ['extract'], // file → blocks
-  ['parse'], // block → YAML document and data
+  ['parse'], // file → decoded text and blocks (through extract) → YAML document, data and YAML reports
   ['schema'], // the format's shapes (roles, zod schemas) and validation of a block
   ['resolve'], // root files → graph of blocks (imports, metadata files)
   ['model'], // graph → ModelIndex
@@ -129,11 +129,11 @@ describe('architecture', () => {
       "import type { B } from './b.js';",
       "export { c } from '../core/c.js';",
       "const d = await import('../engine/d.js');",
-      "declare module '../resolve/load-file.js' {}",
+      "declare module '../parse/load-file.js' {}",
       "// import { e } from '../cli/e.js';",
       "/** import { f } from '../cli/f.js'; */",
       "import { g } from 'yaml';",
     ].join('\n');
-    expect(specifiers(text)).toEqual(['../lint/report.js', './b.js', '../core/c.js', '../engine/d.js', '../resolve/load-file.js']);
+    expect(specifiers(text)).toEqual(['../lint/report.js', './b.js', '../core/c.js', '../engine/d.js', '../parse/load-file.js']);
   });
 });

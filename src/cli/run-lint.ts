@@ -14,7 +14,7 @@ import { OutputError, shownPath, writeOutput } from '../io/safe-output.js';
 import { cacheFilePath } from '../engine/lint-cache.js';
 import { checkCacheLocation } from '../cache/cache-location.js';
 import { cacheSecret } from '../cache/cache-secret.js';
-import { DEFAULT_LIMITS } from '../resolve/load-file.js';
+import { DEFAULT_LIMITS } from '../parse/load-file.js';
 import { gitRoot } from '../discover/discover.js';
 import { readStdin, STDIN_BLOCKS } from './read-stdin.js';
 import { writeStdout } from './stdout-guard.js';

@@ -10,7 +10,7 @@
 import type { Located, Origin, ParsedBlock, Path } from '../types.js';
 import type { Data } from '../source/to-data.js';
 import type { Dialect, Entry, Fact, LocatedMap, MetricVisitor, Result } from '../model/types.js';
-import type { LoadedBlock } from '../resolve/load-file.js';
+import type { LoadedBlock } from '../parse/load-file.js';
 import { PathValue } from '../model/located.js';
 import { entryFlags, usualResultPath, wiredPath, wiredValue, type KeptKeys, type ThinEntry, type WireSlot, type WireValue } from './summary.js';
 

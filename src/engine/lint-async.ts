@@ -8,7 +8,7 @@
 import { resolve } from 'node:path';
 import { formatOf } from '../extract/extract.js';
 import { loadRuleModules, ruleModuleUrls } from '../rules/modules.js';
-import { guardOf, type LoadedFile } from '../resolve/load-file.js';
+import { guardOf, type LoadedFile } from '../parse/load-file.js';
 import { resolveGraph, type Resolution } from '../resolve/resolve.js';
 import type { ReadGuard } from '../io/read-guard.js';
 import { lintEach, threadsFor, type Known } from './workers/lint-pool.js';

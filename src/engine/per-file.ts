@@ -11,7 +11,7 @@ import type { RuleId } from '../types.js';
 import type { EffectiveConfig, SeveritySetting } from '../config/types.js';
 import { formatOf } from '../extract/extract.js';
 import type { ReadGuard } from '../io/read-guard.js';
-import { guardOf, loadBytes, unreadableFile, type Limits, type LoadedBlock, type ParseMode } from '../resolve/load-file.js';
+import { guardOf, loadBytes, unreadableFile, type Limits, type LoadedBlock, type ParseMode } from '../parse/load-file.js';
 import { resolveGraph } from '../resolve/resolve.js';
 import { unwrap, type Role } from '../schema/roles.js';
 import { keptKeys, summaryFromText, summaryToText, thinEntries, type FileSummary, type KeptKeys } from './summary.js';

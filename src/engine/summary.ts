@@ -15,7 +15,7 @@ import type { Data } from '../source/to-data.js';
 import type { Role } from '../schema/roles.js';
 import type { Entry, Fact, LocatedMap, ModelIndex } from '../model/types.js';
 import type { EffectiveConfig } from '../config/types.js';
-import type { LoadedBlock, LoadedFile } from '../resolve/load-file.js';
+import type { LoadedBlock, LoadedFile } from '../parse/load-file.js';
 import { rulesByScope } from '../rules/index.js';
 import type { Reads } from '../rules/define-rule.js';
 import { activeRules } from '../lint/run-rules.js';

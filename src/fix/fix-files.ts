@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import type { Diagnostic, Fix, FileResult, SourceFile } from '../types.js';
 import { lintFiles, lintText, type LintOptions, type LintRun } from '../lint/lint.js';
-import { loadSource } from '../resolve/load-file.js';
+import { loadSource } from '../parse/load-file.js';
 import { sourceFromText } from '../source/source-file.js';
 import { formatOf } from '../extract/extract.js';
 import { reportSpan } from '../core/report.js';

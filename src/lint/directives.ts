@@ -11,7 +11,7 @@
  */
 import type { SourceFile, Span } from '../types.js';
 import type { FileFormat } from '../extract/extract.js';
-import type { LoadedFile } from '../resolve/load-file.js';
+import type { LoadedFile } from '../parse/load-file.js';
 import { scanComments } from '../extract/markdown.js';
 import { closest } from '../core/suggest.js';
 import { rules } from '../rules/index.js';

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { realLocationOr, realRoots } from '../io/read-guard.js';
 import { basename, dirname, relative } from 'node:path';
 import type { Diagnostic, FileResult, Origin, ParsedBlock, SourceFile } from '../types.js';
-import type { LoadedBlock, LoadedFile } from '../resolve/load-file.js';
+import type { LoadedBlock, LoadedFile } from '../parse/load-file.js';
 import { inside, insideAny, type Resolution, type Unit } from '../resolve/resolve.js';
 import { validateUnit } from '../schema/validate.js';
 import { normalize } from '../model/normalize.js';

@@ -9,7 +9,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { discover } from '../discover/discover.js';
 import { formatOf } from '../extract/extract.js';
-import { DEFAULT_LIMITS, loadSource, type Limits, type LoadedFile, type ParseMode } from '../resolve/load-file.js';
+import { DEFAULT_LIMITS, loadSource, type Limits, type LoadedFile, type ParseMode } from '../parse/load-file.js';
 import { sourceFromText } from '../source/source-file.js';
 import { resolveGraph, type Resolution } from '../resolve/resolve.js';
 import { findConfig, readConfig } from '../config/load-config.js';

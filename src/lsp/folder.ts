@@ -13,7 +13,7 @@ import type { EffectiveConfig } from '../config/types.js';
 import { resolveConfig } from '../config/resolve-config.js';
 import { formatOf } from '../extract/extract.js';
 import { isWalkedFile } from '../discover/discover.js';
-import { DEFAULT_LIMITS, guardOf, loadFile, loadSource, type Limits, type LoadedFile } from '../resolve/load-file.js';
+import { DEFAULT_LIMITS, guardOf, loadFile, loadSource, type Limits, type LoadedFile } from '../parse/load-file.js';
 import { reportSpan } from '../core/report.js';
 import { resolveGraph, type Resolution } from '../resolve/resolve.js';
 import { sourceFromText } from '../source/source-file.js';

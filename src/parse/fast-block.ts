@@ -10,9 +10,11 @@ import jsYaml from 'js-yaml';
 import type { Document } from 'yaml';
 import type { Block, BlockHints, ParsedBlock, Path } from '../types.js';
 import type { Data } from '../source/to-data.js';
-import { canonicalKey, displayKey, KNOWN_KEYS } from '../source/keys.js';
+import { canonicalKey, displayKey } from '../source/keys.js';
 import { parseBlock, yamlText } from './parse-block.js';
 import { GAVE_UP, loadPlainYaml, type PlainInspector } from './plain-yaml.js';
+import { isEmptyString, isListKey, isPadded, isVariantSpelling } from './hints.js';
+import { hasYaml11Number, isYaml11String } from './yaml11.js';
 
 // YAML 1.2 core schema plus `<<` merge keys, as the full parse reads them. js-yaml exports its
 // built-in types as `types`, which its type definitions leave out.
@@ -22,18 +24,10 @@ export const SCHEMA = jsYaml.CORE_SCHEMA.extend([MERGE]);
 /** Text that js-yaml and `yaml` may read differently, or that needs node positions anyway. */
 const NEEDS_FULL_PARSE = /(^|[\s[{,:])([&*!][^\s]|[-+]?0b[01]|[-+]0[xXoO])|__proto__|\t/;
 
-/**
- * A cheap pre-check for yaml/portability. Strings that YAML 1.1 reads as something else are found
- * in the data (`yes`, `1:30`, `1_000`, keys included); numbers that it reads differently (`0755`,
- * `1e6`) are found in the text, anchored at a scalar's start and end.
- */
-const YAML11_STRING = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+|[-+]?[0-9][0-9_]*_[0-9_]*)$/;
-// The forms of `yaml11.ts`, searched in the text (after js-yaml; the plain loader notes them per scalar).
-const YAML11_NUMBER = /(?:(?:^|[:?-])[ \t]+|[[{,][ \t]*)(?:[-+]?0[0-7]+|[-+]?(?:\d+(?:\.\d*)?|\.\d+)[eE]\d+|[-+]?\d+[eE][-+]\d+)[ \t]*(?:$|#|[,\]}])/m;
-
-const KNOWN = new Set(KNOWN_KEYS.map((k) => canonicalKey(k)));
-KNOWN.add('incollection');
-const LISTS = new Set(['models', 'collections', 'import', 'results', 'metrics']);
+// The hints (BlockHints) are worked out on the way, with the predicates of hints.ts and yaml11.ts:
+// strings that YAML 1.1 reads as something else are found in the data (`yes`, `1:30`, `1_000`,
+// keys included); numbers that it reads differently (`0755`, `1e6`) by the plain loader as it types
+// scalars, or in the text after js-yaml.
 
 /** What `fastBlock` needs to know of a key; worked out once per spelling (keys repeat a lot). */
 interface KeyFacts {
@@ -53,7 +47,7 @@ function keyFacts(k: string): KeyFacts {
   if (f === undefined) {
     const canonical = canonicalKey(k);
     const renamed = displayKey(k) !== k;
-    f = { canonical, renamed, variant: renamed && KNOWN.has(canonical), yaml11: YAML11_STRING.test(k), list: LISTS.has(canonical) };
+    f = { canonical, renamed, variant: isVariantSpelling(k), yaml11: isYaml11String(k), list: isListKey(k) };
     if (KEY_FACTS.size < 100_000) KEY_FACTS.set(k, f);
   }
   return f;
@@ -75,18 +69,17 @@ class LazyParsedBlock implements ParsedBlock {
   get doc(): Document.Parsed { return (this.parsedDoc ??= parseBlock(this.block).parsed.doc); }
 }
 
-/** Loads a block on the fast path, or returns undefined when it needs the full parse. */
-/** Cheap first looks: most blocks hold none of these characters, so the regexes rarely run. */
 /**
- * A superset of what NEEDS_FULL_PARSE finds, in plain substring searches: on a page, several
- * `includes` take a tenth of the time of one regex scan for a class of characters.
+ * A cheap first look: a superset of what NEEDS_FULL_PARSE finds, in plain substring searches. Most
+ * blocks hold none of these characters, so the regex rarely runs; several `includes` cost far less
+ * than one regex scan for a class of characters.
  */
 function maybeFull(t: string): boolean {
   return t.includes('&') || t.includes('*') || t.includes('!') || t.includes('\t') || t.includes('0b') || t.includes('__proto__')
     || ((t.includes('0x') || t.includes('0X') || t.includes('0o') || t.includes('0O')) && /[-+]0[xXoO]/.test(t));
 }
-const MAYBE_NUMBER11 = /[:\-?,[{][ \t]*[-+]?(?:0[0-7]|\d*\.?\d+[eE])/;
 
+/** Loads a block on the fast path, or returns undefined when it needs the full parse. */
 export function fastBlock(block: Block): FastBlock | undefined {
   if (maybeFull(block.text) && NEEDS_FULL_PARSE.test(block.text)) return undefined;
   let raw: unknown;
@@ -134,7 +127,7 @@ export function fastBlock(block: Block): FastBlock | undefined {
   const canonical = block.kind !== 'front-matter';
   const hints = {
     variantKeys: false, emptyValues: false, padded: false,
-    yaml11: plain ? notes.yaml11 : MAYBE_NUMBER11.test(block.text) && YAML11_NUMBER.test(block.text),
+    yaml11: plain ? notes.yaml11 : hasYaml11Number(block.text),
   };
   let ok = true;
   const convert = (v: unknown, key?: KeyFacts): Data => {
@@ -192,16 +185,9 @@ export function fastBlock(block: Block): FastBlock | undefined {
 
 /** What a string value tells the rules' cheap looks: empty, padded, or read otherwise by YAML 1.1. */
 function stringHints(v: string, h: { emptyValues: boolean; padded: boolean; yaml11: boolean }): void {
-  if (v === '') h.emptyValues = true;
-  else if (mayBePadded(v) && v !== v.trim() && v.trim() !== '') h.padded = true;
-  if (YAML11_STRING.test(v)) h.yaml11 = true;
-}
-
-/** Whether `trim` could change `v`: only when it starts or ends with a space, a control or a non-ASCII character. */
-function mayBePadded(v: string): boolean {
-  const a = v.charCodeAt(0);
-  const z = v.charCodeAt(v.length - 1);
-  return a <= 32 || a >= 127 || z <= 32 || z >= 127;
+  if (isEmptyString(v)) h.emptyValues = true;
+  else if (isPadded(v)) h.padded = true;
+  if (isYaml11String(v)) h.yaml11 = true;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -16,7 +16,16 @@ import { walkUnit, type RefVisit } from './walk.js';
 import type { Role, Shape } from '../schema/roles.js';
 import { pathLabel } from '../schema/issues.js';
 import { reportAt, type Report } from '../core/report.js';
-import { DEFAULT_LIMITS, loadFile, type Limits, type LoadedBlock, type LoadedFile, type ParseMode } from './load-file.js';
+import { DEFAULT_LIMITS, loadFile, type Limits, type LoadedBlock, type LoadedFile, type ParseMode } from '../parse/load-file.js';
+
+// Roles are the schema's, which the parse stage lies below: the field that says which roles a
+// block may be read in is declared here, beside the walk that reads it.
+declare module '../parse/load-file.js' {
+  interface LoadedBlock {
+    /** A block known by its summary: the roles it may be read in (YAML files; Markdown roles are fixed). */
+    readonly accepts?: ReadonlySet<Role>;
+  }
+}
 
 /** One block read in one role. */
 export interface Unit {

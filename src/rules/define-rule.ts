@@ -40,6 +40,11 @@ export interface RuleMeta<O = unknown> {
    */
   readonly stage?: 'file' | 'parse' | 'schema' | 'resolve' | 'directives' | 'fix' | 'online';
   /**
+   * For a `stage` rule, whose file only declares its messages: the files (from the package root)
+   * that detect it and report its id. test/rule-stages.test.ts checks that each names the id.
+   */
+  readonly detectedIn?: readonly string[];
+  /**
    * `project`: the rule compares entries across files (names, collections, weights, metric
    * spreads, file existence) and runs once over the whole index, on the main thread. Without it a
    * rule looks at one entry or one block at a time, so it runs per file (in a worker thread, and

@@ -39,6 +39,11 @@ export type KnownKey = (typeof KNOWN_KEYS)[number];
 const DISPLAY = new Map<string, string>(KNOWN_KEYS.map((k) => [canonicalKey(k), k]));
 DISPLAY.set('incollection', 'In Collection');
 
+/** Whether a key, in any spelling, is one the format defines. */
+export function isKnownKey(key: string): boolean {
+  return DISPLAY.has(canonicalKey(key));
+}
+
 /** The display spelling of a known key, or the key as written (trimmed) for a custom key. */
 export function displayKey(key: string): string {
   return DISPLAY.get(canonicalKey(key)) ?? key.trim();

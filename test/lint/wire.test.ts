@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { wire, wiredPath, wiredValue } from '../../src/engine/summary.js';
 import { FileLinter, fileJob, outcomeFromText, outcomeToText } from '../../src/engine/per-file.js';
 import { loadEffectiveConfig } from '../../src/lint/lint.js';
-import { DEFAULT_LIMITS } from '../../src/resolve/load-file.js';
+import { DEFAULT_LIMITS } from '../../src/parse/load-file.js';
 import { filesBelow } from '../helpers/files.js';
 import { ROOT } from '../helpers/exec.js';
 import { tmpTree } from '../helpers/tmp.js';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadFile } from '../../src/resolve/load-file.js';
+import { loadFile } from '../../src/parse/load-file.js';
 import { resolveGraph } from '../../src/resolve/resolve.js';
 import { lintResolution } from '../../src/lint/lint.js';
 

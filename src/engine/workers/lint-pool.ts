@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { FileLinter, outcomeFromText, type FileJob, type FileOutcome, type OutcomeText } from '../per-file.js';
 import { answer, type Reply, type Request } from './lint-worker.js';
 import { fileDigest, hasStamp } from '../../io/digest.js';
-import { guardOf } from '../../resolve/load-file.js';
+import { guardOf } from '../../parse/load-file.js';
 import type { Concurrency } from '../../lint/lint.js';
 
 export type { Concurrency };

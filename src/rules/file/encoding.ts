@@ -3,6 +3,7 @@ import { defineRule } from '../define-rule.js';
 export const fileEncoding = defineRule({
   meta: {
     id: 'file/encoding', stage: 'file', defaultSeverity: 'error', fixable: false,
+    detectedIn: ['src/parse/load-file.ts'],
     description: 'Files must be UTF-8 text; an invalid byte sequence is reported at its first byte, and the rest of the file is still checked.',
   },
   messages: {

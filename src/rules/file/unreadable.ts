@@ -3,6 +3,7 @@ import { defineRule } from '../define-rule.js';
 export const fileUnreadable = defineRule({
   meta: {
     id: 'file/unreadable', stage: 'file', defaultSeverity: 'error', fixable: false,
+    detectedIn: ['src/parse/load-file.ts', 'src/lint/collect.ts', 'src/lsp/folder.ts'],
     description: 'Files that milint was asked to check, or that an index imports, must be readable.',
   },
   messages: {

@@ -3,6 +3,7 @@ import { defineRule } from '../define-rule.js';
 export const fileUnterminatedBlock = defineRule({
   meta: {
     id: 'file/unterminated-block', stage: 'file', defaultSeverity: 'error', fixable: false,
+    detectedIn: ['src/parse/load-file.ts'],
     description: 'A model-index comment must end with `-->` and front matter with a closing `---` line.',
   },
   messages: {

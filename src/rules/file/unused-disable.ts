@@ -3,6 +3,7 @@ import { defineRule, q } from '../define-rule.js';
 export const fileUnusedDisable = defineRule({
   meta: {
     id: 'file/unused-disable', stage: 'directives', defaultSeverity: 'warning', fixable: false,
+    detectedIn: ['src/lint/directives.ts'],
     description: 'An inline `milint-disable` directive that suppresses nothing, names an unknown rule, is not a directive milint knows, or an enable that follows no disable, is reported: none of them can ever apply, and stale disables must not pile up.',
   },
   messages: {

@@ -3,6 +3,7 @@ import { defineRule, q } from '../define-rule.js';
 export const importNotFound = defineRule({
   meta: {
     id: 'import/not-found', stage: 'resolve', defaultSeverity: 'error', fixable: false,
+    detectedIn: ['src/resolve/resolve.ts'],
     description: 'Files named by Import, Models, Collections, Metadata, Results or Library must exist.',
   },
   messages: {

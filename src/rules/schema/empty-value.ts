@@ -1,10 +1,7 @@
 import { isMap, isSeq } from 'yaml';
 import { defineRule } from '../define-rule.js';
 import { walkYaml } from '../helpers/yaml-walk.js';
-import { canonicalKey } from '../../source/keys.js';
-
-/** Lists that hold the substance of an index: empty, they are almost always a mistake. */
-const LISTS = new Set(['models', 'collections', 'import', 'results', 'metrics']);
+import { isEmptyString, isListKey } from '../../parse/hints.js';
 
 export const schemaEmptyValue = defineRule({
   meta: {
@@ -21,12 +18,12 @@ export const schemaEmptyValue = defineRule({
       walkYaml(block, {
         pair(pair, key, path) {
           const v = pair.value;
-          if ((isSeq(v) || isMap(v)) && v.items.length === 0 && LISTS.has(canonicalKey(key))) {
+          if ((isSeq(v) || isMap(v)) && v.items.length === 0 && isListKey(key)) {
             ctx.report({ at: { block, path }, target: 'key', messageId: 'emptyList', data: { key } });
           }
         },
         scalar(node, path) {
-          if (node.value === '' && path.length > 0 && typeof path[path.length - 1] === 'string') {
+          if (isEmptyString(node.value) && path.length > 0 && typeof path[path.length - 1] === 'string') {
             ctx.report({ at: { block, path }, target: 'key', messageId: 'emptyString', data: { key: String(path[path.length - 1]) } });
           }
         },

@@ -1,9 +1,7 @@
 import { defineRule, q } from '../define-rule.js';
 import { walkYaml } from '../helpers/yaml-walk.js';
-import { canonicalKey, displayKey, KNOWN_KEYS } from '../../source/keys.js';
-
-const KNOWN = new Set(KNOWN_KEYS.map((k) => canonicalKey(k)));
-KNOWN.add('incollection');
+import { canonicalKey, displayKey, isKnownKey } from '../../source/keys.js';
+import { isVariantSpelling } from '../../parse/hints.js';
 
 export const schemaKeySpelling = defineRule({
   meta: {
@@ -18,9 +16,8 @@ export const schemaKeySpelling = defineRule({
       if (block.block.kind === 'front-matter') continue;
       walkYaml(block, {
         pair(_pair, key, path) {
-          if (!KNOWN.has(canonicalKey(key)) || insideCustomMetadata(path)) return;
+          if (!isVariantSpelling(key) || insideCustomMetadata(path)) return;
           const canonical = displayKey(key);
-          if (key === canonical) return;
           const at = { block, path };
           ctx.report({ at, target: 'key', messageId: 'spelling', data: { key, canonical }, fix: ctx.fixer.replaceString(at, canonical, 'key') });
         },
@@ -37,7 +34,7 @@ export const schemaKeySpelling = defineRule({
 function insideCustomMetadata(path: readonly (string | number)[]): boolean {
   for (let i = 0; i + 2 < path.length; i++) {
     const field = path[i + 1];
-    if (typeof path[i] === 'string' && canonicalKey(path[i] as string) === 'metadata' && typeof field === 'string' && !KNOWN.has(canonicalKey(field))) return true;
+    if (typeof path[i] === 'string' && canonicalKey(path[i] as string) === 'metadata' && typeof field === 'string' && !isKnownKey(field)) return true;
   }
   return false;
 }

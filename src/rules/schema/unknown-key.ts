@@ -4,6 +4,7 @@ import { defineRule, q } from '../define-rule.js';
 export const schemaUnknownKey = defineRule({
   meta: {
     id: 'schema/unknown-key', stage: 'schema', defaultSeverity: 'warning', fixable: false,
+    detectedIn: ['src/schema/issues.ts'],
     description: 'Keys outside the format are reported (Metadata may hold custom keys); a near miss of a known key gets a suggestion.',
   },
   // `typos`: only a probable typo of a known key is reported (the format is open to extension);

@@ -1,6 +1,7 @@
 import { isScalar, Scalar } from 'yaml';
 import { defineRule, q } from '../define-rule.js';
 import { walkYaml } from '../helpers/yaml-walk.js';
+import { isPadded } from '../../parse/hints.js';
 
 export const schemaWhitespace = defineRule({
   meta: {
@@ -15,7 +16,7 @@ export const schemaWhitespace = defineRule({
       walkYaml(block, {
         scalar(node, path) {
           if (!isScalar(node) || (node.type !== Scalar.QUOTE_SINGLE && node.type !== Scalar.QUOTE_DOUBLE)) return;
-          if (typeof node.value !== 'string' || node.value === node.value.trim() || node.value.trim() === '') return;
+          if (typeof node.value !== 'string' || !isPadded(node.value)) return;
           const at = { block, path };
           const key = String(path.findLast((p) => typeof p === 'string') ?? 'The value');
           ctx.report({ at, messageId: 'padded', data: { key, value: node.value }, fix: ctx.fixer.replaceString(at, node.value.trim()) });

@@ -4,6 +4,7 @@ import { defineRule, q } from '../define-rule.js';
 export const urlCommitNotFound = defineRule({
   meta: {
     id: 'url/commit-not-found', stage: 'online', defaultSeverity: 'error', fixable: false,
+    detectedIn: ['src/online/findings.ts'],
     description: 'With `--check-urls`: a GitHub `blob` or `tree` link pinned to a commit must name a commit that exists in its repository (not a rewritten or unpushed one).',
   },
   messages: {

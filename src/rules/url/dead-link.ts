@@ -4,6 +4,7 @@ import { defineRule, q } from '../define-rule.js';
 export const urlDeadLink = defineRule({
   meta: {
     id: 'url/dead-link', stage: 'online', defaultSeverity: 'error', fixable: false,
+    detectedIn: ['src/online/findings.ts'],
     description: 'With `--check-urls`: a link must lead somewhere; a server that answers 404 or 410, or a host name that does not resolve, is a dead link.',
   },
   messages: {

@@ -4,6 +4,7 @@ import { defineRule, q } from '../define-rule.js';
 export const urlHttpsRedirect = defineRule({
   meta: {
     id: 'url/https-redirect', stage: 'online', defaultSeverity: 'warning', fixable: true,
+    detectedIn: ['src/online/findings.ts'],
     description: 'With `--check-urls`: an `http://` link whose server redirects to the same address on https should be written with https; the fix does it.',
   },
   messages: {

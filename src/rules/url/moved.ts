@@ -4,6 +4,7 @@ import { defineRule, q } from '../define-rule.js';
 export const urlMoved = defineRule({
   meta: {
     id: 'url/moved', stage: 'online', defaultSeverity: 'warning', fixable: true,
+    detectedIn: ['src/online/findings.ts'],
     description: 'With `--check-urls`: a link whose server answers with a permanent redirect (301 or 308) should name the new address; the fix writes it.',
   },
   messages: {

@@ -4,6 +4,7 @@ import { defineRule, q } from '../define-rule.js';
 export const urlUnreachable = defineRule({
   meta: {
     id: 'url/unreachable', stage: 'online', defaultSeverity: 'warning', fixable: false,
+    detectedIn: ['src/online/findings.ts'],
     description: 'With `--check-urls`: a link that times out, is refused, or keeps answering with an error after retries is reported as a warning (networks flake).',
   },
   messages: {

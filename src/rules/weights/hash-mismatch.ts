@@ -4,6 +4,7 @@ import { defineRule, q } from '../define-rule.js';
 export const weightsHashMismatch = defineRule({
   meta: {
     id: 'weights/hash-mismatch', stage: 'online', defaultSeverity: 'error', fixable: false,
+    detectedIn: ['src/online/verify-all.ts'],
     description: 'With `--verify-weights`: a checkpoint whose file name ends in a hex prefix of its sha256 (`resnet50-0676ba61.pth`, the torch.hub convention) must have that hash.',
   },
   messages: {

@@ -4,6 +4,7 @@ import { defineRule, q } from '../define-rule.js';
 export const weightsUnverified = defineRule({
   meta: {
     id: 'weights/unverified', stage: 'online', defaultSeverity: 'warning', fixable: false,
+    detectedIn: ['src/online/verify-all.ts'],
     description: 'With `--verify-weights`: a checkpoint that could not be checked (larger than the download cap, or the download failed) is reported, so that a skipped check is never silent.',
   },
   messages: {

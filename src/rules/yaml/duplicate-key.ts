@@ -3,6 +3,7 @@ import { defineRule, q } from '../define-rule.js';
 export const yamlDuplicateKey = defineRule({
   meta: {
     id: 'yaml/duplicate-key', stage: 'parse', defaultSeverity: 'error', fixable: false,
+    detectedIn: ['src/parse/load-block.ts'],
     description: 'A mapping must not repeat a key, also not in another case or spelling (keys are case-insensitive); the last one wins.',
   },
   messages: {

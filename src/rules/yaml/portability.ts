@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import { defineRule, q } from '../define-rule.js';
 import { walkYaml } from '../helpers/yaml-walk.js';
-import { YAML11_EXPONENT_STRING, YAML11_OCTAL } from '../../parse/yaml11.js';
+import { YAML11_BASE60, YAML11_BOOLEAN, YAML11_EXPONENT_STRING, YAML11_OCTAL, YAML11_UNDERSCORE_NUMBER } from '../../parse/yaml11.js';
 
 /**
  * Plain scalars that YAML 1.1 readers (PyYAML, used by the Python tools of this format) read
@@ -10,10 +10,10 @@ import { YAML11_EXPONENT_STRING, YAML11_OCTAL } from '../../parse/yaml11.js';
  */
 export function yaml11Reading(source: string): string | undefined {
   const s = source.trim();
-  if (/^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/.test(s)) return 'a boolean';
+  if (YAML11_BOOLEAN.test(s)) return 'a boolean';
   if (YAML11_OCTAL.test(s)) return `the octal number ${parseInt(s, 8)}`;
-  if (/^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+$/.test(s)) return 'a base-60 number';
-  if (/^[-+]?[0-9][0-9_]*_[0-9_]*$/.test(s)) return `the number ${s.replace(/_/g, '')}`;
+  if (YAML11_BASE60.test(s)) return 'a base-60 number';
+  if (YAML11_UNDERSCORE_NUMBER.test(s)) return `the number ${s.replace(/_/g, '')}`;
   if (YAML11_EXPONENT_STRING.test(s)) return 'a string';
   return undefined;
 }

@@ -3,6 +3,7 @@ import { defineRule } from '../define-rule.js';
 export const yamlResourceLimit = defineRule({
   meta: {
     id: 'yaml/resource-limit', stage: 'parse', defaultSeverity: 'error', fixable: false,
+    detectedIn: ['src/parse/load-block.ts'],
     description: 'A block must stay within safe limits: size (`--max-block-size`), nesting depth, and expansion through aliases (a "billion laughs" guard).',
   },
   messages: {

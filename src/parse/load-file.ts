@@ -1,31 +1,23 @@
 /**
- * Reads one file into blocks: decode, extract, parse, build data. Every problem on the way is a
- * report, never an exception; a block whose YAML is broken is kept (for its reports) but marked
- * `broken`, and later stages leave it out.
+ * Reads one file into blocks: decode, extract, then load each block (load-block.ts). Every problem
+ * on the way is a report, never an exception; a block whose YAML is broken is kept (for its
+ * reports) but marked `broken`, and later stages leave it out.
  */
 import { ReadRefused, readGuarded, describeRefusal, type ReadGuard } from '../io/read-guard.js';
-import { isMap, isScalar } from 'yaml';
-import type { Diagnostic, ParsedBlock, SourceFile } from '../types.js';
+import type { Diagnostic, SourceFile } from '../types.js';
 import { byteToTextOffset, decodeSource, sourceFromText } from '../source/source-file.js';
 import { extract, formatOf, type FileFormat } from '../extract/extract.js';
 import { isModelIndexComment } from '../extract/markdown.js';
-import { parseBlock } from '../parse/parse-block.js';
-import { fastBlock, lazyParsedBlock } from '../parse/fast-block.js';
-import { toData, type Data } from '../source/to-data.js';
 import { reportSpan, type Report } from '../core/report.js';
-import type { Role } from '../schema/roles.js';
+import { loadBlock, type BlockLoad, type ParseMode } from './load-block.js';
 
-export interface LoadedBlock {
-  readonly parsed: ParsedBlock;
-  /** The data of the block (for front matter: the value of `model-index`). */
-  readonly data: Data;
-  /** Syntax errors: the block is reported but not read further. */
-  readonly broken: boolean;
+export type { ParseMode };
+
+export interface LoadedBlock extends BlockLoad {
   /** A comment with an explicit `Type: model-index` (others count only when imported). */
   readonly typed: boolean;
-  readonly reports: readonly Report[];
-  /** A block known by its summary: the roles it may be read in (YAML files; Markdown roles are fixed). */
-  readonly accepts?: ReadonlySet<Role>;
+  // `accepts` (the roles a block known by its summary may be read in) is declared by
+  // resolve/resolve.ts, which reads it: roles are the schema's, a layer above this one.
 }
 
 export interface LoadedFile {
@@ -51,9 +43,6 @@ export interface LintedFile {
   readonly unterminated: boolean;
   readonly unreadable: boolean;
 }
-
-/** How blocks are parsed: `fast` tries js-yaml first (see fast-block.ts); `full` always builds the Document. */
-export type ParseMode = 'fast' | 'full';
 
 /** Limits on what one block may cost; past them the block is reported and not parsed. */
 export interface Limits {
@@ -130,64 +119,8 @@ export function loadSource(source: SourceFile, format: FileFormat, reports: Repo
   }
   const blocks = extracted.blocks.map((block): LoadedBlock => {
     const typed = block.kind !== 'comment' || isModelIndexComment(block.text, false);
-    if (block.length > limits.maxBlockSize) {
-      const span = firstLineOf(source, block.offset, block.offset + block.length);
-      const data = { size: block.length, max: limits.maxBlockSize };
-      return { parsed: lazyParsedBlock(block, []), data: null, broken: true, typed, reports: [reportSpan('yaml/resource-limit', 'size', data, source, span)] };
-    }
-    const fast = mode === 'fast' ? fastBlock(block) : undefined;
-    if (fast) return { parsed: fast.parsed, data: fast.data, broken: false, typed, reports: [] };
-    const { parsed, problems: all } = parseBlock(block);
-    // After the first syntax error the rest of a block is guesswork (one tab can cause a dozen
-    // errors): keep the first, as ESLint keeps one parse error. Duplicate keys and warnings stay.
-    const firstError = all.find((p) => p.severity === 'error' && p.code !== 'DUPLICATE_KEY');
-    const problems = all.filter((p) => p === firstError || p.code === 'DUPLICATE_KEY' || p.severity === 'warning');
-    const blockReports: Report[] = problems.map((p) => p.code === 'DUPLICATE_KEY'
-      ? duplicateKey(source, p.span.start)
-      // `yaml` stops itself when nesting exhausts the stack: a limit, said as one.
-      : p.code === 'RESOURCE_EXHAUSTION'
-      ? reportSpan('yaml/resource-limit', 'depth', {}, source, firstLineOf(source, block.offset, block.offset + block.length))
-      : reportSpan(p.severity === 'error' ? 'yaml/syntax' : 'yaml/warning', p.severity === 'error' ? 'syntax' : 'warning',
-        { message: p.message, code: p.code }, source, p.span));
-    const broken = problems.some((p) => p.severity === 'error' && p.code !== 'DUPLICATE_KEY');
-    let data: Data = null;
-    if (!broken) {
-      const root = parsed.dataPath.length === 0 ? parsed.doc.contents : dataNode(parsed);
-      const converted = toData(parsed.doc, root, { canonical: block.kind !== 'front-matter' });
-      data = converted.data;
-      for (const p of converted.problems) {
-        const span = { start: p.span.start + block.offset, end: p.span.end + block.offset };
-        blockReports.push(p.kind === 'alias-budget'
-          ? reportSpan('yaml/resource-limit', 'aliases', {}, source, firstLineOf(source, block.offset, block.offset + block.length))
-          : reportSpan('yaml/duplicate-key', 'caseDuplicate', p.data, source, span));
-      }
-    }
+    const { parsed, data, broken, reports: blockReports } = loadBlock(source, block, mode, limits.maxBlockSize);
     return { parsed, data, broken, typed, reports: blockReports };
   });
   return { path: source.path, format, source, blocks, reports, unreadable: false };
-}
-
-function dataNode(parsed: ParsedBlock): unknown {
-  const contents = parsed.doc.contents;
-  if (!isMap(contents)) return null;
-  const key = parsed.dataPath[0];
-  const pair = contents.items.findLast((p) => isScalar(p.key) && String(p.key.value) === key);
-  return pair?.value ?? null;
-}
-
-/** yaml marks a duplicate key by its first character: report the whole key as written. */
-function duplicateKey(source: SourceFile, start: number): Report {
-  const raw = /^(?:"[^"\r\n]*"|'[^'\r\n]*'|[^:\r\n]*?)(?=\s*:)/.exec(source.text.slice(start, start + 500))?.[0] ?? '';
-  const key = raw.replace(/^['"]|['"]$/g, '');
-  const end = start + Math.max(raw.length, 1);
-  return reportSpan('yaml/duplicate-key', 'duplicate', { key }, source, { start, end: Math.min(end, source.text.length) });
-}
-
-/** The first non-blank line of a block, as a span (for problems about the block as a whole). */
-function firstLineOf(source: SourceFile, start: number, end: number): { start: number; end: number } {
-  let s = start;
-  while (s < end && /\s/.test(source.text[s]!)) s++;
-  let e = s;
-  while (e < end && source.text[e] !== '\n' && source.text[e] !== '\r') e++;
-  return { start: s, end: e };
 }
