@@ -2,8 +2,6 @@ import { resolve } from 'node:path';
 import { lintFiles, lintText, loadEffectiveConfig, type LintRun } from '../lint/lint.js';
 import { lintFilesAsync } from '../engine/lint-async.js';
 import type { Concurrency } from '../engine/workers/lint-pool.js';
-import { reportSpan } from '../core/report.js';
-import { toDiagnostic } from '../lint/report.js';
 import { HUMAN_FORMATS } from '../format/names.js';
 import type { FormatName, Formatter } from '../format/index.js';
 import { UsageError } from '../errors.js';
@@ -22,29 +20,7 @@ import { noCommands, safeLine, safeText } from '../io/sanitize.js';
 import { printConfig } from './print-config.js';
 import { progressLine } from './progress.js';
 import type { LintCliOptions } from './main.js';
-import type { NotWritten } from '../fix/write-fixes.js';
-
-/** `run` with the `file/fix-failed` findings of `from` (a fix run whose files were then linted again). */
-function withCarried(run: LintRun, from: LintRun): LintRun {
-  const carried = new Map(from.results.map((r) => [r.file, r.diagnostics.filter((d) => d.ruleId === 'file/fix-failed')]));
-  return { ...run, results: run.results.map((r) => ({ ...r, diagnostics: [...(carried.get(r.file) ?? []), ...r.diagnostics] })) };
-}
-
-/** Reports the files that `--fix` did not write, each with the reason. */
-function withNotWritten(run: LintRun, notWritten: readonly NotWritten[]): LintRun {
-  const severity = run.config.rules.get('file/fix-failed')?.severity;
-  if (notWritten.length === 0 || severity === 'off') return run;
-  const byPath = new Map(notWritten.map((n) => [n.path, n]));
-  const results = run.results.map((r) => {
-    const file = run.resolution.files.get(r.file)?.source;
-    const n = byPath.get(r.file);
-    if (!n || !file) return r;
-    const report = n.kind === 'changed' ? reportSpan('file/fix-failed', 'changedOnDisk', {}, file, { start: 0, end: 0 })
-      : reportSpan('file/fix-failed', n.kind === 'refused' ? 'refused' : 'writeFailed', { reason: n.reason }, file, { start: 0, end: 0 });
-    return { ...r, diagnostics: [toDiagnostic(report, severity), ...r.diagnostics] };
-  });
-  return { ...run, results };
-}
+import { withFixFailures } from '../fix/fix-failures.js';
 
 export async function runLint(paths: string[], opts: LintCliOptions): Promise<void> {
   const started = performance.now();
@@ -104,8 +80,8 @@ export async function runLint(paths: string[], opts: LintCliOptions): Promise<vo
     else {
       const { notWritten } = writeFixes(fixed.fixed, run.within);
       // What remains is what is on disk now: a file left unwritten still has the problems it had.
-      if (notWritten.length > 0) run = withCarried(lintFiles({ patterns: paths, ...base }), run);
-      run = withNotWritten(run, notWritten);
+      if (notWritten.length > 0) run = withFixFailures(lintFiles({ patterns: paths, ...base }), run, []);
+      run = withFixFailures(run, run, notWritten);
     }
   } else {
     // The online checks need every entry in full: without --cache, one graph is read once (files

@@ -1,5 +1,5 @@
 /**
- * `--cache`: what each file linted on its own left (its summary, see lint/summary.ts), kept from
+ * `--cache`: what each file linted on its own left (its summary, see summary.ts), kept from
  * one run to the next. An entry is used when the file's bytes have the same sha1 and the run has
  * the same key: milint's version and build, the effective rule settings and the limits. Project
  * rules are never cached: they run again over every file's summary, so a change in one file still

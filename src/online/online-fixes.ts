@@ -6,9 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { FileResult } from '../types.js';
 import type { LintRun } from '../lint/lint.js';
-import { toDiagnostic } from '../lint/report.js';
-import { reportSpan } from '../core/report.js';
-import { applyVerified, type FixedFile, type NotWritten } from '../fix/fix-files.js';
+import { applyVerified, type FixedFile } from '../fix/fix-files.js';
+export { withFixFailures } from '../fix/fix-failures.js';
 import { rules } from '../rules/index.js';
 
 const ONLINE = new Set<string>(rules.filter((r) => r.meta.stage === 'online').map((r) => r.meta.id));
@@ -51,25 +50,3 @@ function diskText(path: string): string | undefined {
   try { return readFileSync(path, 'utf8'); } catch { return undefined; }
 }
 
-/**
- * `next` (the files linted again) with the `file/fix-failed` findings of the fix run `from`, and
- * one for each file whose online fixes could not be written.
- */
-export function withFixFailures(next: LintRun, from: LintRun, notWritten: readonly NotWritten[]): LintRun {
-  const carried = new Map(from.results.map((r) => [r.file, r.diagnostics.filter((d) => d.ruleId === 'file/fix-failed')]));
-  const setting = next.config.rules.get('file/fix-failed')?.severity;
-  const severity = setting === 'off' ? undefined : setting;
-  const failed = new Map(setting === 'off' ? [] : notWritten.map((n) => [n.path, n]));
-  const results = next.results.map((r) => {
-    const extra = next === from ? [] : [...(carried.get(r.file) ?? [])];
-    const n = failed.get(r.file);
-    const file = next.resolution.files.get(r.file)?.source;
-    if (n && file) {
-      const report = n.kind === 'changed' ? reportSpan('file/fix-failed', 'changedOnDisk', {}, file, { start: 0, end: 0 })
-        : reportSpan('file/fix-failed', n.kind === 'refused' ? 'refused' : 'writeFailed', { reason: n.reason }, file, { start: 0, end: 0 });
-      extra.push(toDiagnostic(report, severity));
-    }
-    return extra.length ? { ...r, diagnostics: [...extra, ...r.diagnostics] } : r;
-  });
-  return { ...next, results };
-}

@@ -3,7 +3,7 @@ import { defineRule } from '../define-rule.js';
 export const fileFixFailed = defineRule({
   meta: {
     id: 'file/fix-failed', stage: 'fix', defaultSeverity: 'error', fixable: false,
-    detectedIn: ['src/fix/fix-files.ts', 'src/cli/run-lint.ts', 'src/online/online-fixes.ts'],
+    detectedIn: ['src/fix/fix-files.ts', 'src/fix/fix-failures.ts'],
     description: 'A fix that `--fix` could not apply safely (it would break the YAML, the file changed on disk meanwhile, is not UTF-8, or may not or could not be written) is reported instead of written.',
   },
   messages: {
