@@ -12,6 +12,7 @@ import type { Data } from '../source/to-data.js';
 import type { Dialect, Entry, Fact, LocatedMap, MetricVisitor, Result } from '../model/types.js';
 import type { LoadedBlock } from '../parse/load-file.js';
 import { PathValue } from '../model/located.js';
+import { checkDownstream, checkFact, checkResults, filledOrNot, keyAccess, listedKeys } from '../model/reads.js';
 import { entryFlags, usualResultPath, wiredPath, wiredValue, type KeptKeys, type ThinEntry, type WireSlot, type WireValue } from './summary.js';
 
 type Kept = KeptKeys['fields'];
@@ -220,9 +221,10 @@ class StubEntry implements Entry {
   get origin(): Origin { return { block: this.store.block(this.row), path: this.store.entryPath(this.row) }; }
   get fields(): LocatedMap { return new StubMap(this.store, this.row, 'fields'); }
   get metadata(): LocatedMap { return new StubMap(this.store, this.row, 'metadata'); }
-  get results(): readonly Result[] { return this.store.results(this.row); }
-  eachMetric(fn: MetricVisitor): void { this.store.eachMetric(this.row, fn); }
-  fact<T extends Data>(fact: Fact<T>): T { return this.store.fact(this.row, fact); }
+  get results(): readonly Result[] { checkResults(); return this.store.results(this.row); }
+  get downstream(): undefined { checkDownstream(); return undefined; }
+  eachMetric(fn: MetricVisitor): void { checkResults(); this.store.eachMetric(this.row, fn); }
+  fact<T extends Data>(fact: Fact<T>): T { checkFact(fact, this); return this.store.fact(this.row, fact); }
   get name(): Located<Data> | undefined {
     return this.fields.get(this.store.dialect(this.row) === 'pwc' ? 'Name' : 'name');
   }
@@ -244,9 +246,14 @@ class StubMap implements LocatedMap {
 
   private kept(): Kept { return this.which === 'fields' ? this.store.kept.fields : this.store.kept.metadata; }
 
-  peek(key: string): Data | undefined { return this.store.column(this.which, key).values[this.row]; }
+  peek(key: string): Data | undefined {
+    const how = keyAccess(this.which, key, false);
+    const v = this.store.column(this.which, key).values[this.row];
+    return how === 'filled' ? filledOrNot(v) : v;
+  }
 
   get(key: string): Located<Data> | undefined {
+    keyAccess(this.which, key, true);
     const col = this.store.column(this.which, key);
     if (col.values[this.row] === undefined) return undefined;
     if (this.kept().get(key) === 'filled') throw new TypeError(`"${key}" is kept in file summaries as filled or not; its value is not there`);
@@ -254,6 +261,7 @@ class StubMap implements LocatedMap {
   }
 
   layerPath(key: string): Path | undefined {
+    keyAccess(this.which, key, true);
     const col = this.store.column(this.which, key);
     if (col.values[this.row] === undefined) return undefined;
     return col.paths.get(this.row)?.slice(0, -1) ?? this.base();
@@ -262,7 +270,11 @@ class StubMap implements LocatedMap {
   has(key: string): boolean { return this.peek(key) !== undefined; }
 
   // Listing: the keys kept with their values that hold one (a filled-or-not key has no value to list).
-  keys(): MapIterator<string> { return this.store.presentKeys(this.which, this.row); }
+  keys(): MapIterator<string> {
+    const listed = listedKeys(this.which);
+    if (listed) return listed.filter((k) => this.store.column(this.which, k).values[this.row] !== undefined).values();
+    return this.store.presentKeys(this.which, this.row);
+  }
   get size(): number { return [...this.keys()].length; }
   *entries(): MapIterator<[string, Located<Data>]> { for (const k of this.keys()) yield [k, this.get(k)!]; }
   *values(): MapIterator<Located<Data>> { for (const k of this.keys()) yield this.get(k)!; }

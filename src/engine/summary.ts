@@ -17,13 +17,14 @@ import type { Entry, Fact, LocatedMap, ModelIndex } from '../model/types.js';
 import type { EffectiveConfig } from '../config/types.js';
 import type { LoadedBlock, LoadedFile } from '../parse/load-file.js';
 import { rulesByScope } from '../rules/index.js';
-import type { Reads } from '../rules/define-rule.js';
+import { readsOf } from '../rules/define-rule.js';
 import { activeRules } from '../lint/run-rules.js';
 import { makeBlock } from '../extract/markdown.js';
 import { lazyParsedBlock } from '../parse/fast-block.js';
 import { sha1 } from '../io/digest.js';
 import { LineIndex } from '../source/line-index.js';
 import { isWrittenAt } from '../model/located.js';
+import { keep, readsGuard, type Keep } from '../model/reads.js';
 import type { EntryStore } from './entry-store.js';
 
 /**
@@ -127,24 +128,20 @@ export interface KeptKeys {
 }
 
 export function keptKeys(config: EffectiveConfig): KeptKeys {
-  const fields = new Map<string, 'value' | 'filled'>([['Name', 'value'], ['name', 'value']]);
-  const metadata = new Map<string, 'value' | 'filled'>();
+  const fields = new Map<string, Keep>();
+  const metadata = new Map<string, Keep>();
   const facts = new Map<string, Fact>();
   let results = false;
-  const keep = (map: Map<string, 'value' | 'filled'>, key: string, how: 'value' | 'filled'): void => {
-    if (map.get(key) !== 'value') map.set(key, how);
-  };
   for (const [rule, options] of activeRules(rulesByScope().project, config)) {
-    const reads: Reads = typeof rule.meta.reads === 'function' ? rule.meta.reads(options) : rule.meta.reads ?? {};
-    for (const f of reads.fields ?? []) keep(fields, f, 'value');
-    for (const k of reads.metadata ?? []) keep(metadata, k, 'value');
-    for (const f of reads.filled ?? []) {
-      if (f.startsWith('Metadata.')) keep(metadata, f.slice(9), 'filled');
-      else keep(fields, f, 'filled');
-    }
-    results ||= reads.results === true;
+    const reads = readsOf(rule, options);
+    const guard = readsGuard(rule.meta.id, reads);
+    for (const [k, how] of guard.fields) keep(fields, k, how);
+    for (const [k, how] of guard.metadata) keep(metadata, k, how);
+    results ||= guard.results;
     for (const fact of reads.facts ?? []) facts.set(fact.id, fact);
   }
+  keep(fields, 'Name', 'value');
+  keep(fields, 'name', 'value');
   return { fields, metadata, results, facts: [...facts.values()] };
 }
 

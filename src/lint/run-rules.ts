@@ -1,5 +1,6 @@
 import type { ModelIndex } from '../model/types.js';
-import type { Rule, RuleContext, RuleReport, RunFacts } from '../rules/define-rule.js';
+import { readsOf, type Rule, type RuleContext, type RuleReport, type RunFacts } from '../rules/define-rule.js';
+import { readsGuard, withReads } from '../model/reads.js';
 import type { EffectiveConfig } from '../config/types.js';
 import { reportAt, reportSpan, type Report } from '../core/report.js';
 import type { Origin, RuleId, SourceFile, Suggestion } from '../types.js';
@@ -42,6 +43,8 @@ class Context implements RuleContext<string, unknown> {
   readonly fixer = fixer;
   options: unknown = undefined;
   ruleId: RuleId = 'file/internal-error';
+  /** The running rule, when it is a project's own (its reports are checked as they are made). */
+  custom: Rule | undefined;
   /** The current rule's reports (kept apart until it returns: a rule that throws loses them). */
   mine: Report[] = [];
 
@@ -58,9 +61,21 @@ class Context implements RuleContext<string, unknown> {
   where(origin: Origin): string { return this.facts.where(origin); }
 
   report(r: RuleReport<string>): void {
+    if (this.custom) checkCustomReport(this.custom, r);
     const suggestions = (r.suggest ?? []).filter((x): x is Suggestion => x !== undefined);
     this.mine.push(reportAt(this.ruleId, r.messageId, r.data, r.at, r.target ?? 'value', r.fix, suggestions));
   }
+}
+
+/**
+ * A project's own rule's report, checked where it is made (so that a mistake in it is that rule's
+ * failure, not the run's): a message it defines and can render, a fix only if it is fixable.
+ */
+function checkCustomReport(rule: Rule, r: RuleReport<string>): void {
+  const render = (rule.messages as Record<string, unknown>)[r.messageId];
+  if (typeof render !== 'function') throw new TypeError(`it reported message "${r.messageId}", which its messages do not define`);
+  if (r.fix && !rule.meta.fixable) throw new TypeError('it reported a fix, but its meta.fixable is not true');
+  if (typeof (render as (d: unknown) => unknown)(r.data ?? {}) !== 'string') throw new TypeError(`its message "${r.messageId}" does not give a string`);
 }
 
 /**
@@ -75,10 +90,13 @@ export function runRules(rules: readonly Rule[], index: ModelIndex, facts: RunFa
   try {
     for (const [rule, options] of activeRules(rules, config)) {
       ctx.ruleId = rule.meta.id;
+      ctx.custom = rule.meta.id.startsWith('custom/') ? rule : undefined;
       ctx.mine = [];
       ctx.options = options;
       try {
-        rule.check!(ctx);
+        // A project rule sees what it declared it reads, whichever engine made the entries.
+        if (rule.meta.scope === 'project') withReads(readsGuard(rule.meta.id, readsOf(rule, options)), () => rule.check!(ctx));
+        else rule.check!(ctx);
         for (const r of ctx.mine) out.push(r);
       } catch (cause) {
         const file = facts.firstFile ?? facts.blocks[0]?.block.file;

@@ -1,6 +1,7 @@
 import type { Located, Origin, Path } from '../types.js';
 import type { Data } from '../source/to-data.js';
 import { PathValue } from './located.js';
+import { filledOrNot, keyAccess, listedKeys } from './reads.js';
 
 /** One mapping of data, with the origin of the mapping itself (its values are at `[...path, key]`). */
 export interface Layer {
@@ -11,10 +12,14 @@ export interface Layer {
 /**
  * A read-only map of located values over one or more mappings of data, later layers winning. A
  * `Located` (value plus origin) is made only when a value is asked for: an index of 40,000 models
- * would otherwise hold millions of small objects that no rule ever reads.
+ * would otherwise hold millions of small objects that no rule ever reads. An entry's fields and
+ * Metadata (`which`) show a running project rule just what it declared (model/reads.ts).
  */
 export class DataMap implements ReadonlyMap<string, Located<Data>> {
-  constructor(private readonly layers: readonly Layer[], private readonly skip: ReadonlySet<string> = NONE) {}
+  constructor(
+    private readonly layers: readonly Layer[], private readonly skip: ReadonlySet<string> = NONE,
+    private readonly which?: 'fields' | 'metadata',
+  ) {}
 
   private layerOf(key: string): Layer | undefined {
     if (this.skip.has(key)) return undefined;
@@ -26,27 +31,37 @@ export class DataMap implements ReadonlyMap<string, Located<Data>> {
   }
 
   get(key: string): Located<Data> | undefined {
+    if (this.which) keyAccess(this.which, key, true);
     const l = this.layerOf(key);
     return l ? new PathValue(l.data[key]!, l.origin.block, l.origin.path, key) : undefined;
   }
 
   /** The value alone, without making a `Located` (for rules that look at every entry). */
   peek(key: string): Data | undefined {
+    const how = this.which && keyAccess(this.which, key, false);
     const l = this.layerOf(key);
-    return l ? l.data[key] : undefined;
+    const v = l ? l.data[key] : undefined;
+    return how === 'filled' ? filledOrNot(v) : v;
   }
 
   /** The path of the mapping a key's value is read from (not copied), or undefined. */
   layerPath(key: string): Path | undefined {
+    if (this.which) keyAccess(this.which, key, true);
     return this.layerOf(key)?.origin.path;
   }
 
   has(key: string): boolean {
+    if (this.which) return this.peek(key) !== undefined;
     return this.layerOf(key) !== undefined;
   }
 
-  /** Keys in first-written order (a key redefined by a later layer keeps its first place). */
+  /**
+   * Keys in first-written order (a key redefined by a later layer keeps its first place); for a
+   * guarded project rule, the keys it declared that hold a value, in its order.
+   */
   keys(): MapIterator<string> {
+    const listed = this.which && listedKeys(this.which);
+    if (listed) return listed.filter((k) => this.layerOf(k) !== undefined).values();
     return this.keyArray().values();
   }
 
@@ -67,7 +82,7 @@ export class DataMap implements ReadonlyMap<string, Located<Data>> {
   }
 
   get size(): number {
-    return this.keyArray().length;
+    return [...this.keys()].length;
   }
 
   *entries(): MapIterator<[string, Located<Data>]> {

@@ -11,6 +11,7 @@ import type { Dialect, Entry, Fact, MetricVisitor, ModelIndex, Result } from './
 import { walkUnit } from '../resolve/walk.js';
 import { DataMap, NOT_FIELDS, NOT_HF_FIELDS, type Layer } from './data-map.js';
 import { PathValue, type PathKey } from './located.js';
+import { checkDownstream, checkFact, checkResults, withReads } from './reads.js';
 
 const ENTRY_ROLES = new Set(['index', 'models', 'model', 'collections', 'collection', 'library', 'guess', 'hf']);
 
@@ -48,16 +49,27 @@ export function normalize(res: Resolution, rootDir: string, stub?: (unit: Unit) 
   return { models, collections, libraries, complete: res.complete, broken, missing: missingImports(res.reports), rootDir };
 }
 
-/** An entry read from its data (the full graph). */
+/** An entry read from its data (the full graph); a project rule sees what it declared (model/reads.ts). */
 class IndexEntry implements Entry {
   constructor(
     readonly kind: Entry['kind'], readonly dialect: Dialect, readonly origin: Origin, readonly name: Located<Data> | undefined,
-    readonly fields: DataMap, readonly metadata: DataMap, readonly results: readonly Result[], readonly fromMarkdown: boolean,
-    readonly downstream: readonly Entry[] | undefined,
+    readonly fields: DataMap, readonly metadata: DataMap, private readonly resultList: readonly Result[], readonly fromMarkdown: boolean,
+    private readonly downstreamList: readonly Entry[] | undefined,
   ) {}
 
+  get results(): readonly Result[] {
+    checkResults();
+    return this.resultList;
+  }
+
+  get downstream(): readonly Entry[] | undefined {
+    checkDownstream();
+    return this.downstreamList;
+  }
+
   eachMetric(fn: MetricVisitor): void {
-    const results = this.results;
+    checkResults();
+    const results = this.resultList;
     for (let r = 0; r < results.length; r++) {
       const result = results[r]!;
       const dataset = result.dataset?.value;
@@ -66,7 +78,9 @@ class IndexEntry implements Entry {
   }
 
   fact<T extends Data>(fact: Fact<T>): T {
-    return fact.derive(this);
+    checkFact(fact, this);
+    // Worked out from the whole entry, as where a file is linted on its own.
+    return withReads(undefined, () => fact.derive(this));
   }
 }
 
@@ -84,10 +98,10 @@ class EntryBuilder {
   }
 
   entry(kind: Entry['kind'], p: Path, d: Record<string, Data>): Entry {
-    const fields = new DataMap([{ data: d, origin: this.at(p) }], NOT_FIELDS);
+    const fields = new DataMap([{ data: d, origin: this.at(p) }], NOT_FIELDS, 'fields');
     const layers: Layer[] = [];
     this.metadataInto(layers, d.Metadata, [...p, 'Metadata'], this.unit);
-    const metadata = new DataMap(layers);
+    const metadata = new DataMap(layers, undefined, 'metadata');
     const results: Result[] = [];
     this.resultsInto(results, d.Results, [...p, 'Results'], this.unit);
     const fromMarkdown = this.unit.file.format === 'markdown';
@@ -98,7 +112,7 @@ class EntryBuilder {
   }
 
   hfEntry(p: Path, d: Record<string, Data>): Entry {
-    const fields = new DataMap([{ data: d, origin: this.at(p) }], NOT_HF_FIELDS);
+    const fields = new DataMap([{ data: d, origin: this.at(p) }], NOT_HF_FIELDS, 'fields');
     const results: Result[] = [];
     const rs = d.results;
     if (Array.isArray(rs)) {
@@ -121,7 +135,7 @@ class EntryBuilder {
         });
       });
     }
-    return new IndexEntry('model', 'huggingface', this.at(p), fields.get('name'), fields, new DataMap([]), results, false, undefined);
+    return new IndexEntry('model', 'huggingface', this.at(p), fields.get('name'), fields, new DataMap([], undefined, 'metadata'), results, false, undefined);
   }
 
   /** Metadata: a mapping, a list of mappings (later keys win), or a file reference. */

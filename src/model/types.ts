@@ -87,3 +87,21 @@ export interface ModelIndex {
   /** Project root: root-relative paths (README, Config, Image) resolve against it. */
   readonly rootDir: string;
 }
+
+/**
+ * What a project rule reads of an entry besides its kind, dialect, origin and name (always there).
+ * While it runs it sees just that, in either engine (model/reads.ts); files linted on their own
+ * keep, of each entry, the union of what the enabled project rules declare.
+ */
+export interface Reads {
+  /** Top-level fields whose values the rule reads. */
+  readonly fields?: readonly string[];
+  /** Metadata keys whose values it reads. */
+  readonly metadata?: readonly string[];
+  /** Fields (`X`) and Metadata keys (`Metadata.X`) it only checks for a value: `peek` gives `true` for a filled one. */
+  readonly filled?: readonly string[];
+  /** Results: tasks, datasets and metric values. */
+  readonly results?: boolean;
+  /** Facts of the whole entry (`defineFact`), worked out where its file is linted. */
+  readonly facts?: readonly Fact[];
+}

@@ -1,30 +1,14 @@
 import type { z } from 'zod';
 import type { Fix, Origin, ParsedBlock, RuleId, Severity, SourceFile, Suggestion } from '../types.js';
 import type { Fixer } from '../core/fixer.js';
-import type { Fact, ModelIndex } from '../model/types.js';
+import type { ModelIndex, Reads } from '../model/types.js';
+
+export type { Reads };
 import type { Target } from '../source/locate.js';
 
 import type { MessageData } from '../core/report.js';
 
 export type { MessageData };
-
-/**
- * What a project rule reads of an entry besides its kind, dialect, origin and name (always there).
- * Files linted on their own keep, of each entry, the union of what the enabled project rules
- * declare; reading anything else there throws.
- */
-export interface Reads {
-  /** Top-level fields whose values the rule reads. */
-  readonly fields?: readonly string[];
-  /** Metadata keys whose values it reads. */
-  readonly metadata?: readonly string[];
-  /** Fields (`X`) and Metadata keys (`Metadata.X`) it only checks for a value: `peek` gives `true` for a filled one. */
-  readonly filled?: readonly string[];
-  /** Results: tasks, datasets and metric values. */
-  readonly results?: boolean;
-  /** Facts of the whole entry (`defineFact`), worked out where its file is linted. */
-  readonly facts?: readonly Fact[];
-}
 
 export interface RuleMeta<O = unknown> {
   readonly id: RuleId;
@@ -61,6 +45,12 @@ export interface RuleMeta<O = unknown> {
 
 /** `reads` from the rule's options (a method type: a rule's options narrow it). */
 type ReadsOf<O> = { of(options: O): Reads }['of'];
+
+/** What a rule declares it reads, with its options (nothing for a rule that is not a project rule). */
+export function readsOf(rule: Rule, options: unknown): Reads {
+  const reads = rule.meta.reads;
+  return typeof reads === 'function' ? reads(options) : reads ?? {};
+}
 
 /** What a rule reports: where in the data, which message, with what data. Never a position. */
 export interface RuleReport<M extends string> {

@@ -91,6 +91,22 @@ export function registryVersion(): number {
   return added;
 }
 
+/** What is wrong with an added rule's shape, if anything. */
+function shapeProblem(rule: Rule): string | undefined {
+  const { meta } = rule;
+  if (typeof meta.description !== 'string' || meta.description === '') return 'has no meta.description';
+  if (!['error', 'warning', 'info'].includes(meta.defaultSeverity)) return `has meta.defaultSeverity ${JSON.stringify(meta.defaultSeverity)}, not error, warning or info`;
+  if (typeof rule.check !== 'function') return 'has no check function';
+  if (meta.stage !== undefined) return 'has a meta.stage (only milint\'s own stages report rules)';
+  if (meta.scope !== undefined && meta.scope !== 'project') return `has meta.scope ${JSON.stringify(meta.scope)}, not 'project'`;
+  if (meta.scope === 'project' && meta.reads === undefined) return 'is a project rule without meta.reads (what it reads of each entry)';
+  const messages = rule.messages as Record<string, unknown> | undefined;
+  if (typeof messages !== 'object' || messages === null || Object.keys(messages).length === 0) return 'has no messages';
+  const notFunction = Object.keys(messages).find((k) => typeof messages[k] !== 'function');
+  if (notFunction) return `has a message "${notFunction}" that is not a function`;
+  return undefined;
+}
+
 let scoped: { readonly version: number; readonly file: readonly Rule[]; readonly project: readonly Rule[] } | undefined;
 
 /** The rules that look at one file at a time (`file`) and those that compare across files (`project`). */
@@ -111,7 +127,8 @@ export function addRules(list: readonly Rule[]): void {
     if (typeof id !== 'string' || !/^custom\/[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
       throw new TypeError(`an added rule's id must be custom/<name> in kebab-case, not ${JSON.stringify(id)}`);
     }
-    if (typeof rule.messages !== 'object' || rule.messages === null) throw new TypeError(`rule ${id} has no messages`);
+    const wrong = shapeProblem(rule);
+    if (wrong) throw new TypeError(`rule ${id} ${wrong}`);
     const known = byId.get(id);
     if (known === rule) continue;
     if (known) throw new TypeError(`rule ${id} is defined twice`);

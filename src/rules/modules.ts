@@ -28,6 +28,9 @@ export async function loadRuleModules(urls: readonly string[]): Promise<void> {
     } catch (e) {
       throw new InputError(`Cannot load the rule module ${fileURLToPath(url)}: ${(e as Error).message}`);
     }
+    if (mod.default === undefined) {
+      throw new InputError(`The rule module ${fileURLToPath(url)} has no default export.`, 'Its default export must be a rule (defineRule) or a list of rules, with ids custom/<name>.');
+    }
     const list = (Array.isArray(mod.default) ? mod.default : [mod.default]) as Rule[];
     try {
       addRules(list);

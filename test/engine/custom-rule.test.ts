@@ -71,20 +71,47 @@ describe('a project rule of its own (ruleModules)', () => {
     expect(full.filter((l) => l.includes('custom/')).map((l) => l.split(' ')[0])).toEqual(['fixtures/corpus/timm/docs/models/tf-efficientnet.md:638:5']);
   });
 
-  it('a rule that reads what it did not declare is told so, in a file linted on its own, never silently given nothing', async () => {
+  it('a rule that reads what it did not declare is told so the same way by both engines, never given nothing', async () => {
     const undeclared = pathToFileURL(join(HERE, 'undeclared.js')).href;
     const options = { cwd: join(HERE, 'zoo'), config: false, ruleModules: [RULE, undeclared], concurrency: 'off' } as const;
-    const run = await lintFilesAsync(options);
-    const failed = lines(run).filter((l) => l.includes('file/internal-error'));
-    expect(failed).toHaveLength(1);
-    expect(failed[0]).toContain('Rule custom/undeclared-code (a project\'s own rule) failed: "Code" is not kept in file summaries: name it in the project rule\'s meta.reads.');
-    // The full graph has every field: there the rule runs.
-    expect(lines(lintFiles(options)).filter((l) => l.includes('custom/undeclared-code'))).toHaveLength(1);
+    const failed = (run: LintRun) => lines(run).filter((l) => l.includes('file/internal-error'));
+    const message = 'Rule custom/undeclared-code (a project\'s own rule) failed: Field "Code" is not in the meta.reads of rule custom/undeclared-code: name it there. The other rules ran.';
+    expect(failed(await lintFilesAsync(options))).toEqual([`fixtures/engine/custom-rule/zoo/model-index.yml:1:1 file/internal-error ${message}`]);
+    expect(failed(lintFiles(options))).toEqual([`fixtures/engine/custom-rule/zoo/model-index.yml:1:1 file/internal-error ${message}`]);
   });
 
-  it('refuses a module whose rules are not custom/<name> or that cannot be loaded, with the module named', async () => {
-    await expect(loadRuleModules([pathToFileURL(join(HERE, 'zoo', 'model-index.yml')).href])).rejects.toThrow(/Cannot load the rule module .*model-index\.yml/);
+  it('imports the package in a worker as in the main thread, and lists what it reads alike in both engines', async () => {
+    const packaged = pathToFileURL(join(HERE, 'packaged.js')).href;
+    await loadRuleModules([packaged]);
+    const { full, cold, warm } = await threeWays({ cwd: join(HERE, 'zoo'), config: false, ruleModules: [RULE, packaged] }, 'packaged.tsv');
+    expect(cold.stats).toMatchObject({ threads: 2, linted: 3, workersLost: 0 });
+    expect(lines(cold)).toEqual(full);
+    expect(lines(warm)).toEqual(full);
+    expect(full.filter((l) => l.includes('custom/listed'))).toEqual([
+      'fixtures/engine/custom-rule/zoo/docs/alpha-large.md:6:3 custom/listed fields Name|In Collection (2); metadata Training Data=["ImageNet","JFT-300M"]; first datum ImageNet',
+      'fixtures/engine/custom-rule/zoo/docs/alpha.md:12:3 custom/listed fields Name|In Collection (2); metadata Training Data=["ImageNet"]; first datum ImageNet',
+      'fixtures/engine/custom-rule/zoo/metafile.yml:2:5 custom/listed fields Name|In Collection (2); metadata Training Data="ImageNet-21k"; first datum ImageNet-21k',
+      'fixtures/engine/custom-rule/zoo/metafile.yml:6:5 custom/listed fields Name|In Collection (2); metadata Training Data=["ImageNet"]; first datum ImageNet',
+    ]);
+  });
+
+  it('a report of a message the rule does not define is that rule\'s failure, not the run\'s', async () => {
+    const broken = pathToFileURL(join(HERE, 'broken-report.js')).href;
+    const run = await lintFilesAsync({ cwd: join(HERE, 'zoo'), config: false, ruleModules: [broken], concurrency: 'off' });
+    expect(lines(run).filter((l) => l.includes('custom/broken-report'))).toEqual([
+      'fixtures/engine/custom-rule/zoo/docs/alpha-large.md:1:1 file/internal-error Rule custom/broken-report (a project\'s own rule) failed: it reported message "made-up", which its messages do not define. The other rules ran.',
+      'fixtures/engine/custom-rule/zoo/docs/alpha.md:1:1 file/internal-error Rule custom/broken-report (a project\'s own rule) failed: it reported message "made-up", which its messages do not define. The other rules ran.',
+      'fixtures/engine/custom-rule/zoo/metafile.yml:1:1 file/internal-error Rule custom/broken-report (a project\'s own rule) failed: it reported message "made-up", which its messages do not define. The other rules ran.',
+      'fixtures/engine/custom-rule/zoo/model-index.yml:1:1 file/internal-error Rule custom/broken-report (a project\'s own rule) failed: it reported message "made-up", which its messages do not define. The other rules ran.',
+    ]);
+  });
+
+  it('refuses a module that cannot be loaded or whose rules are not as milint reads them, with the module named', async () => {
+    const url = (name: string) => pathToFileURL(join(HERE, name)).href;
+    await expect(loadRuleModules([url('zoo/model-index.yml')])).rejects.toThrow(/Cannot load the rule module .*model-index\.yml/);
     await expect(lintFilesAsync({ cwd: HERE, config: false, ruleModules: ['no-such-rule.js'] })).rejects.toThrow(/Cannot load the rule module .*no-such-rule\.js/);
+    await expect(loadRuleModules([url('no-default.js')])).rejects.toThrow(/no-default\.js has no default export\.$/);
+    await expect(loadRuleModules([url('no-reads.js')])).rejects.toThrow(/no-reads\.js does not export rules as milint reads them: rule custom\/no-reads is a project rule without meta\.reads/);
     expect(() => lintFiles({ cwd: HERE, config: false, ruleModules: ['later.js'] })).toThrow(/is not loaded/);
   });
 });

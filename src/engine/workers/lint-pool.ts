@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FileLinter, outcomeFromText, type FileJob, type FileOutcome, type OutcomeText } from '../per-file.js';
-import { answer, type Reply, type Request } from './lint-worker.js';
+import { answer, type Reply, type Request } from './answer.js';
 import { fileDigest, hasStamp } from '../../io/digest.js';
 import { guardOf } from '../../parse/load-file.js';
 import type { Concurrency } from '../../lint/lint.js';
@@ -179,7 +179,8 @@ class Pool {
   /** `size` workers running `script` with `data`, given `batch` files a message; `local` answers a request on this thread. */
   constructor(size: number, script: 'lint-worker' | 'hash-worker', data: unknown, private readonly batch: number, private readonly local: (req: Request) => Reply) {
     this.live = Array.from({ length: size }, () => new Worker(workerUrl(script), {
-      workerData: data, resourceLimits: { maxYoungGenerationSizeMb: workerLimits.youngMb, maxOldGenerationSizeMb: workerLimits.oldMb },
+      // Not the host's Node flags (`--input-type=module` is refused in a worker).
+      workerData: data, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: workerLimits.youngMb, maxOldGenerationSizeMb: workerLimits.oldMb },
     // A worker may fail when it holds no batch: before its first, or after its last (out of memory
     // while idle, as it is terminated). Nothing is lost then, and an 'error' event without a
     // listener would end the whole run: such failures are ignored; `each` handles the others.
@@ -188,8 +189,7 @@ class Pool {
 
   /**
    * Hands `paths` out in batches. Each worker holds two batches at a time, so that it never waits
-   * for this thread to take in one reply and send the next batch (10,000 pages, alternating runs:
-   * 3.88 s against 4.25 s, and 3.92 against 4.26, with one batch at a time).
+   * for this thread to take in one reply and send the next batch (docs/performance.md).
    */
   async each(paths: readonly string[], request: (chunk: readonly string[]) => Request, onReply: (chunk: readonly string[], reply: Reply) => void): Promise<void> {
     let next = 0;
