@@ -28,7 +28,7 @@ export type { LintOptions } from './lint/lint.js';
 export interface LintResult {
   /** One result per file that holds a model-index block, sorted by path. */
   readonly results: LintRun['results'];
-  /** The resolved index the rules saw. */
+  /** The complete resolved index (every entry with all its data), read from the files again when first asked for. */
   readonly index: LintRun['index'];
 }
 
