@@ -10,7 +10,7 @@ import type { Diagnostic, FileResult, Origin, ParsedBlock, SourceFile } from '..
 import type { LoadedBlock, LoadedFile } from '../parse/load-file.js';
 import { inside, insideAny, type Resolution, type Unit } from '../resolve/resolve.js';
 import { validateUnit } from '../schema/validate.js';
-import { normalize } from '../model/normalize.js';
+import { normalize, type Lists } from '../model/normalize.js';
 import type { Entry, ModelIndex } from '../model/types.js';
 import { rulesByScope } from '../rules/index.js';
 import type { Rule } from '../rules/define-rule.js';
@@ -106,19 +106,15 @@ export function lintResolution(
     else pushAll(reports, file.reports);
     reported.add(path);
   }
-  const stubs = new Set<Entry>();
+  // Per-file rules look at entries they have not seen yet: not at those of stubs.
+  const own: Lists = { models: [], collections: [], libraries: [] };
+  let stubs = 0;
   const index = normalize(resolution, rootDir, (unit: Unit) => {
     const list = entriesOf?.(unit.block) ?? [];
-    for (const e of list) stubs.add(e);
+    stubs += list.length;
     return list;
-  });
-  // Per-file rules look at entries they have not seen yet: not at those of stubs.
-  const local: ModelIndex = stubs.size === 0 ? index : {
-    ...index,
-    models: index.models.filter((e) => !stubs.has(e)),
-    collections: index.collections.filter((e) => !stubs.has(e)),
-    libraries: index.libraries.filter((e) => !stubs.has(e)),
-  };
+  }, own);
+  const local: ModelIndex = stubs === 0 ? index : { ...index, ...own };
   const facts = runFacts(resolution, rootDir, [...blocks.values()], confine, config, index, scope);
   pushAll(reports, runRules(rulesByScope().file, local, facts, config));
   // Cross-file rules compare entries within one index: one per root (see index-groups.ts).

@@ -18,12 +18,17 @@ const ENTRY_ROLES = new Set(['index', 'models', 'model', 'collections', 'collect
 /**
  * `stub` gives the entries of a unit of a stub file (one linted on its own): they come from its
  * summary, in the order they were written, and take their place in the index like any other.
+ * `own`, when given, gets the other entries (those read from data here), in the same order.
  */
-export function normalize(res: Resolution, rootDir: string, stub?: (unit: Unit) => readonly Entry[]): ModelIndex {
+export function normalize(res: Resolution, rootDir: string, stub?: (unit: Unit) => readonly Entry[], own?: Lists): ModelIndex {
   const models: Entry[] = [];
   const collections: Entry[] = [];
   const libraries: Entry[] = [];
   const seen = new Set<string>();
+  const add = (e: Entry): void => {
+    (e.kind === 'model' ? models : e.kind === 'collection' ? collections : libraries).push(e);
+    if (own) (e.kind === 'model' ? own.models : e.kind === 'collection' ? own.collections : own.libraries).push(e);
+  };
 
   const visit = (unit: Unit): void => {
     if (seen.has(unit.key) || unit.block.broken) return;
@@ -34,10 +39,10 @@ export function normalize(res: Resolution, rootDir: string, stub?: (unit: Unit) 
     }
     const b = new EntryBuilder(res, unit);
     walkUnit(unit.role, unit.block.data, {
-      model: (p, d) => models.push(b.entry('model', p, d)),
-      collection: (p, d) => collections.push(b.entry('collection', p, d)),
-      library: (p, d) => libraries.push(b.entry('library', p, d)),
-      hfModel: (p, d) => models.push(b.hfEntry(p, d)),
+      model: (p, d) => add(b.entry('model', p, d)),
+      collection: (p, d) => add(b.entry('collection', p, d)),
+      library: (p, d) => add(b.entry('library', p, d)),
+      hfModel: (p, d) => add(b.hfEntry(p, d)),
       ref: (r) => {
         if (!ENTRY_ROLES.has(r.role)) return; // Metadata and Results are read by their entry.
         for (const t of res.targets.get(refKey(unit, r.path)) ?? []) visit(t);
@@ -48,6 +53,9 @@ export function normalize(res: Resolution, rootDir: string, stub?: (unit: Unit) 
   const broken = res.units.filter((u) => u.block.broken).map((u) => u.block.parsed.block.text);
   return { models, collections, libraries, complete: res.complete, broken, missing: missingImports(res.reports), rootDir };
 }
+
+/** Entries by kind. */
+export interface Lists { readonly models: Entry[]; readonly collections: Entry[]; readonly libraries: Entry[] }
 
 /** An entry read from its data (the full graph); a project rule sees what it declared (model/reads.ts). */
 class IndexEntry implements Entry {
