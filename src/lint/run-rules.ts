@@ -35,7 +35,9 @@ export function activeRules(rules: readonly Rule[], config: EffectiveConfig): re
  * that every context has the same shape.
  */
 class Context implements RuleContext<string, unknown> {
-  readonly blocks: RunFacts['blocks'];
+  private readonly allBlocks: RunFacts['blocks'];
+  /** Whether the running rule is a project rule (it reads entries, not blocks). */
+  project = false;
   readonly orphans: RunFacts['orphans'];
   readonly rootIndex: string | undefined;
   readonly confine: readonly string[] | undefined;
@@ -49,11 +51,20 @@ class Context implements RuleContext<string, unknown> {
   mine: Report[] = [];
 
   constructor(private readonly facts: RunFacts, readonly index: ModelIndex) {
-    this.blocks = facts.blocks;
+    this.allBlocks = facts.blocks;
     this.orphans = facts.orphans;
     this.rootIndex = facts.rootIndex;
     this.confine = facts.confine;
     this.firstFile = facts.firstFile;
+  }
+
+  /**
+   * Blocks are per-file rules' to read: a file linted on its own keeps none for the project rules,
+   * which read the index's entries (what they declare in `meta.reads`).
+   */
+  get blocks(): RunFacts['blocks'] {
+    if (this.project) throw new TypeError(`rule ${this.ruleId} reads ctx.blocks, which only per-file rules see: a project rule reads ctx.index (its meta.reads)`);
+    return this.allBlocks;
   }
 
   fileExists(absPath: string): boolean { return this.facts.fileExists(absPath); }
@@ -91,6 +102,7 @@ export function runRules(rules: readonly Rule[], index: ModelIndex, facts: RunFa
     for (const [rule, options] of activeRules(rules, config)) {
       ctx.ruleId = rule.meta.id;
       ctx.custom = rule.meta.id.startsWith('custom/') ? rule : undefined;
+      ctx.project = rule.meta.scope === 'project';
       ctx.mine = [];
       ctx.options = options;
       try {

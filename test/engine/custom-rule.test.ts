@@ -95,6 +95,15 @@ describe('a project rule of its own (ruleModules)', () => {
     ]);
   });
 
+  it('a project rule that reads ctx.blocks is told so by both engines (a summarised file keeps no blocks)', async () => {
+    const reader = pathToFileURL(join(HERE, 'blocks-reader.js')).href;
+    const options = { cwd: join(HERE, 'zoo'), config: false, ruleModules: [reader], concurrency: 'off' } as const;
+    const failed = (run: LintRun) => lines(run).filter((l) => l.includes('custom/blocks-reader'));
+    const expected = ['fixtures/engine/custom-rule/zoo/model-index.yml:1:1 file/internal-error Rule custom/blocks-reader (a project\'s own rule) failed: rule custom/blocks-reader reads ctx.blocks, which only per-file rules see: a project rule reads ctx.index (its meta.reads). The other rules ran.'];
+    expect(failed(await lintFilesAsync(options))).toEqual(expected);
+    expect(failed(lintFiles(options))).toEqual(expected);
+  });
+
   it('a report of a message the rule does not define is that rule\'s failure, not the run\'s', async () => {
     const broken = pathToFileURL(join(HERE, 'broken-report.js')).href;
     const run = await lintFilesAsync({ cwd: join(HERE, 'zoo'), config: false, ruleModules: [broken], concurrency: 'off' });
