@@ -30,7 +30,7 @@ import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readF
 import { join, resolve, sep } from 'node:path';
 import { BUILD, VERSION } from '../version.js';
 import { writeAtomic } from '../io/write-atomic.js';
-import type { FileSummary } from './summary.js';
+import { keptKeys, type FileSummary } from './summary.js';
 import { sha1 } from '../io/digest.js';
 import { ruleModulesDigest } from '../rules/modules.js';
 import { cacheSecret } from '../cache/cache-secret.js';
@@ -91,7 +91,10 @@ export function cacheFilePath(location: string | undefined, cwd: string): string
 
 /** The key of a run: results made under another key are not used. */
 export function cacheKey(job: FileJob): string {
-  const modules = job.ruleModules.length > 0 ? { ruleModules: ruleModulesDigest(job.ruleModules) } : {};
+  // A project's rules: the modules' text, and the text of each fact the summaries keep (a fact may
+  // live in a helper module the rule imports).
+  const facts = keptKeys({ extends: [], ignores: [], rules: new Map(job.rules) }).facts.map((f) => `${f.id}\u0000${String(f.derive)}`);
+  const modules = job.ruleModules.length > 0 ? { ruleModules: ruleModulesDigest(job.ruleModules), facts: sha1(facts.join('\u0001')) } : {};
   return sha1(JSON.stringify({ layout: LAYOUT, version: VERSION, build: BUILD, rules: job.rules, limits: job.limits, ...modules }));
 }
 

@@ -142,7 +142,9 @@ function runFacts(
     .sort((a, b) => a.file.path.split(/[\\/]/).length - b.file.path.split(/[\\/]/).length)[0];
   const rootFolder = rootIndexUnit ? dirname(rootIndexUnit.file.path) : undefined;
   // A rule that crashes is reported on the first file of the run.
-  const firstFile: SourceFile | undefined = blocks[0]?.block.file ?? resolution.units[0]?.file.source ?? [...resolution.files.values()][0]?.source;
+  // The first block read, whether its file was linted on its own or not (both engines name the same file).
+  const firstFile: SourceFile | undefined = resolution.units.find((u) => !u.block.broken)?.file.source
+    ?? resolution.units[0]?.file.source ?? [...resolution.files.values()][0]?.source;
   return {
     blocks,
     orphans: rootIndexUnit

@@ -107,3 +107,27 @@ export function checkDownstream(): void {
   const g = current;
   if (g) throw new TypeError(`rule ${g.rule} reads Downstream entries, which only per-file rules see (read the Downstream field instead)`);
 }
+
+/**
+ * A fact's value as both engines hand it out: JSON data (a summary is JSON), with mappings as plain
+ * objects. Anything else (undefined, a Map, a function, a number that is not finite) is the
+ * fact's mistake, said the same way by both.
+ */
+export function factValue(fact: Fact, v: unknown): Data {
+  const wrong = notData(v);
+  if (wrong) throw new TypeError(`fact "${fact.id}" gave ${wrong}, which is not JSON data (use null for none)`);
+  return typeof v === 'object' && v !== null ? JSON.parse(JSON.stringify(v)) as Data : v as Data;
+}
+
+function notData(v: unknown): string | undefined {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return undefined;
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : String(v);
+  if (Array.isArray(v)) { for (const x of v) { const w = notData(x); if (w) return w; } return undefined; }
+  if (typeof v === 'object') {
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== null && proto !== Object.prototype) return `a ${(v as object).constructor?.name ?? 'object'}`;
+    for (const x of Object.values(v)) { const w = notData(x); if (w) return w; }
+    return undefined;
+  }
+  return typeof v === 'undefined' ? 'undefined' : `a ${typeof v}`;
+}

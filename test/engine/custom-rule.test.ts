@@ -123,4 +123,14 @@ describe('a project rule of its own (ruleModules)', () => {
     await expect(loadRuleModules([url('no-reads.js')])).rejects.toThrow(/no-reads\.js does not export rules as milint reads them: rule custom\/no-reads is a project rule without meta\.reads/);
     expect(() => lintFiles({ cwd: HERE, config: false, ruleModules: ['later.js'] })).toThrow(/is not loaded/);
   });
+
+  // Last: the rule stays in this thread's registry, and its fact makes every file fall back to the full graph.
+  it('a fact that gives something other than JSON data fails the same way in both engines, on the same file', async () => {
+    const bad = pathToFileURL(join(HERE, 'bad-fact.js')).href;
+    const options = { cwd: join(HERE, 'zoo'), config: false, ruleModules: [bad] } as const;
+    const failed = (run: LintRun) => lines(run).filter((l) => l.includes('custom/bad-fact'));
+    const expected = ['fixtures/engine/custom-rule/zoo/model-index.yml:1:1 file/internal-error Rule custom/bad-fact (a project\'s own rule) failed: fact "custom/aliases" gave a Map, which is not JSON data (use null for none). The other rules ran.'];
+    expect(failed(await lintFilesAsync({ ...options, concurrency: 2 }))).toEqual(expected);
+    expect(failed(lintFiles(options))).toEqual(expected);
+  });
 });
