@@ -12,7 +12,7 @@ import type { Data } from '../source/to-data.js';
 import type { Dialect, Entry, Fact, LocatedMap, MetricVisitor, Result } from '../model/types.js';
 import type { LoadedBlock } from '../parse/load-file.js';
 import { PathValue } from '../model/located.js';
-import { checkDownstream, checkFact, checkResults, filledOrNot, keyAccess, listedKeys } from '../model/reads.js';
+import { checkDownstream, checkFact, checkResults, current, filledOrNot, keyAccess, listedKeys } from '../model/reads.js';
 import { entryFlags, usualResultPath, wiredPath, wiredValue, type KeptKeys, type ThinEntry, type WireSlot, type WireValue } from './summary.js';
 
 type Kept = KeptKeys['fields'];
@@ -247,7 +247,8 @@ class StubMap implements LocatedMap {
   private kept(): Kept { return this.which === 'fields' ? this.store.kept.fields : this.store.kept.metadata; }
 
   peek(key: string): Data | undefined {
-    const how = keyAccess(this.which, key, false);
+    // The running rule's guard first: an undeclared key is its mistake, said as in the full graph.
+    const how = current === undefined ? undefined : keyAccess(this.which, key, false);
     const v = this.store.column(this.which, key).values[this.row];
     return how === 'filled' ? filledOrNot(v) : v;
   }

@@ -1,7 +1,7 @@
 import type { Located, Origin, Path } from '../types.js';
 import type { Data } from '../source/to-data.js';
 import { PathValue } from './located.js';
-import { filledOrNot, keyAccess, listedKeys } from './reads.js';
+import { current, filledOrNot, keyAccess, listedKeys } from './reads.js';
 
 /** One mapping of data, with the origin of the mapping itself (its values are at `[...path, key]`). */
 export interface Layer {
@@ -31,27 +31,27 @@ export class DataMap implements ReadonlyMap<string, Located<Data>> {
   }
 
   get(key: string): Located<Data> | undefined {
-    if (this.which) keyAccess(this.which, key, true);
+    if (current && this.which) keyAccess(this.which, key, true);
     const l = this.layerOf(key);
     return l ? new PathValue(l.data[key]!, l.origin.block, l.origin.path, key) : undefined;
   }
 
   /** The value alone, without making a `Located` (for rules that look at every entry). */
   peek(key: string): Data | undefined {
-    const how = this.which && keyAccess(this.which, key, false);
     const l = this.layerOf(key);
     const v = l ? l.data[key] : undefined;
-    return how === 'filled' ? filledOrNot(v) : v;
+    if (current === undefined || !this.which) return v;
+    return keyAccess(this.which, key, false) === 'filled' ? filledOrNot(v) : v;
   }
 
   /** The path of the mapping a key's value is read from (not copied), or undefined. */
   layerPath(key: string): Path | undefined {
-    if (this.which) keyAccess(this.which, key, true);
+    if (current && this.which) keyAccess(this.which, key, true);
     return this.layerOf(key)?.origin.path;
   }
 
   has(key: string): boolean {
-    if (this.which) return this.peek(key) !== undefined;
+    if (current && this.which) return this.peek(key) !== undefined;
     return this.layerOf(key) !== undefined;
   }
 
@@ -60,7 +60,7 @@ export class DataMap implements ReadonlyMap<string, Located<Data>> {
    * guarded project rule, the keys it declared that hold a value, in its order.
    */
   keys(): MapIterator<string> {
-    const listed = this.which && listedKeys(this.which);
+    const listed = current && this.which && listedKeys(this.which);
     if (listed) return listed.filter((k) => this.layerOf(k) !== undefined).values();
     return this.keyArray().values();
   }

@@ -11,7 +11,7 @@ import type { Dialect, Entry, Fact, MetricVisitor, ModelIndex, Result } from './
 import { walkUnit } from '../resolve/walk.js';
 import { DataMap, NOT_FIELDS, NOT_HF_FIELDS, type Layer } from './data-map.js';
 import { PathValue, type PathKey } from './located.js';
-import { checkDownstream, checkFact, checkResults, factValue, withReads } from './reads.js';
+import { checkDownstream, checkFact, checkResults, derived } from './reads.js';
 
 const ENTRY_ROLES = new Set(['index', 'models', 'model', 'collections', 'collection', 'library', 'guess', 'hf']);
 
@@ -88,7 +88,7 @@ class IndexEntry implements Entry {
   fact<T extends Data>(fact: Fact<T>): T {
     checkFact(fact, this);
     // Worked out from the whole entry, as where a file is linted on its own.
-    return factValue(fact, withReads(undefined, () => fact.derive(this))) as T;
+    return derived(fact, this);
   }
 }
 

@@ -18,11 +18,18 @@ export interface ReadsGuard {
   readonly facts: ReadonlySet<string>;
 }
 
-let current: ReadsGuard | undefined;
+/** The guard of the project rule running now, if one is (a live binding: hot paths test it before calling in). */
+export let current: ReadsGuard | undefined;
 
-/** The guard of the project rule running now, if one is. */
-export function activeReads(): ReadsGuard | undefined {
-  return current;
+/** A fact's value, worked out from the whole entry with no rule's guard (as where a file is linted on its own). */
+export function derived<T extends Data>(fact: Fact<T>, entry: Entry): T {
+  const before = current;
+  current = undefined;
+  try {
+    return factValue(fact, fact.derive(entry)) as T;
+  } finally {
+    current = before;
+  }
 }
 
 /** Runs `fn` under `guard` (undefined: nothing is guarded, as for per-file rules and the engine itself). */

@@ -35,11 +35,16 @@ export function nameOf(entry: Entry): string {
  */
 export const CONTENT = defineFact('collection/content', (e: Entry): string => {
   // Keys and values only: `peek`, not `get`, so that no located value is made for each field.
-  const parts = [...e.fields.keys()].sort().map((k) => `${k}\u0001${sha1(JSON.stringify(e.fields.peek(k) ?? null)).slice(0, 16)}`);
+  const parts = [...e.fields.keys()].sort().map((k) => `${k}\u0001${digest(JSON.stringify(e.fields.peek(k) ?? null))}`);
   const meta = [...e.metadata.keys()].sort().map((k): [string, unknown] => [k, e.metadata.peek(k)]);
-  parts.push(`${METADATA}\u0001${sha1(JSON.stringify(meta)).slice(0, 16)}`, `${RESULTS}\u0001${e.results.length}`);
+  parts.push(`${METADATA}\u0001${digest(JSON.stringify(meta))}`, `${RESULTS}\u0001${e.results.length}`);
   return parts.join('\u0000');
 }, ['collection']);
+
+/** A short stand-in for a value's JSON: itself when short (most are), else a prefix of its sha1. */
+function digest(json: string): string {
+  return json.length <= 24 ? `=${json}` : `#${sha1(json).slice(0, 16)}`;
+}
 
 const METADATA = '#Metadata';
 const RESULTS = '#Results';
