@@ -192,9 +192,13 @@ export class EntryStore {
     for (let r = first; r < this.resultStart[row + 1]!; r++) {
       const path = this.resultPaths.get(r) ?? usualResultPath(this.paths[row]!, dialect, r - first);
       const metrics: { name: string; value: Located<Data> }[] = [];
-      const result: { -readonly [K in keyof Result]: Result[K] } = { origin: { block, path }, metrics };
-      if (this.tasks.values[r] !== undefined) result.task = located(this.tasks, r, block, path, pwc ? 'Task' : 'task');
-      if (this.datasets.values[r] !== undefined) result.dataset = located(this.datasets, r, block, path, pwc ? 'Dataset' : 'dataset');
+      // Shaped as the full graph's results; paths handed out are copies (interned ones are shared).
+      const result: Result = {
+        origin: { block, path: [...path] },
+        task: this.tasks.values[r] !== undefined ? located(this.tasks, r, block, path, pwc ? 'Task' : 'task') : undefined,
+        dataset: this.datasets.values[r] !== undefined ? located(this.datasets, r, block, path, pwc ? 'Dataset' : 'dataset') : undefined,
+        metrics,
+      };
       for (let m = this.metricStart[r]!; m < this.metricStart[r + 1]!; m++) {
         const name = this.metricNames[m]!;
         metrics.push({ name, value: located(this.metricValues, m, block, path, pwc ? 'Metrics' : 'metrics', name) });
@@ -209,7 +213,7 @@ export class EntryStore {
 function located(col: Column, at: number, block: ParsedBlock, base: Path, k1: string, k2?: string): Located<Data> {
   const value = col.values[at] ?? null;
   const written = col.paths.get(at);
-  return written ? { value, origin: { block, path: written } } : new PathValue(value, block, base, k1, k2);
+  return written ? { value, origin: { block, path: [...written] } } : new PathValue(value, block, base, k1, k2);
 }
 
 /** An entry as rules read it: a view over one row of the store. */
@@ -218,7 +222,7 @@ class StubEntry implements Entry {
   get kind(): Entry['kind'] { return this.store.kind(this.row); }
   get dialect(): Dialect { return this.store.dialect(this.row); }
   get fromMarkdown(): boolean { return this.store.fromMarkdown(this.row); }
-  get origin(): Origin { return { block: this.store.block(this.row), path: this.store.entryPath(this.row) }; }
+  get origin(): Origin { return { block: this.store.block(this.row), path: [...this.store.entryPath(this.row)] }; }
   get fields(): LocatedMap { return new StubMap(this.store, this.row, 'fields'); }
   get metadata(): LocatedMap { return new StubMap(this.store, this.row, 'metadata'); }
   get results(): readonly Result[] { checkResults(); return this.store.results(this.row); }
@@ -265,7 +269,7 @@ class StubMap implements LocatedMap {
     keyAccess(this.which, key, true);
     const col = this.store.column(this.which, key);
     if (col.values[this.row] === undefined) return undefined;
-    return col.paths.get(this.row)?.slice(0, -1) ?? this.base();
+    return col.paths.get(this.row)?.slice(0, -1) ?? [...this.base()];
   }
 
   has(key: string): boolean { return this.peek(key) !== undefined; }

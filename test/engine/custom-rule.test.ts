@@ -104,6 +104,20 @@ describe('a project rule of its own (ruleModules)', () => {
     expect(failed(lintFiles(options))).toEqual(expected);
   });
 
+  it('a rule that mutates a path it was handed corrupts no other entry\'s position', async () => {
+    const mutating = pathToFileURL(join(HERE, 'mutating.js')).href;
+    await loadRuleModules([mutating]);
+    const { full, cold, warm } = await threeWays({ cwd: join(HERE, 'zoo'), config: false, ruleModules: [mutating] }, 'mutating.tsv');
+    const here = (l: string[]) => l.filter((x) => x.includes('custom/mutating')).map((x) => x.split(' ')[0]);
+    // Each model's own In Collection line, in every mode.
+    expect(here(full)).toEqual([
+      'fixtures/engine/custom-rule/zoo/docs/alpha-large.md:7:18', 'fixtures/engine/custom-rule/zoo/docs/alpha.md:13:18',
+      'fixtures/engine/custom-rule/zoo/metafile.yml:3:20', 'fixtures/engine/custom-rule/zoo/metafile.yml:7:20',
+    ]);
+    expect(here(lines(cold))).toEqual(here(full));
+    expect(here(lines(warm))).toEqual(here(full));
+  });
+
   it('a report of a message the rule does not define is that rule\'s failure, not the run\'s', async () => {
     const broken = pathToFileURL(join(HERE, 'broken-report.js')).href;
     const run = await lintFilesAsync({ cwd: join(HERE, 'zoo'), config: false, ruleModules: [broken], concurrency: 'off' });
