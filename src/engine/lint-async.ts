@@ -74,7 +74,7 @@ export async function lintFilesAsync(options: LintOptions = {}): Promise<LintRun
   if (options.overlay) return lintPrepared(prep);
   const job = fileJob(prep.config, options.parseMode ?? 'fast', limitsOf(options, prep.within), ruleModules);
   const summaries = new Summaries(job, prep.config);
-  const cache = new CacheSession(options.cache ? cacheFilePath(options.cacheLocation, prep.cwd) : undefined, cacheKey(job));
+  const cache = new CacheSession(options.cache ? cacheFilePath(options.cacheLocation, prep.cwd) : undefined, options.cache ? cacheKey(job) : '');
   /** Files linted or looked at already (stubs, and files the main graph reads in full). */
   const seen = new Set<string>();
   const stats: Stats = { linted: 0, cached: 0, stamped: 0, hashed: 0, threads: 0, workersLost: 0 };

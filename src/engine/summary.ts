@@ -24,7 +24,7 @@ import { lazyParsedBlock } from '../parse/fast-block.js';
 import { sha1 } from '../io/digest.js';
 import { LineIndex } from '../source/line-index.js';
 import { isWrittenAt } from '../model/located.js';
-import { keep, readsGuard, type Keep } from '../model/reads.js';
+import { keep, type Keep } from '../model/reads.js';
 import type { EntryStore } from './entry-store.js';
 
 /**
@@ -132,13 +132,12 @@ export function keptKeys(config: EffectiveConfig): KeptKeys {
   const metadata = new Map<string, Keep>();
   const facts = new Map<string, Fact>();
   let results = false;
-  for (const [rule, options] of activeRules(rulesByScope().project, config)) {
-    const reads = readsOf(rule, options);
-    const guard = readsGuard(rule.meta.id, reads);
+  for (const [rule, options, guard] of activeRules(rulesByScope().project, config)) {
+    if (!guard) continue;
     for (const [k, how] of guard.fields) keep(fields, k, how);
     for (const [k, how] of guard.metadata) keep(metadata, k, how);
     results ||= guard.results;
-    for (const fact of reads.facts ?? []) facts.set(fact.id, fact);
+    for (const fact of readsOf(rule, options).facts ?? []) facts.set(fact.id, fact);
   }
   keep(fields, 'Name', 'value');
   keep(fields, 'name', 'value');

@@ -14,7 +14,7 @@ import type { FileFormat } from '../extract/extract.js';
 import type { LoadedFile } from '../parse/load-file.js';
 import { scanComments } from '../extract/markdown.js';
 import { closest } from '../core/suggest.js';
-import { rules } from '../rules/index.js';
+import { ONLINE_RULES, rules } from '../rules/index.js';
 import { reportSpan, type Report } from '../core/report.js';
 
 type Kind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'unknown';
@@ -96,8 +96,6 @@ function suppressor(directives: readonly Directive[], ranges: readonly Directive
   return open;
 }
 
-/** Rules the online checks run (`--check-urls`, `--verify-weights`): not run by a lint pass, so their directives are never unused there. */
-const ONLINE = new Set(rules.filter((r) => r.meta.stage === 'online').map((r) => r.meta.id as string));
 
 /** Where a file's blocks are: YAML comment directives count only there. */
 export function blockSpans(file: LoadedFile): Span[] {
@@ -147,7 +145,7 @@ export function applyDirectives(reports: readonly Report[], file: SourceFile, fo
       const suggestion = closest(id, known);
       kept.push(reportSpan('file/unused-disable', suggestion ? 'unknownRuleSuggest' : 'unknownRule', { rule: id, ...(suggestion ? { suggestion } : {}) }, file, d.span));
     }
-    if (!d.used && (d.ids ?? []).every((id) => known.includes(id)) && !(d.ids ?? []).some((id) => ONLINE.has(id))) {
+    if (!d.used && (d.ids ?? []).every((id) => known.includes(id)) && !(d.ids ?? []).some((id) => ONLINE_RULES.has(id))) {
       kept.push(reportSpan('file/unused-disable', 'unused', { directive: `milint-${d.kind}${d.ids ? ` ${d.ids.join(', ')}` : ''}` }, file, d.span));
     }
   }

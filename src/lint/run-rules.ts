@@ -1,14 +1,14 @@
 import type { ModelIndex } from '../model/types.js';
 import { readsOf, type Rule, type RuleContext, type RuleReport, type RunFacts } from '../rules/define-rule.js';
-import { readsGuard, withReads } from '../model/reads.js';
+import { readsGuard, withReads, type ReadsGuard } from '../model/reads.js';
 import type { EffectiveConfig } from '../config/types.js';
 import { reportAt, reportSpan, type Report } from '../core/report.js';
 import type { Origin, RuleId, SourceFile, Suggestion } from '../types.js';
 import { fixer } from '../core/fixer.js';
 import { forgetIndexLists } from '../rules/helpers/per-index.js';
 
-/** A rule that runs, with its options. */
-type Active = readonly [rule: Rule, options: unknown];
+/** A rule that runs, with its options and, for a project rule, the guard of what it reads. */
+type Active = readonly [rule: Rule, options: unknown, reads: ReadsGuard | undefined];
 
 /** The rules of a list that are on in a configuration, worked out once per list and configuration. */
 const activeCache = new WeakMap<readonly Rule[], WeakMap<EffectiveConfig, readonly Active[]>>();
@@ -22,7 +22,7 @@ export function activeRules(rules: readonly Rule[], config: EffectiveConfig): re
     for (const rule of rules) {
       const setting = config.rules.get(rule.meta.id);
       if (!rule.check || rule.meta.deprecated || !setting || setting.severity === 'off') continue;
-      on.push([rule, setting.options]);
+      on.push([rule, setting.options, rule.meta.scope === 'project' ? readsGuard(rule.meta.id, readsOf(rule, setting.options)) : undefined]);
     }
     byConfig.set(config, (list = on));
   }
@@ -99,7 +99,7 @@ export function runRules(rules: readonly Rule[], index: ModelIndex, facts: RunFa
   const out: Report[] = [];
   const ctx = new Context(facts, index);
   try {
-    for (const [rule, options] of activeRules(rules, config)) {
+    for (const [rule, options, reads] of activeRules(rules, config)) {
       ctx.ruleId = rule.meta.id;
       ctx.custom = rule.meta.id.startsWith('custom/') ? rule : undefined;
       ctx.project = rule.meta.scope === 'project';
@@ -107,7 +107,7 @@ export function runRules(rules: readonly Rule[], index: ModelIndex, facts: RunFa
       ctx.options = options;
       try {
         // A project rule sees what it declared it reads, whichever engine made the entries.
-        if (rule.meta.scope === 'project') withReads(readsGuard(rule.meta.id, readsOf(rule, options)), () => rule.check!(ctx));
+        if (reads) withReads(reads, () => rule.check!(ctx));
         else rule.check!(ctx);
         for (const r of ctx.mine) out.push(r);
       } catch (cause) {

@@ -8,9 +8,8 @@ import type { FileResult } from '../types.js';
 import type { LintRun } from '../lint/lint.js';
 import { applyVerified, type FixedFile } from '../fix/fix-files.js';
 export { withFixFailures } from '../fix/fix-failures.js';
-import { rules } from '../rules/index.js';
+import { ONLINE_RULES } from '../rules/index.js';
 
-const ONLINE = new Set<string>(rules.filter((r) => r.meta.stage === 'online').map((r) => r.meta.id));
 
 export interface OnlineEdits {
   readonly files: FixedFile[];
@@ -20,7 +19,7 @@ export interface OnlineEdits {
 export function onlineEdits(run: LintRun, results: readonly FileResult[]): OnlineEdits {
   const files: FixedFile[] = [];
   for (const r of results) {
-    const mine = r.diagnostics.filter((d) => d.fix && ONLINE.has(d.ruleId));
+    const mine = r.diagnostics.filter((d) => d.fix && ONLINE_RULES.has(d.ruleId));
     const source = run.resolution.files.get(r.file)?.source;
     if (mine.length === 0 || !source) continue;
     const { text } = applyVerified(r.file, source, mine.map((d) => ({ fix: d.fix!, ruleId: d.ruleId, line: d.start.line })));

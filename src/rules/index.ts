@@ -79,6 +79,9 @@ function byIdOrder(a: Rule, b: Rule): number {
   return a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0;
 }
 
+/** Ids of the rules the online checks report (`--check-urls`, `--verify-weights`; added rules have no stage). */
+export const ONLINE_RULES: ReadonlySet<string> = new Set(registry.filter((r) => r.meta.stage === 'online').map((r) => r.meta.id));
+
 /** Every rule of this thread: milint's own, and those added (`addRules`). */
 export const rules: readonly Rule[] = registry;
 
